@@ -1,0 +1,53 @@
+/*
+ * kshim/report.h - kernel reports as structured events, and expectations.
+ *
+ * Every splat kshim prints (WARN, BUG, later might_sleep, bad page, oops...)
+ * is also recorded as an event: a class, the full text as the kernel would
+ * log it, and the file:line of the code that triggered it (the driver's,
+ * not kshim's).  A test fails on any event it did not expect; a negative
+ * test announces what must fire with kshim_expect_report().
+ */
+#ifndef _KSHIM_REPORT_H
+#define _KSHIM_REPORT_H
+
+#include <stdbool.h>
+
+/* Report classes of the foundation; later subsystems add their own. */
+#define KSHIM_REPORT_WARNING	"warning"	/* WARN*() splat */
+#define KSHIM_REPORT_BUG	"bug"		/* BUG(), BUG_ON(): ends the test */
+#define KSHIM_REPORT_PANIC	"panic"		/* panic(): ends the test */
+#define KSHIM_REPORT_LEDGER	"ledger"	/* per-test balance violated */
+#define KSHIM_REPORT_MODULE	"module"	/* module init/exit misuse */
+
+struct kshim_report {
+	const char *cls;	/* one of the KSHIM_REPORT_* classes */
+	const char *file;	/* the triggering code's file ... */
+	int line;		/* ... and line */
+	const char *func;	/* its function, or NULL */
+	const char *text;	/* everything the report printed */
+};
+
+/* Reports recorded during the running test, oldest first. */
+unsigned int kshim_report_count(const char *cls);	/* cls NULL: all */
+const struct kshim_report *kshim_report_get(unsigned int idx);
+const struct kshim_report *kshim_report_last(const char *cls);
+
+#define KSHIM_ANY_COUNT (-1)
+/*
+ * The running test must see exactly @count reports of class @cls whose text
+ * contains @match (NULL matches any text); KSHIM_ANY_COUNT means one or
+ * more.  Matching reports no longer fail the test; a missing or surplus
+ * one fails it, at the line of this call.  A BUG() that was expected ends
+ * the test and lets it pass.
+ */
+#define kshim_expect_report(cls, match, count) \
+	__kshim_expect_report((cls), (match), (count), __FILE__, __LINE__)
+void __kshim_expect_report(const char *cls, const char *match, int count,
+			   const char *file, int line);
+
+/* The kernel log of the running test (every printk line, in order). */
+const char *kshim_dmesg(void);
+bool kshim_dmesg_contains(const char *needle);
+void kshim_dmesg_clear(void);
+
+#endif /* _KSHIM_REPORT_H */

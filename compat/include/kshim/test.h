@@ -1,0 +1,32 @@
+/*
+ * kshim/test.h - the test-side API: everything a CUnit test program needs.
+ *
+ * A test program registers ordinary CUnit suites and tests, then returns
+ * kshim_run_tests(argc, argv) from main().  Each test runs on a clean
+ * simulated machine (see README, "Isolation"); any kernel-style report the
+ * test did not announce with kshim_expect_report() fails it, and so does a
+ * ledger counter that does not return to its start value.
+ */
+#ifndef _KSHIM_TEST_H
+#define _KSHIM_TEST_H
+
+#include <CUnit/CUnit.h>
+
+#include <kshim/boot.h>
+#include <kshim/ledger.h>
+#include <kshim/module.h>
+#include <kshim/report.h>
+
+/*
+ * Run every active test of the CUnit registry, each on a clean machine, and
+ * clean the registry up.  Output follows KSHIM_OUTPUT (basic, tap or xml);
+ * arguments select tests by "suite" or "suite:test" (shell patterns).
+ * Returns the process exit status: 0 all passed, 1 a test failed, 77 no
+ * test ran, 99 a framework error.
+ */
+int kshim_run_tests(int argc, char **argv);
+
+/* Name of the running test ("suite:test"), or NULL outside a test. */
+const char *kshim_current_test(void);
+
+#endif /* _KSHIM_TEST_H */

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/kernel.h - the kernel's grab-bag header.
+ *
+ * Follows include/linux/kernel.h of 6.x together with the pieces it has
+ * been split into (align.h, array_size.h, container_of.h, math.h,
+ * wordpart.h), so that drivers that include only <linux/kernel.h> find
+ * everything, as they do in the kernel.  glibc's <sys/sysinfo.h> includes
+ * <linux/kernel.h> by name for struct sysinfo, so the host UAPI header
+ * comes first (its guard is _LINUX_KERNEL_H, hence the different guard).
+ *
+ * abs() is the kernel's type-generic macro.  glibc's <stdlib.h> declares
+ * an abs() function, which such a macro would break if <stdlib.h> came
+ * later, so <stdlib.h> is included first: any order then works.  Likewise
+ * glibc's <sys/param.h> has its own roundup(): include it before kernel
+ * headers (ours replaces it), not after.
+ */
+#ifndef _KSHIM_LINUX_KERNEL_H
+#define _KSHIM_LINUX_KERNEL_H
+
+#include_next <linux/kernel.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/stddef.h>
+#include <linux/stringify.h>
+#include <linux/limits.h>
+#include <linux/const.h>
+#include <linux/bits.h>
+#include <linux/build_bug.h>
+#include <linux/minmax.h>
+#include <linux/typecheck.h>
+#include <linux/sprintf.h>
+#include <linux/kstrtox.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+
+/* Number of elements of the array @arr; a build error for a pointer. */
+#define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]) + __must_be_array(arr))
+
+/* Pre-5.5 name of sizeof_field(). */
+#define FIELD_SIZEOF(t, f)	sizeof_field(t, f)
+
+/*
+ * The structure of type @type whose member @member is at @ptr.  @ptr must
+ * point to the member's type (or be a void pointer); anything else is a
+ * build error.
+ */
+#define __kshim_container_of(ptr, type, member, mp)			\
+({									\
+	void *mp = (void *)(ptr);					\
+									\
+	_Static_assert(__same_type(*(ptr), ((type *)0)->member) ||	\
+		       __same_type(*(ptr), void),			\
+		       "pointer type mismatch in container_of()");	\
+	((type *)((char *)mp - offsetof(type, member)));		\
+})
+#define container_of(ptr, type, member)					\
+	__kshim_container_of(ptr, type, member, __UNIQUE_ID(mptr_))
+
+/* Alignment (a must be a power of two). */
+#define __ALIGN_MASK(x, mask)	(((x) + (mask)) & ~(mask))
+#define ALIGN(x, a)		__ALIGN_MASK(x, (__typeof__(x))(a) - 1)
+#define ALIGN_DOWN(x, a)	ALIGN((x) - ((a) - 1), (a))
+#define PTR_ALIGN(p, a)		((__typeof__(p))ALIGN((unsigned long)(p), (a)))
+#define PTR_ALIGN_DOWN(p, a)						\
+	((__typeof__(p))ALIGN_DOWN((unsigned long)(p), (a)))
+#define IS_ALIGNED(x, a)	(((x) & ((__typeof__(x))(a) - 1)) == 0)
+
+/* Rounding to a multiple of y: a power of two... */
+#define __round_mask(x, y)	((__typeof__(x))((y) - 1))
+#define round_up(x, y)		((((x) - 1) | __round_mask(x, y)) + 1)
+#define round_down(x, y)	((x) & ~__round_mask(x, y))
+
+/* ...or any positive number. */
+#undef roundup
+#define __kshim_roundup(x, y, uy)					\
+({									\
+	__typeof__(y) uy = (y);						\
+	(((x) + (uy - 1)) / uy) * uy;					\
+})
+#define roundup(x, y)		__kshim_roundup(x, y, __UNIQUE_ID(ru_y_))
+#define __kshim_rounddown(x, y, ux)					\
+({									\
+	__typeof__(x) ux = (x);						\
+	ux - (ux % (y));						\
+})
+#define rounddown(x, y)		__kshim_rounddown(x, y, __UNIQUE_ID(rd_x_))
+
+/* Division rounding up, or to the nearest integer. */
+#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
+#define DIV_ROUND_DOWN_ULL(ll, d)					\
+	((unsigned long long)(ll) / (d))
+#define DIV_ROUND_UP_ULL(ll, d)						\
+	DIV_ROUND_DOWN_ULL((unsigned long long)(ll) + (d) - 1, (d))
+#define DIV_ROUND_UP_SECTOR_T(ll, d)	DIV_ROUND_UP_ULL(ll, d)
+
+/*
+ * Rounds half away from zero.  With signed operands of opposite signs the
+ * quotient is negative, so half the divisor is subtracted instead of added.
+ */
+#define __kshim_div_round_closest(x, divisor, ux, ud)			\
+({									\
+	__typeof__(x) ux = (x);						\
+	__typeof__(divisor) ud = (divisor);				\
+	(is_unsigned_type(__typeof__(x)) ||				\
+	 is_unsigned_type(__typeof__(divisor)) ||			\
+	 ((ux > 0) == (ud > 0))) ?					\
+		((ux + (ud / 2)) / ud) : ((ux - (ud / 2)) / ud);	\
+})
+#define DIV_ROUND_CLOSEST(x, divisor)					\
+	__kshim_div_round_closest(x, divisor, __UNIQUE_ID(drc_x_),	\
+				  __UNIQUE_ID(drc_d_))
+#define DIV_ROUND_CLOSEST_ULL(x, divisor)				\
+	(((unsigned long long)(x) + (divisor) / 2) / (divisor))
+
+/* Halves of a 64-bit (or narrower: the shifts stay defined) value. */
+#define upper_32_bits(n)	((u32)(((n) >> 16) >> 16))
+#define lower_32_bits(n)	((u32)((n) & 0xffffffff))
+#define upper_16_bits(n)	((u16)((n) >> 16))
+#define lower_16_bits(n)	((u16)((n) & 0xffff))
+
+/* The byte @x repeated in every byte of an unsigned long. */
+#define REPEAT_BYTE(x)		((~0ul / 0xff) * (x))
+
+/*
+ * abs(x) for any integer type: the result has the signed type of @x's
+ * width, so abs((u32)-5) is 5 as in the kernel.  No floating point.
+ */
+#define __kshim_abs_as(type, x, ux)					\
+	({ type ux = (type)(x); ux < 0 ? -ux : ux; })
+#define __kshim_abs(x, ux)						\
+	_Generic((x),							\
+		char: (char)__kshim_abs_as(signed char, x, ux),		\
+		signed char: __kshim_abs_as(signed char, x, ux),	\
+		unsigned char: __kshim_abs_as(signed char, x, ux),	\
+		short: __kshim_abs_as(short, x, ux),			\
+		unsigned short: __kshim_abs_as(short, x, ux),		\
+		int: __kshim_abs_as(int, x, ux),			\
+		unsigned int: __kshim_abs_as(int, x, ux),		\
+		long: __kshim_abs_as(long, x, ux),			\
+		unsigned long: __kshim_abs_as(long, x, ux),		\
+		long long: __kshim_abs_as(long long, x, ux),		\
+		unsigned long long: __kshim_abs_as(long long, x, ux))
+#define abs(x)			__kshim_abs(x, __UNIQUE_ID(abs_))
+
+/* Caller's and current instruction address. */
+#define _RET_IP_		((unsigned long)__builtin_return_address(0))
+#define _THIS_IP_							\
+	({ __label__ __here; __here: (unsigned long)&&__here; })
+
+#define u64_to_user_ptr(x)	((void __user *)(uintptr_t)(x))
+
+#endif /* _KSHIM_LINUX_KERNEL_H */

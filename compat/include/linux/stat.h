@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/stat.h - file mode bits, plus the kernel's S_IRUGO-style groups.
+ *
+ * Follows include/linux/stat.h: the host UAPI header comes first (glibc
+ * programs may include it too), then the kernel-only combinations used in
+ * module_param() permissions.
+ */
+#ifndef _KSHIM_LINUX_STAT_H
+#define _KSHIM_LINUX_STAT_H
+
+#include_next <linux/stat.h>
+#include <sys/stat.h>
+
+#define S_IRWXUGO	(S_IRWXU | S_IRWXG | S_IRWXO)
+#define S_IALLUGO	(S_ISUID | S_ISGID | S_ISVTX | S_IRWXUGO)
+#define S_IRUGO		(S_IRUSR | S_IRGRP | S_IROTH)
+#define S_IWUGO		(S_IWUSR | S_IWGRP | S_IWOTH)
+#define S_IXUGO		(S_IXUSR | S_IXGRP | S_IXOTH)
+
+#endif /* _KSHIM_LINUX_STAT_H */

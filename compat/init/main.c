@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/init/main.c - booting the simulated machine.
+ *
+ * Plays start_kernel(): the configuration comes from KSHIM_* environment
+ * variables (the machine's command line), then each subsystem initialises
+ * in order.  Boot happens before main() so that a plain program linked
+ * with libkshim needs no kshim call; a bad or unknown KSHIM_* variable
+ * stops the program there with a message naming it.  kshim_boot() reboots
+ * with explicit settings and reports a bad one instead of exiting.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <kshim/boot.h>
+
+#include "kshim/internal.h"
+
+extern char **environ;
+
+struct kshim_config kshim_config = {
+	/* What printk needs if it runs before boot (from a constructor). */
+	.console_loglevel = 7,
+	.backtrace = true,
+	.fork = true,
+	.timeout = 120,
+	.output = "basic",
+};
+
+static int booted;
+
+int kshim_parse_bool(const char *val, bool *res)
+{
+	static const char *const yes[] = { "1", "y", "yes", "on", "true" };
+	static const char *const no[] = { "0", "n", "no", "off", "false" };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (!strcasecmp(val, yes[i])) {
+			*res = true;
+			return 0;
+		}
+		if (!strcasecmp(val, no[i])) {
+			*res = false;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+int kshim_parse_uint(const char *val, unsigned int max, unsigned int *res)
+{
+	unsigned long v;
+	char *end;
+
+	if (!*val || *val == '-' || *val == '+')
+		return -EINVAL;
+	errno = 0;
+	v = strtoul(val, &end, 10);
+	if (errno || *end || v > max)
+		return -EINVAL;
+	*res = v;
+	return 0;
+}
+
+/* ---- the settings of the foundation ---- */
+
+static int parse_loglevel(const char *val, struct kshim_config *c)
+{
+	unsigned int v;
+
+	if (kshim_parse_uint(val, 8, &v))
+		return -EINVAL;
+	c->console_loglevel = v;
+	return 0;
+}
+
+static int parse_backtrace(const char *val, struct kshim_config *c)
+{
+	return kshim_parse_bool(val, &c->backtrace);
+}
+
+static int parse_fork(const char *val, struct kshim_config *c)
+{
+	return kshim_parse_bool(val, &c->fork);
+}
+
+static int parse_timeout(const char *val, struct kshim_config *c)
+{
+	return kshim_parse_uint(val, 86400, &c->timeout);
+}
+
+static int parse_output(const char *val, struct kshim_config *c)
+{
+	static const char *const modes[] = { "basic", "tap", "xml" };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (!strcmp(val, modes[i])) {
+			c->output = modes[i];
+			return 0;
+		}
+	return -EINVAL;
+}
+
+static int parse_xml_root(const char *val, struct kshim_config *c)
+{
+	if (!*val)
+		return -EINVAL;
+	c->xml_root = val;
+	return 0;
+}
+
+static const char *show_loglevel(const struct kshim_config *c, char *buf,
+				 size_t len)
+{
+	snprintf(buf, len, "%d", c->console_loglevel);
+	return buf;
+}
+
+static const char *show_backtrace(const struct kshim_config *c, char *buf,
+				  size_t len)
+{
+	return c->backtrace ? "1" : "0";
+}
+
+static const char *show_fork(const struct kshim_config *c, char *buf,
+			     size_t len)
+{
+	return c->fork ? "1" : "0";
+}
+
+static const char *show_timeout(const struct kshim_config *c, char *buf,
+				size_t len)
+{
+	snprintf(buf, len, "%u", c->timeout);
+	return buf;
+}
+
+static const char *show_output(const struct kshim_config *c, char *buf,
+			       size_t len)
+{
+	return c->output;
+}
+
+static const char *show_xml_root(const struct kshim_config *c, char *buf,
+				 size_t len)
+{
+	return c->xml_root;
+}
+
+static const struct kshim_setting settings[] = {
+	{ "KSHIM_LOGLEVEL", "7",
+	  "a console log level from 0 to 8 (messages below it reach stderr)",
+	  parse_loglevel, show_loglevel },
+	{ "KSHIM_BACKTRACE", "1",
+	  "a boolean (1/0, yes/no, on/off): host backtraces in reports",
+	  parse_backtrace, show_backtrace },
+	{ "KSHIM_FORK", "1",
+	  "a boolean (1/0, yes/no, on/off): run each test in its own process",
+	  parse_fork, show_fork },
+	{ "KSHIM_TEST_TIMEOUT", "120",
+	  "seconds from 0 (none) to 86400 before a test is killed",
+	  parse_timeout, show_timeout },
+	{ "KSHIM_OUTPUT", "basic",
+	  "one of basic, tap, xml", parse_output, show_output },
+	{ "KSHIM_XML_ROOT", NULL,
+	  "a non-empty file name prefix for CUnit's XML results",
+	  parse_xml_root, show_xml_root },
+};
+
+#define NR_SETTINGS (sizeof(settings) / sizeof(settings[0]))
+
+static const struct kshim_setting *find_setting(const char *name, size_t len)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_SETTINGS; i++)
+		if (strlen(settings[i].name) == len &&
+		    !strncmp(settings[i].name, name, len))
+			return &settings[i];
+	return NULL;
+}
+
+static void list_settings(void)
+{
+	unsigned int i;
+
+	fprintf(stderr, "kshim: known settings:");
+	for (i = 0; i < NR_SETTINGS; i++)
+		fprintf(stderr, " %s", settings[i].name);
+	fprintf(stderr, "\n");
+}
+
+void kshim_setting_error(const struct kshim_setting *s, const char *val,
+			 const char *why)
+{
+	fprintf(stderr, "kshim: invalid %s='%s': %s\n", s->name, val,
+		why ? why : s->help);
+}
+
+/* The value @name gets: an override "NAME=value", else the environment. */
+static const char *lookup(const char *name, const char *const *ovr,
+			  unsigned int n)
+{
+	size_t len = strlen(name);
+	unsigned int i;
+
+	for (i = n; i-- > 0;)
+		if (!strncmp(ovr[i], name, len) && ovr[i][len] == '=')
+			return ovr[i] + len + 1;
+	return getenv(name);
+}
+
+/* Any KSHIM_* name that is not a setting is a typo worth stopping for. */
+static int check_names(const char *const *ovr, unsigned int n)
+{
+	unsigned int i;
+	char **env;
+
+	for (env = environ; env && *env; env++) {
+		const char *eq = strchr(*env, '=');
+
+		if (strncmp(*env, "KSHIM_", 6) || !eq)
+			continue;
+		if (!find_setting(*env, eq - *env)) {
+			fprintf(stderr,
+				"kshim: unknown setting %.*s in the environment\n",
+				(int)(eq - *env), *env);
+			list_settings();
+			return -EINVAL;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		const char *eq = strchr(ovr[i], '=');
+
+		if (!eq || !find_setting(ovr[i], eq - ovr[i])) {
+			fprintf(stderr,
+				"kshim: kshim_boot(): '%s' is not a KSHIM_NAME=value setting\n",
+				ovr[i]);
+			list_settings();
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* Parse every setting into @c; nothing is applied on error. */
+static int parse_all(const char *const *ovr, unsigned int n,
+		     struct kshim_config *c)
+{
+	unsigned int i;
+
+	if (check_names(ovr, n))
+		return -EINVAL;
+	for (i = 0; i < NR_SETTINGS; i++) {
+		const struct kshim_setting *s = &settings[i];
+		const char *val = lookup(s->name, ovr, n);
+
+		if (!val)
+			val = s->dflt;
+		if (!val)
+			continue;
+		if (s->parse(val, c)) {
+			kshim_setting_error(s, val, NULL);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* Subsystems, in start_kernel() order; later issues extend the table. */
+static const struct {
+	const char *name;
+	void (*init)(void);
+	void (*exit)(void);
+} subsystems[] = {
+	{ "modules", kshim_module_init_subsys, NULL },
+};
+
+#define NR_SUBSYS (sizeof(subsystems) / sizeof(subsystems[0]))
+
+static void boot_subsystems(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_SUBSYS; i++)
+		if (subsystems[i].init)
+			subsystems[i].init();
+}
+
+static void shutdown_subsystems(void)
+{
+	unsigned int i;
+
+	for (i = NR_SUBSYS; i-- > 0;)
+		if (subsystems[i].exit)
+			subsystems[i].exit();
+}
+
+static void boot_from_env(void)
+{
+	struct kshim_config c = kshim_config;
+
+	if (parse_all(NULL, 0, &c)) {
+		fprintf(stderr, "kshim: cannot boot the simulated machine: fix the setting above\n");
+		exit(99);
+	}
+	kshim_config = c;
+	boot_subsystems();
+}
+
+void kshim_ensure_booted(void)
+{
+	if (__atomic_load_n(&booted, __ATOMIC_ACQUIRE))
+		return;
+	/* Boot runs before main(), single-threaded: no race to settle. */
+	__atomic_store_n(&booted, 1, __ATOMIC_RELEASE);
+	boot_from_env();
+}
+
+__attribute__((__constructor__(200))) static void kshim_boot_early(void)
+{
+	kshim_ensure_booted();
+}
+
+int kshim_boot(const char *setting, ...)
+{
+	const char *ovr[64];
+	struct kshim_config c = kshim_config;
+	unsigned int n = 0;
+	const char *s;
+	va_list args;
+
+	kshim_ensure_booted();
+	va_start(args, setting);
+	for (s = setting; s; s = va_arg(args, const char *)) {
+		if (n == sizeof(ovr) / sizeof(ovr[0])) {
+			va_end(args);
+			fprintf(stderr, "kshim: kshim_boot(): too many settings\n");
+			return -EINVAL;
+		}
+		ovr[n++] = s;
+	}
+	va_end(args);
+
+	if (parse_all(ovr, n, &c))
+		return -EINVAL;
+	shutdown_subsystems();
+	/* Override strings may not outlive the call: keep copies. */
+	if (c.xml_root && c.xml_root != kshim_config.xml_root)
+		c.xml_root = strdup(c.xml_root);
+	kshim_config = c;
+	boot_subsystems();
+	if (kshim_in_test())
+		kshim_ledger_snapshot();
+	return 0;
+}
+
+const char *kshim_setting(const char *name)
+{
+	static __thread char buf[64];
+	const struct kshim_setting *s = find_setting(name, strlen(name));
+
+	kshim_ensure_booted();
+	return s ? s->show(&kshim_config, buf, sizeof(buf)) : NULL;
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/kernel/panic.c - WARN, BUG, panic and taint.
+ *
+ * Reproduces the 6.x report text of kernel/panic.c (__warn, panic,
+ * print_tainted, print_oops_end_marker) and lib/bug.c + the x86 die path
+ * (kernel BUG at ...!).  Each report is also a structured event; a BUG or
+ * panic then ends the running test, as the oops kills the task.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <linux/printk.h>
+#include <linux/panic.h>
+#include <linux/version.h>
+#include <asm/bug.h>
+
+#include "kshim/internal.h"
+
+#define CUT_HERE "------------[ cut here ]------------\n"
+
+static unsigned long tainted_mask;
+
+/* Letters in print_tainted() order: set, unset. */
+static const char taint_chars[TAINT_FLAGS_COUNT][2] = {
+	[TAINT_PROPRIETARY_MODULE]	= { 'P', 'G' },
+	[TAINT_FORCED_MODULE]		= { 'F', ' ' },
+	[TAINT_CPU_OUT_OF_SPEC]		= { 'S', ' ' },
+	[TAINT_FORCED_RMMOD]		= { 'R', ' ' },
+	[TAINT_MACHINE_CHECK]		= { 'M', ' ' },
+	[TAINT_BAD_PAGE]		= { 'B', ' ' },
+	[TAINT_USER]			= { 'U', ' ' },
+	[TAINT_DIE]			= { 'D', ' ' },
+	[TAINT_OVERRIDDEN_ACPI_TABLE]	= { 'A', ' ' },
+	[TAINT_WARN]			= { 'W', ' ' },
+	[TAINT_CRAP]			= { 'C', ' ' },
+	[TAINT_FIRMWARE_WORKAROUND]	= { 'I', ' ' },
+	[TAINT_OOT_MODULE]		= { 'O', ' ' },
+	[TAINT_UNSIGNED_MODULE]		= { 'E', ' ' },
+	[TAINT_SOFTLOCKUP]		= { 'L', ' ' },
+	[TAINT_LIVEPATCH]		= { 'K', ' ' },
+	[TAINT_AUX]			= { 'X', ' ' },
+	[TAINT_RANDSTRUCT]		= { 'T', ' ' },
+	[TAINT_TEST]			= { 'N', ' ' },
+};
+
+void add_taint(unsigned int flag, bool lockdep_ok)
+{
+	if (flag < TAINT_FLAGS_COUNT)
+		__atomic_fetch_or(&tainted_mask, 1UL << flag, __ATOMIC_RELAXED);
+}
+
+int test_taint(unsigned int flag)
+{
+	return flag < TAINT_FLAGS_COUNT &&
+	       (__atomic_load_n(&tainted_mask, __ATOMIC_RELAXED) >> flag) & 1;
+}
+
+unsigned long get_taint(void)
+{
+	return __atomic_load_n(&tainted_mask, __ATOMIC_RELAXED);
+}
+
+static const char *print_tainted(char *buf, size_t len)
+{
+	unsigned long mask = get_taint();
+	size_t n;
+	int i;
+
+	if (!mask)
+		return "Not tainted";
+	n = snprintf(buf, len, "Tainted: ");
+	for (i = 0; i < TAINT_FLAGS_COUNT && n + 1 < len; i++)
+		buf[n++] = taint_chars[i][(mask >> i) & 1 ? 0 : 1];
+	buf[n] = '\0';
+	return buf;
+}
+
+void kshim_print_cpu_line(void)
+{
+	char taint[64];
+
+	printk(KERN_WARNING "CPU: %d PID: %d Comm: %.20s %s %d.%d.%d-kshim #1\n",
+	       kshim_current_cpu(), kshim_current_pid(), kshim_current_comm(),
+	       print_tainted(taint, sizeof(taint)), LINUX_VERSION_MAJOR,
+	       LINUX_VERSION_PATCHLEVEL, LINUX_VERSION_SUBLEVEL);
+	printk(KERN_WARNING "Hardware name: kshim simulated machine\n");
+}
+
+void kshim_print_trace(void)
+{
+	printk(KERN_WARNING "Call Trace:\n");
+	printk(KERN_WARNING " <TASK>\n");
+	arch_dump_host_stack();
+	printk(KERN_WARNING " </TASK>\n");
+}
+
+void kshim_print_end_trace(void)
+{
+	/* 6.x no longer numbers traces: the id is always zero. */
+	printk(KERN_WARNING "---[ end trace %016llx ]---\n", 0ULL);
+}
+
+void dump_stack(void)
+{
+	kshim_print_cpu_line();
+	kshim_print_trace();
+}
+
+static void print_where(const char *func, const char *mod, char *buf,
+			size_t len)
+{
+	if (mod)
+		snprintf(buf, len, "%s [%s]", func, mod);
+	else
+		snprintf(buf, len, "%s", func);
+}
+
+void __kshim_warn(const char *file, int line, const char *func,
+		  const char *mod, unsigned int taint, const char *fmt, ...)
+{
+	char where[256];
+
+	kshim_report_begin(KSHIM_REPORT_WARNING, file, line, func);
+	printk(KERN_WARNING CUT_HERE);
+	if (fmt) {
+		va_list args;
+
+		va_start(args, fmt);
+		vprintk(fmt, args);
+		va_end(args);
+	}
+	print_where(func, mod, where, sizeof(where));
+	printk(KERN_WARNING "WARNING: CPU: %d PID: %d at %s:%d %s\n",
+	       kshim_current_cpu(), kshim_current_pid(), file, line, where);
+	kshim_print_modules();
+	kshim_print_cpu_line();
+	printk(KERN_WARNING "RIP: 0010:%s\n", where);
+	kshim_print_trace();
+	kshim_print_end_trace();
+	add_taint(taint, LOCKDEP_STILL_OK);
+	kshim_report_end();
+}
+
+void __kshim_bug(const char *file, int line, const char *func,
+		 const char *mod)
+{
+	char where[256];
+
+	kshim_report_begin(KSHIM_REPORT_BUG, file, line, func);
+	printk(KERN_DEFAULT CUT_HERE);
+	printk(KERN_CRIT "kernel BUG at %s:%d!\n", file, line);
+	printk(KERN_WARNING "Oops: invalid opcode: 0000 [#1] PREEMPT SMP NOPTI\n");
+	kshim_print_cpu_line();
+	print_where(func, mod, where, sizeof(where));
+	printk(KERN_WARNING "RIP: 0010:%s\n", where);
+	kshim_print_trace();
+	kshim_print_modules();
+	kshim_print_end_trace();
+	add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
+	kshim_report_end();
+	kshim_task_die();
+}
+
+void panic(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+
+	kshim_report_begin(KSHIM_REPORT_PANIC, NULL, 0, NULL);
+	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", msg);
+	kshim_print_cpu_line();
+	kshim_print_trace();
+	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n",
+	       msg);
+	kshim_report_end();
+	kshim_task_die();
+}
+
+/* Each test boots a fresh machine: untainted. */
+void kshim_taint_reset(void)
+{
+	__atomic_store_n(&tainted_mask, 0, __ATOMIC_RELAXED);
+}

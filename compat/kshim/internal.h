@@ -1,0 +1,140 @@
+/*
+ * compat/kshim/internal.h - declarations shared inside libkshim only.
+ *
+ * Not installed: drivers see linux/ and asm/, tests see kshim/.  Groups:
+ * report capture (printk <-> report engine), per-test lifecycle hooks,
+ * settings, and the host ("arch") services the rest is built on.
+ */
+#ifndef _KSHIM_INTERNAL_H
+#define _KSHIM_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <kshim/report.h>
+
+/* ---- report engine (compat/kshim/report.c) ---- */
+
+/*
+ * Everything printk'd by this thread between begin and end becomes the
+ * text of one report event of class @cls, attributed to @file:@line.
+ * Nested reports (a check firing while a report prints) are folded into
+ * the outer one.
+ */
+void kshim_report_begin(const char *cls, const char *file, int line,
+			const char *func);
+void kshim_report_end(void);
+/* printk hands each finished line here (it is part of the open report). */
+void kshim_report_capture(const char *line, size_t len);
+/* Reports seen outside any test (suite setup, main): counted, not lost. */
+unsigned int kshim_reports_outside_tests(void);
+
+/* ---- per-test lifecycle (compat/kshim/test.c) ---- */
+
+enum kshim_test_end {
+	KSHIM_TEST_COMPLETED,	/* the body returned */
+	KSHIM_TEST_KILLED,	/* BUG/panic/oops ended it */
+};
+
+bool kshim_in_test(void);
+void kshim_test_begin(const char *name);
+/* Evaluate expectations and ledger; report failures to the harness. */
+void kshim_test_end(enum kshim_test_end how);
+/* Run one wrapped CUnit test (compat/kshim/run.c), in its process. */
+void kshim_test_body(void *arg);
+void kshim_test_trampoline(void);
+/* True while kshim_run_tests() runs the registry. */
+bool kshim_harness_running(void);
+
+/* A BUG/panic/oops: end the running test (or the program) now. */
+__attribute__((__noreturn__)) void kshim_task_die(void);
+
+/* One failure of the running test, at @file:@line. */
+void kshim_test_fail(const char *file, int line, const char *fmt, ...)
+	__attribute__((__format__(__printf__, 3, 4)));
+
+/* expectations (compat/kshim/expect.c) */
+void kshim_expect_reset(void);
+/* Returns true when an expectation claims the report. */
+bool kshim_expect_claim(const struct kshim_report *r);
+void kshim_expect_check(void);
+
+/* reports recorded in this test (compat/kshim/report.c) */
+void kshim_reports_reset(void);
+void kshim_reports_check_unexpected(void);
+
+/* ledger (compat/kshim/ledger.c) */
+void kshim_ledger_snapshot(void);
+void kshim_ledger_check(void);
+void kshim_ledger_drop_test_entries(void);
+
+/* log buffer (compat/kernel/printk.c) */
+void kshim_dmesg_reset(void);
+
+/* ---- settings and boot (compat/init/main.c) ---- */
+
+struct kshim_config;
+
+struct kshim_setting {
+	const char *name;	/* KSHIM_... */
+	const char *dflt;	/* default value, as text */
+	const char *help;	/* what values mean, for error messages */
+	/* Parse @val into the pending configuration; 0 or -EINVAL. */
+	int (*parse)(const char *val, struct kshim_config *c);
+	/* The current value as text, in @buf if it needs one. */
+	const char *(*show)(const struct kshim_config *c, char *buf,
+			    size_t len);
+};
+
+void kshim_ensure_booted(void);
+/* Print "kshim: invalid NAME='val': help" (and why) to stderr. */
+void kshim_setting_error(const struct kshim_setting *s, const char *val,
+			 const char *why);
+
+/* Current values, valid after boot. */
+struct kshim_config {
+	int console_loglevel;	/* KSHIM_LOGLEVEL */
+	bool backtrace;		/* KSHIM_BACKTRACE */
+	bool fork;		/* KSHIM_FORK */
+	unsigned int timeout;	/* KSHIM_TEST_TIMEOUT, seconds, 0 none */
+	const char *output;	/* KSHIM_OUTPUT: basic, tap, xml */
+	const char *xml_root;	/* KSHIM_XML_ROOT */
+};
+extern struct kshim_config kshim_config;
+
+/* Parsers shared by settings tables (compat/init/main.c). */
+int kshim_parse_bool(const char *val, bool *res);
+int kshim_parse_uint(const char *val, unsigned int max, unsigned int *res);
+
+/* ---- kernel-side helpers (compat/kernel/) ---- */
+
+/* The "CPU: 0 PID: 42 Comm: test Tainted: ..." line and what follows. */
+void kshim_print_cpu_line(void);
+void kshim_print_modules(void);
+void kshim_print_trace(void);
+void kshim_print_end_trace(void);
+void kshim_taint_reset(void);
+const char *kshim_current_comm(void);
+int kshim_current_pid(void);
+int kshim_current_cpu(void);
+void kshim_module_init_subsys(void);
+
+/* ---- host services (compat/arch/) ---- */
+
+/* Host backtrace of the calling thread, printk'd at KERN_WARNING. */
+void arch_dump_host_stack(void);
+
+/*
+ * Test isolation: run @fn in a child process that reports failures back;
+ * returns after the child is gone.  Failures are delivered to @deliver in
+ * the parent, in order.
+ */
+typedef void (*kshim_fail_sink)(const char *file, int line, const char *msg);
+void arch_run_isolated(void (*fn)(void *), void *arg, kshim_fail_sink sink);
+/* In an isolated child: send one failure to the parent. */
+bool arch_isolated_child(void);
+void arch_isolated_send(const char *file, int line, const char *msg);
+__attribute__((__noreturn__)) void arch_isolated_exit(void);
+
+#endif /* _KSHIM_INTERNAL_H */
