@@ -18,21 +18,20 @@ int main(void)
 	const struct kshim_report *r;
 	u32 v;
 
-	printf("== pushing to the demo FIFO before the module is loaded ==\n");
-	fflush(stdout);
+	/* stderr, like the kernel log, so the two interleave in order */
+	fprintf(stderr, "== pushing to the demo FIFO before the module is loaded ==\n");
 	demo_push(42);		/* the driver's WARN_ON(!ready) fires */
 
-	printf("== insmod demo nr_slots=4, push, pop ==\n");
-	fflush(stdout);
+	fprintf(stderr, "== insmod demo nr_slots=4, push, pop ==\n");
 	if (kshim_module_load("demo", "nr_slots=4"))
 		return 1;
 	demo_push(42);
 	demo_pop(&v);
-	printf("popped %u\n", v);
+	fprintf(stderr, "popped %u\n", v);
 	kshim_module_unload("demo");
 
 	r = kshim_report_last(NULL);
-	printf("== kshim recorded a '%s' report at %s:%d ==\n",
+	fprintf(stderr, "== kshim recorded a '%s' report at %s:%d ==\n",
 	       r ? r->cls : "none", r ? r->file : "-", r ? r->line : 0);
 	return 0;
 }

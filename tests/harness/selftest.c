@@ -7,6 +7,7 @@
  * checker find the lines the failures must name.
  */
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <linux/bug.h>
@@ -102,6 +103,11 @@ static void hangs(void)
 		pause();
 }
 
+static void exits(void)
+{
+	exit(3);
+}
+
 static void panics(void)
 {
 	panic("selftest %d", 42);
@@ -123,6 +129,7 @@ static CU_TestInfo tests[] = {
 	{ "segfault", segfault },
 	{ "hangs", hangs },
 	{ "panics", panics },
+	{ "exits", exits },
 	CU_TEST_INFO_NULL,
 };
 

@@ -109,7 +109,7 @@ static void check_verdict(const char *name, bool want_ok)
 static void test_tap_plan_and_status(void)
 {
 	CU_ASSERT_EQUAL(tap.status, 0);	/* TAP carries the verdicts */
-	CU_ASSERT_PTR_NOT_NULL(strstr(tap.out, "1..15\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(tap.out, "1..16\n"));
 }
 
 static void test_each_failure_mode_fails_exactly_its_test(void)
@@ -133,6 +133,7 @@ static void test_each_failure_mode_fails_exactly_its_test(void)
 		{ "segfault", false },
 		{ "hangs", false },
 		{ "panics", false },
+		{ "exits", false },
 	};
 	unsigned int i;
 
@@ -222,6 +223,8 @@ static void test_crash_and_hang_are_contained(void)
 		  strstr(seg, "before the test ended"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(diagnostics("hangs"),
 				      "test timed out after 2 s"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(diagnostics("exits"),
+		"test process exited with status 3 before the test ended"));
 }
 
 static void test_panic_report(void)

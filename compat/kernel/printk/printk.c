@@ -120,7 +120,11 @@ int vprintk(const char *fmt, va_list args)
 			cont = true;
 		p += 2;
 	}
+	/* @p is the caller's checked format minus its level prefix. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	n = vsnprintf(text, sizeof(text), p, args);
+#pragma GCC diagnostic pop
 	if (n < 0)
 		return n;
 	if ((size_t)n >= sizeof(text))
