@@ -62,6 +62,104 @@ static void test_min_max(void)
 	}
 }
 
+/*
+ * The 6.7+ rule (default 6.8 profile): mixed types are fine when the
+ * signedness agrees or one side is a non-negative constant; the result
+ * has the common type.  (int vs unsigned int does not build: see
+ * tests/compile-fail/min_signedness.c.)
+ */
+static void test_min_max_mixed(void)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+	u8 small = 200;
+	u32 big = 100000;
+	u16 half = 300;
+	size_t len = 100;
+	int neg = -5, pos = 9;
+	long lneg = -7;
+	unsigned long ul = 3;
+	int i = 0, j = 10;
+	u8 bytes[] = { 7, 3, 9, 3 };
+	const int *ip;
+	int ints[] = { 4, -2, 8 };
+
+	/* Same signedness, different widths. */
+	CU_ASSERT_EQUAL(min(small, big), 200);
+	CU_ASSERT_EQUAL(max(small, big), 100000);
+	CU_ASSERT_EQUAL(min(big, small), 200);
+	CU_ASSERT_EQUAL(min(neg, lneg), -7);
+	CU_ASSERT_EQUAL(max(lneg, neg), -5);
+	BUILD_BUG_ON(!__same_type(max(small, big), u32));
+	BUILD_BUG_ON(!__same_type(min(neg, lneg), long));
+
+	/* u8/u16 promote to int: comparable with signed ints. */
+	CU_ASSERT_EQUAL(min(small, neg), -5);
+	CU_ASSERT_EQUAL(max(half, neg), 300);
+
+	/* size_t against a plain int constant. */
+	CU_ASSERT_EQUAL(min(len, 64), 64);
+	CU_ASSERT_EQUAL(max(len, 64), 100);
+	CU_ASSERT_EQUAL(min(64, ul), 3);
+	BUILD_BUG_ON(!__same_type(min(len, 64), size_t));
+
+	/* int against a non-negative constant, of either signedness. */
+	CU_ASSERT_EQUAL(min(neg, 0), -5);
+	CU_ASSERT_EQUAL(max(pos, 100), 100);
+	CU_ASSERT_EQUAL(min(big, 1000), 1000);
+
+	/* umin()/umax() compare as unsigned: a negative int is huge. */
+	CU_ASSERT_EQUAL(umin(pos, 4u), 4u);
+	CU_ASSERT_EQUAL(umax(pos, len), 100);
+	CU_ASSERT_EQUAL(umin(neg, 7), 7);
+	CU_ASSERT_EQUAL(umax(neg, 7), (unsigned int)-5); /* zero-extended */
+	CU_ASSERT_EQUAL(umin(lneg, big), 100000);
+
+	/* min3/max3 across types. */
+	CU_ASSERT_EQUAL(min3(big, small, 50), 50);
+	CU_ASSERT_EQUAL(max3(big, small, 7), 100000);
+
+	/* min_not_zero with mixed widths. */
+	CU_ASSERT_EQUAL(min_not_zero(small, big), 200);
+	CU_ASSERT_EQUAL(min_not_zero((u8)0, big), 100000);
+	CU_ASSERT_EQUAL(min_not_zero(small, (u32)0), 200);
+	CU_ASSERT_EQUAL(min_not_zero((u8)0, (u32)0), 0);
+	CU_ASSERT_EQUAL(min_not_zero(len, ul), 3);
+
+	/* Single evaluation with side effects, mixed types. */
+	calls = 0;
+	CU_ASSERT_EQUAL(min(small, next_value(40)), 40);
+	CU_ASSERT_EQUAL(calls, 1);
+	CU_ASSERT_EQUAL(max(i++, small), 200);
+	CU_ASSERT_EQUAL(i, 1);
+	CU_ASSERT_EQUAL(umin(j--, len), 10);
+	CU_ASSERT_EQUAL(j, 9);
+	CU_ASSERT_EQUAL(min_not_zero(i++, 5), 1);
+	CU_ASSERT_EQUAL(i, 2);
+	CU_ASSERT_EQUAL(min3(next_value(6), 5l, next_value(4)), 4);
+	CU_ASSERT_EQUAL(calls, 3);
+
+	/* min_array()/max_array() and in_range(). */
+	ip = ints;
+	CU_ASSERT_EQUAL(min_array(bytes, ARRAY_SIZE(bytes)), 3);
+	CU_ASSERT_EQUAL(max_array(bytes, ARRAY_SIZE(bytes)), 9);
+	CU_ASSERT_EQUAL(min_array(ip, 3), -2);
+	CU_ASSERT_EQUAL(max_array(ints, 3u), 8);
+	CU_ASSERT_TRUE(in_range(5, 5, 1));
+	CU_ASSERT_FALSE(in_range(6, 5, 1));
+	CU_ASSERT_TRUE(in_range(len, 64, 64));
+	CU_ASSERT_FALSE(in_range(big, 0u, 1000u));
+	CU_ASSERT_TRUE(in_range(0x100000000ull, 0xffffffffull, 2));
+
+	/* Mixed constants still give a constant expression. */
+	{
+		char buf[max(3u, 5)];
+
+		BUILD_BUG_ON(min(64ul, 7) != 7);
+		CU_ASSERT_EQUAL(sizeof(buf), 5);
+	}
+#endif
+}
+
 static void test_clamp_swap(void)
 {
 	int v = 50, lo = 0, hi = 10;
@@ -76,6 +174,29 @@ static void test_clamp_swap(void)
 	calls = 0;
 	CU_ASSERT_EQUAL(clamp(next_value(7), next_value(0), next_value(5)), 5);
 	CU_ASSERT_EQUAL(calls, 3);
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+	/* Mixed types, as for min(): signedness or constants decide. */
+	{
+		size_t len = 100;
+		u32 word = 5;
+		u8 b_lo = 10;
+		u16 h_hi = 50;
+		int k = 0;
+
+		CU_ASSERT_EQUAL(clamp(len, 0, 64), 64);
+		CU_ASSERT_EQUAL(clamp(word, b_lo, h_hi), 10);
+		CU_ASSERT_EQUAL(clamp(len, b_lo, h_hi), 50);
+		CU_ASSERT_EQUAL(clamp(small, 0, 100), 100);
+		CU_ASSERT_EQUAL(clamp(-v, b_lo, 20), 10);
+		BUILD_BUG_ON(!__same_type(clamp(len, b_lo, h_hi), size_t));
+		calls = 0;
+		CU_ASSERT_EQUAL(clamp(k++, b_lo, next_value(20)), 10);
+		CU_ASSERT_EQUAL(k, 1);
+		CU_ASSERT_EQUAL(calls, 1);
+		BUILD_BUG_ON(clamp(300u, 0, 255) != 255);
+	}
+#endif
 
 	swap(lo, hi);
 	CU_ASSERT_EQUAL(lo, 10);
@@ -363,6 +484,7 @@ static const struct {
 	CU_TestFunc fn;
 } tests[] = {
 	{ "min_max", test_min_max },
+	{ "min_max_mixed", test_min_max_mixed },
 	{ "clamp_swap", test_clamp_swap },
 	{ "array_size_container_of", test_array_size_container_of },
 	{ "align", test_align },
