@@ -20,6 +20,7 @@
 #include <kshim/boot.h>
 
 #include "kshim/internal.h"
+#include "mm/internal.h"
 
 extern char **environ;
 
@@ -154,6 +155,25 @@ static const char *show_xml_root(const struct kshim_config *c, char *buf,
 	return c->xml_root;
 }
 
+static const char *show_ram(const struct kshim_config *c, char *buf,
+			    size_t len)
+{
+	return kshim_show_size(c->ram, buf, len);
+}
+
+static const char *show_highmem(const struct kshim_config *c, char *buf,
+				size_t len)
+{
+	return kshim_show_size(c->highmem, buf, len);
+}
+
+static const char *show_nodes(const struct kshim_config *c, char *buf,
+			      size_t len)
+{
+	snprintf(buf, len, "%u", c->nodes);
+	return buf;
+}
+
 static const struct kshim_setting settings[] = {
 	{ "KSHIM_LOGLEVEL", "7",
 	  "a console log level from 0 to 8 (messages below it reach stderr)",
@@ -169,6 +189,15 @@ static const struct kshim_setting settings[] = {
 	  parse_timeout, show_timeout },
 	{ "KSHIM_OUTPUT", "basic",
 	  "one of basic, tap, xml", parse_output, show_output },
+	{ "KSHIM_RAM", "256M",
+	  "a size such as 256M or 4G: a multiple of 4M from 32M to 1T",
+	  kshim_parse_ram, show_ram },
+	{ "KSHIM_HIGHMEM", "64M",
+	  "a size such as 64M (0 for none): a multiple of 4M below KSHIM_RAM",
+	  kshim_parse_highmem, show_highmem },
+	{ "KSHIM_NODES", "1",
+	  "a number of NUMA nodes from 1 to 8", kshim_parse_nodes,
+	  show_nodes },
 	{ "KSHIM_XML_ROOT", NULL,
 	  "a non-empty file name prefix for CUnit's XML results",
 	  parse_xml_root, show_xml_root },
@@ -271,7 +300,8 @@ static int parse_all(const char *const *ovr, unsigned int n,
 			return -EINVAL;
 		}
 	}
-	return 0;
+	/* Settings that only make sense together. */
+	return kshim_mm_check_config(c);
 }
 
 /* Subsystems, in start_kernel() order; later issues extend the table. */
@@ -279,8 +309,10 @@ static const struct {
 	const char *name;
 	void (*init)(void);
 	void (*exit)(void);
+	void (*test_begin)(void);	/* in the test's process */
 } subsystems[] = {
-	{ "modules", kshim_module_init_subsys, NULL },
+	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin },
+	{ "modules", kshim_module_init_subsys, NULL, NULL },
 };
 
 #define NR_SUBSYS (sizeof(subsystems) / sizeof(subsystems[0]))
@@ -301,6 +333,15 @@ static void shutdown_subsystems(void)
 	for (i = NR_SUBSYS; i-- > 0;)
 		if (subsystems[i].exit)
 			subsystems[i].exit();
+}
+
+void kshim_subsys_test_begin(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_SUBSYS; i++)
+		if (subsystems[i].test_begin)
+			subsystems[i].test_begin();
 }
 
 static void boot_from_env(void)

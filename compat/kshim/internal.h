@@ -25,6 +25,8 @@
 void kshim_report_begin(const char *cls, const char *file, int line,
 			const char *func);
 void kshim_report_end(void);
+/* Close every open report of this thread (the task is dying). */
+void kshim_report_end_all(void);
 /* printk hands each finished line here (it is part of the open report). */
 void kshim_report_capture(const char *line, size_t len);
 /* Reports seen outside any test (suite setup, main): counted, not lost. */
@@ -100,8 +102,21 @@ struct kshim_config {
 	unsigned int timeout;	/* KSHIM_TEST_TIMEOUT, seconds, 0 none */
 	const char *output;	/* KSHIM_OUTPUT: basic, tap, xml */
 	const char *xml_root;	/* KSHIM_XML_ROOT */
+	unsigned long long ram;	/* KSHIM_RAM, bytes */
+	unsigned long long highmem; /* KSHIM_HIGHMEM, bytes */
+	unsigned int nodes;	/* KSHIM_NODES */
 };
 extern struct kshim_config kshim_config;
+
+/* Memory settings (compat/mm/mm_init.c). */
+int kshim_parse_ram(const char *val, struct kshim_config *c);
+int kshim_parse_highmem(const char *val, struct kshim_config *c);
+int kshim_parse_nodes(const char *val, struct kshim_config *c);
+int kshim_mm_check_config(const struct kshim_config *c);
+const char *kshim_show_size(unsigned long long bytes, char *buf, size_t len);
+
+/* Each subsystem's view of a test starting (compat/init/main.c). */
+void kshim_subsys_test_begin(void);
 
 /* Parsers shared by settings tables (compat/init/main.c). */
 int kshim_parse_bool(const char *val, bool *res);

@@ -108,6 +108,14 @@ void kshim_report_end(void)
 		record(&r);
 }
 
+void kshim_report_end_all(void)
+{
+	if (cap.depth) {
+		cap.depth = 1;
+		kshim_report_end();
+	}
+}
+
 unsigned int kshim_reports_outside_tests(void)
 {
 	return __atomic_load_n(&outside_tests, __ATOMIC_RELAXED);

@@ -60,6 +60,7 @@ void kshim_test_begin(const char *name)
 	kshim_reports_reset();
 	kshim_expect_reset();
 	kshim_taint_reset();
+	kshim_subsys_test_begin();
 	__atomic_store_n(&in_test, true, __ATOMIC_RELEASE);
 	kshim_ledger_snapshot();
 }
@@ -101,6 +102,7 @@ void kshim_test_end(enum kshim_test_end how)
 
 void kshim_task_die(void)
 {
+	kshim_report_end_all();
 	if (kshim_in_test() && arch_isolated_child()) {
 		kshim_test_end(KSHIM_TEST_KILLED);
 		arch_isolated_exit();

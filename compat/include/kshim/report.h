@@ -18,6 +18,9 @@
 #define KSHIM_REPORT_PANIC	"panic"		/* panic(): ends the test */
 #define KSHIM_REPORT_LEDGER	"ledger"	/* per-test balance violated */
 #define KSHIM_REPORT_MODULE	"module"	/* module init/exit misuse */
+#define KSHIM_REPORT_BAD_PAGE	"bad_page"	/* BUG: Bad page state */
+#define KSHIM_REPORT_ALLOC_FAILURE "page_allocation_failure"
+#define KSHIM_REPORT_MEMORY_CORRUPTION "memory_corruption" /* poison */
 
 struct kshim_report {
 	const char *cls;	/* one of the KSHIM_REPORT_* classes */

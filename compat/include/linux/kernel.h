@@ -154,4 +154,7 @@
 
 #define u64_to_user_ptr(x)	((void __user *)(uintptr_t)(x))
 
+/* lib/cmdline.c */
+unsigned long long memparse(const char *ptr, char **retptr);
+
 #endif /* _KSHIM_LINUX_KERNEL_H */

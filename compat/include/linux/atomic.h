@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/atomic.h - atomic_t, atomic64_t and atomic_long_t operations.
+ *
+ * Follows Documentation/atomic_t.txt: plain ops (inc, add, set...) are
+ * relaxed; value-returning RMW ops are fully ordered, with _relaxed,
+ * _acquire and _release variants where drivers use them.  Built on the
+ * compiler's __atomic builtins so ThreadSanitizer and helgrind see every
+ * access as atomic.
+ */
+#ifndef _LINUX_ATOMIC_H
+#define _LINUX_ATOMIC_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+#define ATOMIC_INIT(i)		{ (i) }
+#define ATOMIC64_INIT(i)	{ (i) }
+
+#define __KSHIM_ATOMIC_OPS(pfx, atype, vtype)				\
+static __always_inline vtype pfx##_read(const atype *v)		\
+{ return __atomic_load_n(&v->counter, __ATOMIC_RELAXED); }		\
+static __always_inline vtype pfx##_read_acquire(const atype *v)	\
+{ return __atomic_load_n(&v->counter, __ATOMIC_ACQUIRE); }		\
+static __always_inline void pfx##_set(atype *v, vtype i)		\
+{ __atomic_store_n(&v->counter, i, __ATOMIC_RELAXED); }		\
+static __always_inline void pfx##_set_release(atype *v, vtype i)	\
+{ __atomic_store_n(&v->counter, i, __ATOMIC_RELEASE); }		\
+static __always_inline void pfx##_add(vtype i, atype *v)		\
+{ __atomic_fetch_add(&v->counter, i, __ATOMIC_RELAXED); }		\
+static __always_inline void pfx##_sub(vtype i, atype *v)		\
+{ __atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED); }		\
+static __always_inline void pfx##_inc(atype *v)			\
+{ __atomic_fetch_add(&v->counter, 1, __ATOMIC_RELAXED); }		\
+static __always_inline void pfx##_dec(atype *v)			\
+{ __atomic_fetch_sub(&v->counter, 1, __ATOMIC_RELAXED); }		\
+static __always_inline vtype pfx##_add_return(vtype i, atype *v)	\
+{ return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+static __always_inline vtype pfx##_sub_return(vtype i, atype *v)	\
+{ return __atomic_sub_fetch(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+static __always_inline vtype pfx##_inc_return(atype *v)		\
+{ return __atomic_add_fetch(&v->counter, 1, __ATOMIC_SEQ_CST); }	\
+static __always_inline vtype pfx##_dec_return(atype *v)		\
+{ return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_SEQ_CST); }	\
+static __always_inline vtype pfx##_fetch_add(vtype i, atype *v)	\
+{ return __atomic_fetch_add(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+static __always_inline vtype pfx##_fetch_sub(vtype i, atype *v)	\
+{ return __atomic_fetch_sub(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+static __always_inline vtype pfx##_fetch_or(vtype i, atype *v)	\
+{ return __atomic_fetch_or(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+static __always_inline vtype pfx##_fetch_and(vtype i, atype *v)	\
+{ return __atomic_fetch_and(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+static __always_inline void pfx##_or(vtype i, atype *v)		\
+{ __atomic_fetch_or(&v->counter, i, __ATOMIC_RELAXED); }		\
+static __always_inline void pfx##_and(vtype i, atype *v)		\
+{ __atomic_fetch_and(&v->counter, i, __ATOMIC_RELAXED); }		\
+static __always_inline bool pfx##_add_negative(vtype i, atype *v)	\
+{ return pfx##_add_return(i, v) < 0; }				\
+static __always_inline bool pfx##_sub_and_test(vtype i, atype *v)	\
+{ return pfx##_sub_return(i, v) == 0; }				\
+static __always_inline bool pfx##_dec_and_test(atype *v)		\
+{ return pfx##_dec_return(v) == 0; }					\
+static __always_inline bool pfx##_inc_and_test(atype *v)		\
+{ return pfx##_inc_return(v) == 0; }					\
+static __always_inline vtype pfx##_xchg(atype *v, vtype n)		\
+{ return __atomic_exchange_n(&v->counter, n, __ATOMIC_SEQ_CST); }	\
+static __always_inline vtype pfx##_cmpxchg(atype *v, vtype o, vtype n) \
+{									\
+	__atomic_compare_exchange_n(&v->counter, &o, n, false,		\
+				    __ATOMIC_SEQ_CST, __ATOMIC_RELAXED); \
+	return o;							\
+}									\
+static __always_inline bool pfx##_try_cmpxchg(atype *v, vtype *o,	\
+					      vtype n)			\
+{									\
+	return __atomic_compare_exchange_n(&v->counter, o, n, false,	\
+					   __ATOMIC_SEQ_CST,		\
+					   __ATOMIC_RELAXED);		\
+}									\
+/* Add @a unless the value is @u; returns the old value. */		\
+static __always_inline vtype pfx##_fetch_add_unless(atype *v, vtype a,	\
+						    vtype u)		\
+{									\
+	vtype c = pfx##_read(v);					\
+									\
+	do {								\
+		if (c == u)						\
+			break;						\
+	} while (!pfx##_try_cmpxchg(v, &c, c + a));			\
+	return c;							\
+}									\
+static __always_inline bool pfx##_add_unless(atype *v, vtype a, vtype u) \
+{ return pfx##_fetch_add_unless(v, a, u) != u; }			\
+static __always_inline bool pfx##_inc_not_zero(atype *v)		\
+{ return pfx##_add_unless(v, 1, 0); }
+
+__KSHIM_ATOMIC_OPS(atomic, atomic_t, int)
+__KSHIM_ATOMIC_OPS(atomic64, atomic64_t, s64)
+
+typedef atomic64_t atomic_long_t;
+#define ATOMIC_LONG_INIT(i)	ATOMIC64_INIT(i)
+#define atomic_long_read	atomic64_read
+#define atomic_long_set		atomic64_set
+#define atomic_long_add		atomic64_add
+#define atomic_long_sub		atomic64_sub
+#define atomic_long_inc		atomic64_inc
+#define atomic_long_dec		atomic64_dec
+#define atomic_long_add_return	atomic64_add_return
+#define atomic_long_sub_return	atomic64_sub_return
+#define atomic_long_inc_return	atomic64_inc_return
+#define atomic_long_dec_return	atomic64_dec_return
+#define atomic_long_dec_and_test atomic64_dec_and_test
+#define atomic_long_xchg	atomic64_xchg
+#define atomic_long_cmpxchg	atomic64_cmpxchg
+
+#define atomic_set_release	atomic_set_release
+#define atomic_add_return_relaxed atomic_add_return
+#define atomic_inc_return_relaxed atomic_inc_return
+#define atomic_dec_return_relaxed atomic_dec_return
+
+#endif /* _LINUX_ATOMIC_H */

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/gfp.h - the page allocator's entry points.
+ *
+ * Follows include/linux/gfp.h of 6.8 (where alloc_pages() and friends are
+ * already macros, wrapped by alloc_hooks()): here each entry point is a
+ * macro that records its caller's file and line, so a failed check, a
+ * leak at test end or an injected failure names the driver's code.
+ */
+#ifndef _LINUX_GFP_H
+#define _LINUX_GFP_H
+
+#include <linux/gfp_types.h>
+#include <linux/mmzone.h>
+
+struct page;
+
+static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
+{
+	return !!(gfp_flags & __GFP_DIRECT_RECLAIM);
+}
+
+struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
+				 const char *file, int line,
+				 const char *func);
+unsigned long __kshim_get_free_pages(gfp_t gfp, unsigned int order,
+				     const char *file, int line,
+				     const char *func);
+void __kshim_free_pages(struct page *page, unsigned int order,
+			const char *file, int line, const char *func);
+void __kshim_free_pages_addr(unsigned long addr, unsigned int order,
+			     const char *file, int line, const char *func);
+void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, const char *file,
+				int line, const char *func);
+void __kshim_free_pages_exact(void *virt, size_t size, const char *file,
+			      int line, const char *func);
+void __kshim_split_page(struct page *page, unsigned int order,
+			const char *file, int line, const char *func);
+
+#define __KSHIM_SITE	__FILE__, __LINE__, __func__
+
+#define alloc_pages(gfp, order) \
+	__kshim_alloc_pages(gfp, order, NUMA_NO_NODE, __KSHIM_SITE)
+#define alloc_page(gfp)		alloc_pages(gfp, 0)
+#define alloc_pages_node(nid, gfp, order) \
+	__kshim_alloc_pages(gfp, order, nid, __KSHIM_SITE)
+#define __alloc_pages_node(nid, gfp, order) \
+	__kshim_alloc_pages(gfp, order, nid, __KSHIM_SITE)
+#define __alloc_pages(gfp, order, nid, nodemask) \
+	__kshim_alloc_pages(gfp, order, nid, __KSHIM_SITE)
+
+#define __get_free_pages(gfp, order) \
+	__kshim_get_free_pages(gfp, order, __KSHIM_SITE)
+#define __get_free_page(gfp)	__get_free_pages(gfp, 0)
+#define get_zeroed_page(gfp)	__get_free_pages((gfp) | __GFP_ZERO, 0)
+#define __get_dma_pages(gfp, order) __get_free_pages((gfp) | GFP_DMA, order)
+
+#define __free_pages(page, order) \
+	__kshim_free_pages(page, order, __KSHIM_SITE)
+#define __free_page(page)	__free_pages(page, 0)
+#define free_pages(addr, order) \
+	__kshim_free_pages_addr((unsigned long)(addr), order, __KSHIM_SITE)
+#define free_page(addr)		free_pages(addr, 0)
+
+#define alloc_pages_exact(size, gfp) \
+	__kshim_alloc_pages_exact(size, gfp, __KSHIM_SITE)
+#define free_pages_exact(virt, size) \
+	__kshim_free_pages_exact(virt, size, __KSHIM_SITE)
+
+#endif /* _LINUX_GFP_H */

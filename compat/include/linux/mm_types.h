@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/mm_types.h - struct page.
+ *
+ * Follows include/linux/mm_types.h of 6.8 on x86_64: 64 bytes, the same
+ * field names and unions (flags, lru/buddy_list, mapping, index, private,
+ * compound_head for tail pages, _mapcount/page_type, _refcount).  The last
+ * word, memcg_data in the kernel, is the WANT_PAGE_VIRTUAL "virtual"
+ * field here: kshim keeps the kmap address of a highmem page in it.
+ */
+#ifndef _LINUX_MM_TYPES_H
+#define _LINUX_MM_TYPES_H
+
+#include <linux/types.h>
+#include <linux/build_bug.h>
+
+struct address_space;
+
+struct page {
+	unsigned long flags;		/* atomic bits, see page-flags.h */
+	union {
+		struct {	/* page cache, anonymous and buddy pages */
+			union {
+				struct list_head lru;
+				struct list_head buddy_list;
+				struct list_head pcp_list;
+			};
+			struct address_space *mapping;
+			pgoff_t index;
+			unsigned long private;
+		};
+		struct {	/* tail pages of a compound page */
+			unsigned long compound_head;	/* bit zero is set */
+		};
+	};
+	union {
+		atomic_t _mapcount;	/* -1: not mapped */
+		unsigned int page_type;	/* buddy, ... (see page-flags.h) */
+	};
+	atomic_t _refcount;		/* use the page_ref_*() accessors */
+	void *virtual;			/* kmap address, NULL if not kmapped */
+};
+
+static_assert(sizeof(struct page) == 64, "struct page is 64 bytes");
+
+static inline unsigned long page_private(const struct page *page)
+{
+	return page->private;
+}
+
+static inline void set_page_private(struct page *page, unsigned long private)
+{
+	page->private = private;
+}
+
+#endif /* _LINUX_MM_TYPES_H */

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/poison.h - the values list_del() leaves behind (x86_64's
+ * POISON_POINTER_DELTA), so a use after list_del faults at a telling
+ * address, as in include/linux/poison.h.
+ */
+#ifndef _LINUX_POISON_H
+#define _LINUX_POISON_H
+
+#define POISON_POINTER_DELTA	0xdead000000000000UL
+#define LIST_POISON1		((void *)(0x100 + POISON_POINTER_DELTA))
+#define LIST_POISON2		((void *)(0x122 + POISON_POINTER_DELTA))
+
+#endif /* _LINUX_POISON_H */

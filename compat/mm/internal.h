@@ -1,0 +1,63 @@
+/*
+ * compat/mm/internal.h - shared state of the simulated memory, as the
+ * kernel's mm/internal.h is for mm/ (libkshim-private).
+ */
+#ifndef _KSHIM_MM_INTERNAL_H
+#define _KSHIM_MM_INTERNAL_H
+
+#include <pthread.h>
+#include <stdbool.h>
+
+#include <linux/list.h>
+#include <linux/mm.h>
+
+/* The allocator's per-zone state. */
+struct kshim_zone {
+	pthread_mutex_t lock;
+	struct list_head free_list[NR_PAGE_ORDERS];
+	unsigned long nr_free[NR_PAGE_ORDERS];
+	unsigned long start, end;	/* [start, end) pfns of the zone */
+	unsigned long frontier;		/* pfns from here up never used */
+};
+
+/* mm_init.c: the machine's memory layout */
+extern unsigned long max_pfn;		/* one past the last RAM frame */
+extern unsigned long min_low_pfn;	/* the first RAM frame */
+void *kshim_pfn_backdoor(unsigned long pfn);	/* kshim's own view */
+void kshim_mm_init(void);
+void kshim_mm_exit(void);
+void kshim_mm_test_begin(void);
+
+/* page_alloc.c */
+void kshim_zone_init(struct zone *zone, unsigned long start,
+		     unsigned long end);
+void kshim_zone_exit(struct zone *zone);
+unsigned long kshim_zone_free_pages(const struct zone *zone);
+/* Check and return a block to the buddy lists (free_pages_prepare +
+ * __free_one_page); the block is leaked if a page is in a bad state. */
+void kshim_free_block(struct page *page, unsigned int order,
+		      const char *file, int line, const char *func);
+
+/* page_owner.c: who holds each allocated page */
+void kshim_page_owner_init(void);
+void kshim_page_owner_exit(void);
+void kshim_page_owner_set(struct page *page, unsigned int order,
+			  const char *file, int line);
+void kshim_page_owner_clear(struct page *page, unsigned int order);
+long kshim_pages_allocated(void);
+
+/* fail_page_alloc.c: true when this allocation must fail (injected) */
+bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
+			   int line, const char *func);
+
+/* page_poison.c: freed memory is poisoned, checked when handed out again */
+void kshim_page_free_poison(struct page *page, unsigned int order);
+void kshim_page_alloc_poison_check(struct page *page, unsigned int order);
+
+/* debug.c */
+const char *kshim_format_gfp(gfp_t gfp, char *buf, size_t len);
+void kshim_bad_page(struct page *page, const char *reason, const char *file,
+		    int line, const char *func);
+void kshim_bad_page_reset(void);
+
+#endif /* _KSHIM_MM_INTERNAL_H */

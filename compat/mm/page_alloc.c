@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/mm/page_alloc.c - the buddy allocator.
+ *
+ * Reproduces mm/page_alloc.c of 6.8 as drivers see it: orders 0..10 per
+ * zone, split on allocation and merged with free buddies on free; zone
+ * fallback HIGHMEM -> NORMAL -> DMA as the gfp mask allows, preferred node
+ * first; __GFP_ZERO, __GFP_COMP (head/tail pages), __GFP_NOWARN; order >
+ * MAX_PAGE_ORDER warns once and fails; exhaustion prints "page allocation
+ * failure" (rate limited) and returns NULL.  Frees check the pages as
+ * free_pages_prepare() does and leak a block in a bad state.
+ *
+ * Zones start empty: memory is carved from a per-zone frontier, in the
+ * largest aligned blocks that fit, the first time it is needed, so boot
+ * costs nothing however large the machine is.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <linux/gfp.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+
+#include "kshim/internal.h"
+#include "mm/internal.h"
+
+void kshim_zone_init(struct zone *zone, unsigned long start,
+		     unsigned long end)
+{
+	struct kshim_zone *kz = calloc(1, sizeof(*kz));
+	int o;
+
+	if (!kz)
+		abort();
+	pthread_mutex_init(&kz->lock, NULL);
+	for (o = 0; o < NR_PAGE_ORDERS; o++)
+		INIT_LIST_HEAD(&kz->free_list[o]);
+	kz->start = kz->frontier = start;
+	kz->end = end;
+	zone->kshim = kz;
+}
+
+void kshim_zone_exit(struct zone *zone)
+{
+	if (zone->kshim) {
+		pthread_mutex_destroy(&zone->kshim->lock);
+		free(zone->kshim);
+		zone->kshim = NULL;
+	}
+}
+
+unsigned long kshim_zone_free_pages(const struct zone *zone)
+{
+	struct kshim_zone *kz = zone->kshim;
+	unsigned long n;
+	int o;
+
+	pthread_mutex_lock(&kz->lock);
+	n = kz->end - kz->frontier;
+	for (o = 0; o < NR_PAGE_ORDERS; o++)
+		n += kz->nr_free[o] << o;
+	pthread_mutex_unlock(&kz->lock);
+	return n;
+}
+
+/* ---- free lists (zone lock held) ---- */
+
+static void add_to_free_list(struct kshim_zone *kz, struct page *page,
+			     unsigned int order)
+{
+	__SetPageBuddy(page);
+	set_page_private(page, order);
+	list_add(&page->buddy_list, &kz->free_list[order]);
+	kz->nr_free[order]++;
+}
+
+static void del_from_free_list(struct kshim_zone *kz, struct page *page,
+			       unsigned int order)
+{
+	list_del(&page->buddy_list);
+	__ClearPageBuddy(page);
+	set_page_private(page, 0);
+	kz->nr_free[order]--;
+}
+
+/* First use of frames: give them the state of free pages. */
+static void init_fresh_pages(struct page *page, unsigned long nr)
+{
+	unsigned long i;
+
+	for (i = 0; i < nr; i++)
+		page_mapcount_reset(page + i);
+}
+
+/* Carve the next block off the frontier; false when the zone is full. */
+static bool carve(struct kshim_zone *kz)
+{
+	unsigned long pfn = kz->frontier, left = kz->end - kz->frontier;
+	unsigned int order = MAX_PAGE_ORDER;
+
+	if (!left)
+		return false;
+	while (order && ((pfn & ((1UL << order) - 1)) || (1UL << order) > left))
+		order--;
+	init_fresh_pages(pfn_to_page(pfn), 1UL << order);
+	kz->frontier += 1UL << order;
+	add_to_free_list(kz, pfn_to_page(pfn), order);
+	return true;
+}
+
+static struct page *take_block(struct kshim_zone *kz, unsigned int order)
+{
+	unsigned int o;
+
+	for (;;) {
+		for (o = order; o < NR_PAGE_ORDERS; o++)
+			if (!list_empty(&kz->free_list[o]))
+				goto found;
+		if (!carve(kz))
+			return NULL;
+	}
+found:
+	{
+		struct page *page = list_first_entry(&kz->free_list[o],
+						     struct page, buddy_list);
+
+		del_from_free_list(kz, page, o);
+		/* Split: the upper halves go back, smallest last. */
+		while (o > order) {
+			o--;
+			add_to_free_list(kz, page + (1UL << o), o);
+		}
+		return page;
+	}
+}
+
+static void give_back(struct kshim_zone *kz, struct page *page,
+		      unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy;
+
+		if (buddy_pfn < kz->start || buddy_pfn >= kz->frontier)
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		if (!PageBuddy(buddy) || page_private(buddy) != order)
+			break;
+		del_from_free_list(kz, buddy, order);
+		pfn &= ~(1UL << order);
+		order++;
+	}
+	add_to_free_list(kz, pfn_to_page(pfn), order);
+}
+
+/* ---- allocation ---- */
+
+static enum zone_type gfp_zone(gfp_t gfp)
+{
+	if (gfp & __GFP_DMA)
+		return ZONE_DMA;
+	if (gfp & __GFP_HIGHMEM)
+		return ZONE_HIGHMEM;
+	return ZONE_NORMAL;
+}
+
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order;
+
+	__SetPageHead(page);
+	for (i = 1; i < nr; i++) {
+		page[i].mapping = TAIL_MAPPING;
+		set_compound_head(&page[i], page);
+	}
+	page[1].index = order;
+}
+
+static void zero_pages(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page), i;
+
+	/* The backdoor view reaches highmem frames too. */
+	for (i = 0; i < (1UL << order); i++)
+		clear_page(kshim_pfn_backdoor(pfn + i));
+}
+
+static struct page *alloc_from_zone(struct zone *zone, unsigned int order)
+{
+	struct kshim_zone *kz = zone->kshim;
+	struct page *page;
+
+	if (!kz || !zone->spanned_pages)
+		return NULL;
+	pthread_mutex_lock(&kz->lock);
+	page = take_block(kz, order);
+	pthread_mutex_unlock(&kz->lock);
+	return page;
+}
+
+static struct page *get_page_from_zonelist(gfp_t gfp, unsigned int order,
+					   int nid)
+{
+	int high = gfp_zone(gfp), z, n, i;
+
+	for (i = 0; i < nr_node_ids; i++) {
+		/* The preferred node first, then the others in order. */
+		n = i == 0 ? nid : (i <= nid ? i - 1 : i);
+		for (z = high; z >= ZONE_DMA; z--) {
+			struct page *page =
+				alloc_from_zone(&NODE_DATA(n)->node_zones[z],
+						order);
+
+			if (page)
+				return page;
+		}
+		if (gfp & __GFP_THISNODE)
+			break;
+	}
+	return NULL;
+}
+
+/* "page allocation failure", at most once per 10 s (nopage_rs). */
+static void warn_alloc(gfp_t gfp, unsigned int order, const char *file,
+		       int line, const char *func)
+{
+	static long long last_ns = -1;
+	char names[256];
+	struct timespec ts;
+	long long now;
+
+	if (gfp & __GFP_NOWARN)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = ts.tv_sec * 1000000000LL + ts.tv_nsec;
+	if (last_ns >= 0 && now - last_ns < 10000000000LL)
+		return;
+	last_ns = now;
+	kshim_report_begin(KSHIM_REPORT_ALLOC_FAILURE, file, line, func);
+	pr_warn("%s: page allocation failure: order:%u, mode:0x%x(%s), nodemask=(null),cpuset=/,mems_allowed=0-%d\n",
+		kshim_current_comm(), order, gfp,
+		kshim_format_gfp(gfp, names, sizeof(names)), nr_node_ids - 1);
+	dump_stack();
+	kshim_report_end();
+}
+
+struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
+				 const char *file, int line,
+				 const char *func)
+{
+	struct page *page;
+	unsigned long i;
+
+	kshim_ensure_booted();
+	if (unlikely(order > MAX_PAGE_ORDER)) {
+		static bool warned;
+
+		if (!(gfp & __GFP_NOWARN) &&
+		    !__atomic_exchange_n(&warned, true, __ATOMIC_RELAXED))
+			__kshim_warn(file, line, func, NULL, TAINT_WARN, NULL);
+		return NULL;
+	}
+	if (nid == NUMA_NO_NODE)
+		nid = numa_mem_id();
+	if (unlikely(nid < 0 || nid >= nr_node_ids))
+		__kshim_vm_bug_page(NULL,
+				    "VM_BUG_ON(nid < 0 || nid >= MAX_NUMNODES)",
+				    file, line, func);
+	if (unlikely((gfp & __GFP_DMA) && (gfp & (__GFP_HIGHMEM | __GFP_DMA32))))
+		__kshim_vm_bug_page(NULL,
+				    "VM_BUG_ON((GFP_ZONE_BAD >> bit) & 1)",
+				    file, line, func);
+
+	if (kshim_fail_page_alloc(gfp, order, file, line, func))
+		page = NULL;
+	else
+		page = get_page_from_zonelist(gfp, order, nid);
+	if (unlikely(!page)) {
+		warn_alloc(gfp, order, file, line, func);
+		return NULL;
+	}
+
+	/* prep_new_page(): one reference on the head, clean state. */
+	for (i = 0; i < (1UL << order); i++) {
+		page[i].flags = 0;
+		page[i].lru.next = page[i].lru.prev = NULL;
+		page[i].mapping = NULL;
+		page[i].index = 0;
+		set_page_private(&page[i], 0);
+	}
+	set_page_count(page, 1);
+	kshim_page_alloc_poison_check(page, order);
+	if (gfp & __GFP_ZERO)
+		zero_pages(page, order);
+	if (order && (gfp & __GFP_COMP))
+		prep_compound_page(page, order);
+	kshim_page_owner_set(page, order, file, line);
+	return page;
+}
+
+unsigned long __kshim_get_free_pages(gfp_t gfp, unsigned int order,
+				     const char *file, int line,
+				     const char *func)
+{
+	/* 5.15+: a highmem page has no address to return: never ask. */
+	struct page *page = __kshim_alloc_pages(gfp & ~__GFP_HIGHMEM, order,
+						NUMA_NO_NODE, file, line,
+						func);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+/* ---- freeing ---- */
+
+static const char *page_bad_reason(const struct page *page,
+				   unsigned long flags)
+{
+	const char *reason = NULL;
+
+	if (unlikely(atomic_read(&page->_mapcount) != -1))
+		reason = "nonzero mapcount";
+	if (unlikely(page->mapping != NULL))
+		reason = "non-NULL mapping";
+	if (unlikely(page_ref_count(page) != 0))
+		reason = "nonzero _refcount";
+	if (unlikely(page->flags & flags))
+		reason = "PAGE_FLAGS_CHECK_AT_FREE flag(s) set";
+	return reason;
+}
+
+/* free_pages_prepare(): false when the block must be leaked. */
+static bool free_pages_prepare(struct page *page, unsigned int order,
+			       const char *file, int line, const char *func)
+{
+	bool compound = PageCompound(page), bad = false;
+	unsigned long i, nr = 1UL << order;
+	const char *reason;
+
+	if (unlikely(PageTail(page)))
+		__kshim_vm_bug_page(page, "VM_BUG_ON_PAGE(PageTail(page))",
+				    file, line, func);
+	if (unlikely(compound && compound_order(page) != order))
+		__kshim_vm_bug_page(page,
+			"VM_BUG_ON_PAGE(compound && compound_order(page) != order)",
+			file, line, func);
+
+	if (compound) {
+		for (i = 1; i < nr; i++) {
+			if (page[i].mapping == TAIL_MAPPING)
+				page[i].mapping = NULL;
+			clear_compound_head(&page[i]);
+		}
+		page[1].index = 0;
+		__ClearPageHead(page);
+	}
+	for (i = 0; i < nr; i++) {
+		reason = page_bad_reason(&page[i], PAGE_FLAGS_CHECK_AT_FREE);
+		if (unlikely(reason)) {
+			kshim_bad_page(&page[i], reason, file, line, func);
+			bad = true;
+		}
+	}
+	if (bad)
+		return false;
+	for (i = 0; i < nr; i++) {
+		page[i].flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
+		page[i].index = 0;
+		set_page_private(&page[i], 0);
+	}
+	return true;
+}
+
+void kshim_free_block(struct page *page, unsigned int order,
+		      const char *file, int line, const char *func)
+{
+	struct kshim_zone *kz;
+
+	if (!free_pages_prepare(page, order, file, line, func)) {
+		/* Leaked on purpose, as the kernel does; not the driver's. */
+		kshim_page_owner_clear(page, order);
+		return;
+	}
+	kshim_page_owner_clear(page, order);
+	kshim_page_free_poison(page, order);
+	kz = page_zone(page)->kshim;
+	pthread_mutex_lock(&kz->lock);
+	give_back(kz, page, order);
+	pthread_mutex_unlock(&kz->lock);
+}
+
+void __kshim_free_pages(struct page *page, unsigned int order,
+			const char *file, int line, const char *func)
+{
+	/* Read before the put: the page may be gone after it. */
+	int head = PageHead(page);
+
+	if (__kshim_put_page_testzero(page, file, line, func)) {
+		kshim_free_block(page, order, file, line, func);
+	} else if (!head) {
+		/* Others hold page 0 of a plain block: free the rest now. */
+		while (order-- > 0)
+			kshim_free_block(page + (1UL << order), order, file,
+					 line, func);
+	}
+}
+
+void __kshim_free_pages_addr(unsigned long addr, unsigned int order,
+			     const char *file, int line, const char *func)
+{
+	if (addr == 0)
+		return;
+	if (unlikely(!virt_addr_valid(addr)))
+		__kshim_vm_bug_page(NULL,
+			"VM_BUG_ON(!virt_addr_valid((void *)addr))",
+			file, line, func);
+	__kshim_free_pages(virt_to_page(addr), order, file, line, func);
+}
+
+void __kshim_put_page_final(struct page *page, const char *file, int line,
+			    const char *func)
+{
+	kshim_free_block(page, compound_order(page), file, line, func);
+}
+
+void __kshim_split_page(struct page *page, unsigned int order,
+			const char *file, int line, const char *func)
+{
+	unsigned long i;
+
+	if (unlikely(PageCompound(page)))
+		__kshim_vm_bug_page(page, "VM_BUG_ON_PAGE(PageCompound(page))",
+				    file, line, func);
+	if (unlikely(!page_count(page)))
+		__kshim_vm_bug_page(page, "VM_BUG_ON_PAGE(!page_count(page))",
+				    file, line, func);
+	for (i = 1; i < (1UL << order); i++)
+		set_page_count(page + i, 1);
+}
+
+void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, const char *file,
+				int line, const char *func)
+{
+	unsigned int order = get_order(size);
+	unsigned long addr, used, end;
+
+	if (gfp & (__GFP_COMP | __GFP_HIGHMEM)) {
+		static bool warned;
+
+		if (!__atomic_exchange_n(&warned, true, __ATOMIC_RELAXED))
+			__kshim_warn(file, line, func, NULL, TAINT_WARN, NULL);
+		gfp &= ~(__GFP_COMP | __GFP_HIGHMEM);
+	}
+	addr = __kshim_get_free_pages(gfp, order, file, line, func);
+	if (!addr)
+		return NULL;
+	/* make_alloc_exact(): keep what @size needs, free the rest. */
+	__kshim_split_page(virt_to_page(addr), order, file, line, func);
+	used = addr + PAGE_ALIGN(size);
+	end = addr + (PAGE_SIZE << order);
+	for (; used < end; used += PAGE_SIZE)
+		__kshim_free_pages(virt_to_page(used), 0, file, line, func);
+	return (void *)addr;
+}
+
+void __kshim_free_pages_exact(void *virt, size_t size, const char *file,
+			      int line, const char *func)
+{
+	unsigned long addr = (unsigned long)virt;
+	unsigned long end = addr + PAGE_ALIGN(size);
+
+	for (; addr < end; addr += PAGE_SIZE)
+		__kshim_free_pages_addr(addr, 0, file, line, func);
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/mm/page_owner.c - who allocated each page still in use.
+ *
+ * Plays mm/page_owner.c: every allocated frame records the file:line that
+ * allocated it, so the per-test ledger can report each leaked page with
+ * its allocation site.  The table is sparse, indexed by pfn.
+ */
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <kshim/ledger.h>
+
+#include "kshim/internal.h"
+#include "arch/physmem.h"
+#include "mm/internal.h"
+
+#define MAX_LEAK_LINES 20
+
+struct page_owner {
+	const char *file;
+	int line;
+};
+
+static struct page_owner *owners;
+static size_t owners_len;
+static long nr_allocated;
+
+void kshim_page_owner_set(struct page *page, unsigned int order,
+			  const char *file, int line)
+{
+	unsigned long pfn = page_to_pfn(page), i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		owners[pfn + i].file = file;
+		owners[pfn + i].line = line;
+	}
+	__atomic_fetch_add(&nr_allocated, 1L << order, __ATOMIC_RELAXED);
+}
+
+void kshim_page_owner_clear(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page), i, n = 0;
+
+	for (i = 0; i < (1UL << order); i++) {
+		if (owners[pfn + i].file)
+			n++;
+		owners[pfn + i].file = NULL;
+	}
+	__atomic_fetch_sub(&nr_allocated, n, __ATOMIC_RELAXED);
+}
+
+long kshim_pages_allocated(void)
+{
+	return __atomic_load_n(&nr_allocated, __ATOMIC_RELAXED);
+}
+
+static long ledger_pages(void *arg)
+{
+	return kshim_pages_allocated();
+}
+
+/* One line per run of pages with the same owner. */
+static void explain_leaks(void *arg)
+{
+	unsigned long pfn, run = 0, first = 0, lines = 0;
+	const struct page_owner *cur = NULL;
+
+	for (pfn = min_low_pfn; pfn <= max_pfn && lines < MAX_LEAK_LINES;
+	     pfn++) {
+		const struct page_owner *o = pfn < max_pfn && pfn_valid(pfn) &&
+					     owners[pfn].file ? &owners[pfn] :
+								NULL;
+
+		if (cur && o && o->file == cur->file && o->line == cur->line &&
+		    pfn == first + run) {
+			run++;
+			continue;
+		}
+		if (cur) {
+			pr_err("kshim: leaked %lu page(s) at pfn %#lx, allocated at %s:%d\n",
+			       run, first, cur->file, cur->line);
+			lines++;
+		}
+		cur = o;
+		first = pfn;
+		run = 1;
+	}
+}
+
+void kshim_page_owner_init(void)
+{
+	static bool registered;
+
+	owners_len = max_pfn * sizeof(*owners);
+	owners = arch_alloc_sparse(owners_len);
+	nr_allocated = 0;
+	if (!registered) {
+		registered = true;
+		kshim_ledger_add("pages allocated", ledger_pages,
+				 explain_leaks, NULL);
+	}
+}
+
+void kshim_page_owner_exit(void)
+{
+	arch_release(owners, owners_len);
+	owners = NULL;
+}
