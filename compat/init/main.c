@@ -174,6 +174,23 @@ static const char *show_nodes(const struct kshim_config *c, char *buf,
 	return buf;
 }
 
+static const char *show_debug_pagealloc(const struct kshim_config *c,
+					char *buf, size_t len)
+{
+	return c->debug_pagealloc ? "1" : "0";
+}
+
+static int parse_debug_pagealloc(const char *val, struct kshim_config *c)
+{
+	return kshim_parse_bool(val, &c->debug_pagealloc);
+}
+
+static const char *show_fail_page_alloc(const struct kshim_config *c,
+					char *buf, size_t len)
+{
+	return c->fail_page_alloc ? c->fail_page_alloc : "";
+}
+
 static const struct kshim_setting settings[] = {
 	{ "KSHIM_LOGLEVEL", "7",
 	  "a console log level from 0 to 8 (messages below it reach stderr)",
@@ -198,6 +215,12 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_NODES", "1",
 	  "a number of NUMA nodes from 1 to 8", kshim_parse_nodes,
 	  show_nodes },
+	{ "KSHIM_DEBUG_PAGEALLOC", "0",
+	  "a boolean: unmap freed lowmem pages so any access faults",
+	  parse_debug_pagealloc, show_debug_pagealloc },
+	{ "KSHIM_FAIL_PAGE_ALLOC", "",
+	  "a fault-injection spec (see README): e.g. nth=3, after=10, site=drv.c:42, probability=0.1,seed=7",
+	  kshim_parse_fail_page_alloc, show_fail_page_alloc },
 	{ "KSHIM_XML_ROOT", NULL,
 	  "a non-empty file name prefix for CUnit's XML results",
 	  parse_xml_root, show_xml_root },

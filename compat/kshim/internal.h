@@ -105,6 +105,8 @@ struct kshim_config {
 	unsigned long long ram;	/* KSHIM_RAM, bytes */
 	unsigned long long highmem; /* KSHIM_HIGHMEM, bytes */
 	unsigned int nodes;	/* KSHIM_NODES */
+	bool debug_pagealloc;	/* KSHIM_DEBUG_PAGEALLOC */
+	const char *fail_page_alloc; /* KSHIM_FAIL_PAGE_ALLOC, "" for none */
 };
 extern struct kshim_config kshim_config;
 
@@ -113,6 +115,8 @@ int kshim_parse_ram(const char *val, struct kshim_config *c);
 int kshim_parse_highmem(const char *val, struct kshim_config *c);
 int kshim_parse_nodes(const char *val, struct kshim_config *c);
 int kshim_mm_check_config(const struct kshim_config *c);
+/* compat/mm/fail_page_alloc.c: validate a KSHIM_FAIL_PAGE_ALLOC spec */
+int kshim_parse_fail_page_alloc(const char *val, struct kshim_config *c);
 const char *kshim_show_size(unsigned long long bytes, char *buf, size_t len);
 
 /* Each subsystem's view of a test starting (compat/init/main.c). */

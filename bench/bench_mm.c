@@ -1,0 +1,5 @@
+/* placeholder: the memory benchmarks */
+int main(void)
+{
+	return 0;
+}
