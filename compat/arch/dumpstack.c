@@ -2,19 +2,25 @@
 /*
  * compat/arch/dumpstack.c - the host backtrace in a report's Call Trace.
  *
- * Plays the part of arch/x86/kernel/dumpstack.c: one " symbol+0xoff" line
- * per frame of the host stack, from glibc's unwinder (programs link with
- * -rdynamic so that symbols resolve).  KSHIM_BACKTRACE=0 leaves it out.
+ * Plays the part of arch/x86/kernel/dumpstack.c (with the file:line that
+ * scripts/decode_stacktrace.sh adds): one " symbol+0xoff/0xsize file:line"
+ * line per frame of the host stack.  glibc's unwinder walks the stack;
+ * elfutils' libdwfl names every function, static ones included, from the
+ * symbol table and adds the source line when there is debug information.
+ * kshim's own frames on top of the stack are left out, and the walk stops
+ * at the harness, so the trace starts and ends with the code under test.
+ * KSHIM_BACKTRACE=0 leaves traces empty.
  */
 #include "config.h"
 
+#include <inttypes.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#ifdef HAVE_EXECINFO_H
+#include <unistd.h>
 #include <execinfo.h>
-#endif
+#include <elfutils/libdwfl.h>
 
 #include <linux/printk.h>
 
@@ -22,57 +28,121 @@
 
 #define MAX_FRAMES 48
 
-/* "path(sym+0x1c) [0x55d...]" -> "sym+0x1c"; "path(+0x1c) [...]" -> path */
-static void print_frame(const char *s)
-{
-	const char *open = strchr(s, '(');
-	const char *close = open ? strchr(open, ')') : NULL;
+static pthread_mutex_t dwfl_lock = PTHREAD_MUTEX_INITIALIZER;
+static Dwfl *dwfl;
 
-	if (open && close && open[1] != '+' && close > open + 1)
-		printk(KERN_WARNING " %.*s\n", (int)(close - open - 1),
-		       open + 1);
-	else
-		printk(KERN_WARNING " ? %s\n", s);
+static const Dwfl_Callbacks dwfl_callbacks = {
+	.find_elf = dwfl_linux_proc_find_elf,
+	.find_debuginfo = dwfl_standard_find_debuginfo,
+};
+
+/* The process's modules; a forked test sees the same mappings. */
+static Dwfl *get_dwfl(void)
+{
+	if (dwfl)
+		return dwfl;
+	dwfl = dwfl_begin(&dwfl_callbacks);
+	if (!dwfl)
+		return NULL;
+	if (dwfl_linux_proc_report(dwfl, getpid()) ||
+	    dwfl_report_end(dwfl, NULL, NULL)) {
+		dwfl_end(dwfl);
+		dwfl = NULL;
+	}
+	return dwfl;
 }
 
-/* kshim's own frames on top of the stack are not the driver's story. */
-static bool is_kshim_frame(const char *s)
-{
-	static const char *const own[] = {
-		"(kshim_", "(__kshim_", "(arch_", "(dump_stack+", "(panic+",
-	};
-	unsigned int i;
+struct frame {
+	const char *name;	/* function, or NULL */
+	GElf_Off off;
+	GElf_Word size;
+	const char *file;	/* source file, or NULL */
+	int line;
+	uintptr_t ip;
+};
 
-	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
-		if (strstr(s, own[i]))
-			return true;
-	return false;
+static void resolve(Dwfl *d, uintptr_t ip, struct frame *f)
+{
+	/* A return address points after the call: look up the call. */
+	Dwarf_Addr addr = ip - 1;
+	Dwfl_Module *mod = d ? dwfl_addrmodule(d, addr) : NULL;
+	Dwfl_Line *l;
+	GElf_Sym sym;
+
+	memset(f, 0, sizeof(*f));
+	f->ip = ip;
+	if (!mod)
+		return;
+	f->name = dwfl_module_addrinfo(mod, addr, &f->off, &sym, NULL, NULL,
+				       NULL);
+	if (f->name) {
+		f->off++;
+		f->size = sym.st_size;
+	}
+	l = dwfl_module_getsrc(mod, addr);
+	if (l)
+		f->file = dwfl_lineinfo(l, NULL, &f->line, NULL, NULL, NULL);
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return s && !strncmp(s, prefix, strlen(prefix));
+}
+
+/* kshim's own code, not the driver's: its library sources and entries. */
+static bool is_kshim_frame(const struct frame *f)
+{
+	if (starts_with(f->name, "kshim_") || starts_with(f->name, "__kshim_") ||
+	    starts_with(f->name, "arch_") || starts_with(f->name, "dump_stack") ||
+	    starts_with(f->name, "panic"))
+		return true;
+	return starts_with(f->file, "compat/") &&
+	       !starts_with(f->file, "compat/include/");
+}
+
+static bool is_harness_frame(const struct frame *f)
+{
+	return starts_with(f->name, "kshim_test_body") ||
+	       starts_with(f->name, "__libc_start") ||
+	       starts_with(f->name, "_start");
+}
+
+static void print_frame(const struct frame *f)
+{
+	char where[512] = "";
+
+	/* A line inside a kshim header is an inlined helper: not useful. */
+	if (f->file && !starts_with(f->file, "compat/include/"))
+		snprintf(where, sizeof(where), " %s:%d", f->file, f->line);
+	if (f->name)
+		printk(KERN_WARNING " %s+0x%" PRIx64 "/0x%" PRIx64 "%s\n",
+		       f->name, (uint64_t)f->off, (uint64_t)f->size, where);
+	else
+		printk(KERN_WARNING " ? 0x%" PRIxPTR "\n", f->ip);
 }
 
 void arch_dump_host_stack(void)
 {
-#ifdef HAVE_EXECINFO_H
-	void *frames[MAX_FRAMES];
+	void *ips[MAX_FRAMES];
 	bool top = true;
-	char **syms;
+	Dwfl *d;
 	int n, i;
 
 	if (!kshim_config.backtrace)
 		return;
-	n = backtrace(frames, MAX_FRAMES);
-	syms = backtrace_symbols(frames, n);
-	if (!syms)
-		return;
+	n = backtrace(ips, MAX_FRAMES);
+	pthread_mutex_lock(&dwfl_lock);
+	d = get_dwfl();
 	for (i = 0; i < n; i++) {
-		/* Stop at the harness: the test's frames are what matter. */
-		if (strstr(syms[i], "(kshim_test_body+") ||
-		    strstr(syms[i], "__libc_start"))
+		struct frame f;
+
+		resolve(d, (uintptr_t)ips[i], &f);
+		if (is_harness_frame(&f))
 			break;
-		if (top && is_kshim_frame(syms[i]))
+		if (top && is_kshim_frame(&f))
 			continue;
 		top = false;
-		print_frame(syms[i]);
+		print_frame(&f);
 	}
-	free(syms);
-#endif
+	pthread_mutex_unlock(&dwfl_lock);
 }
