@@ -285,3 +285,14 @@ cleanup_ok:
 	free(wrapped);
 	return 0;
 }
+
+int kshim_run_suites(CU_SuiteInfo *suites, int argc, char **argv)
+{
+	if (CU_initialize_registry() != CUE_SUCCESS ||
+	    CU_register_suites(suites) != CUE_SUCCESS) {
+		fprintf(stderr, "kshim: cannot register the test suites: %s\n",
+			CU_get_error_msg());
+		return 99;
+	}
+	return kshim_run_tests(argc, argv);
+}

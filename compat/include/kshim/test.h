@@ -27,6 +27,18 @@
  */
 int kshim_run_tests(int argc, char **argv);
 
+/*
+ * Register @suites (a CU_SUITE_INFO_NULL-terminated CUnit table) in a new
+ * registry and run them as kshim_run_tests() does.  KSHIM_TEST_MAIN(suites)
+ * is a whole main() doing just that.
+ */
+int kshim_run_suites(CU_SuiteInfo *suites, int argc, char **argv);
+#define KSHIM_TEST_MAIN(suites)						\
+	int main(int argc, char **argv)					\
+	{								\
+		return kshim_run_suites(suites, argc, argv);		\
+	}
+
 /* Name of the running test ("suite:test"), or NULL outside a test. */
 const char *kshim_current_test(void);
 
