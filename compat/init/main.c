@@ -31,6 +31,7 @@ struct kshim_config kshim_config = {
 	.fork = true,
 	.timeout = 120,
 	.output = "basic",
+	.spin_lockup_ms = 2000,
 };
 
 static int booted;
@@ -191,6 +192,21 @@ static const char *show_fail_page_alloc(const struct kshim_config *c,
 	return c->fail_page_alloc ? c->fail_page_alloc : "";
 }
 
+static int parse_spin_lockup(const char *val, struct kshim_config *c)
+{
+	if (kshim_parse_uint(val, 3600000, &c->spin_lockup_ms) ||
+	    !c->spin_lockup_ms)
+		return -EINVAL;
+	return 0;
+}
+
+static const char *show_spin_lockup(const struct kshim_config *c, char *buf,
+				    size_t len)
+{
+	snprintf(buf, len, "%u", c->spin_lockup_ms);
+	return buf;
+}
+
 static const struct kshim_setting settings[] = {
 	{ "KSHIM_LOGLEVEL", "7",
 	  "a console log level from 0 to 8 (messages below it reach stderr)",
@@ -221,6 +237,9 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_FAIL_PAGE_ALLOC", "",
 	  "a fault-injection spec (see README): e.g. nth=3, after=10, site=drv.c:42, probability=0.1,seed=7",
 	  kshim_parse_fail_page_alloc, show_fail_page_alloc },
+	{ "KSHIM_SPINLOCK_LOCKUP", "2000",
+	  "milliseconds from 1 to 3600000 a spinlock may spin before kshim reports a lockup",
+	  parse_spin_lockup, show_spin_lockup },
 	{ "KSHIM_XML_ROOT", NULL,
 	  "a non-empty file name prefix for CUnit's XML results",
 	  parse_xml_root, show_xml_root },
@@ -334,7 +353,9 @@ static const struct {
 	void (*exit)(void);
 	void (*test_begin)(void);	/* in the test's process */
 } subsystems[] = {
+	{ "sched", kshim_sched_init, NULL, kshim_sched_test_begin },
 	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin },
+	{ "fail_page_alloc", NULL, NULL, kshim_fail_page_alloc_test_begin },
 	{ "modules", kshim_module_init_subsys, NULL, NULL },
 };
 

@@ -107,6 +107,7 @@ struct kshim_config {
 	unsigned int nodes;	/* KSHIM_NODES */
 	bool debug_pagealloc;	/* KSHIM_DEBUG_PAGEALLOC */
 	const char *fail_page_alloc; /* KSHIM_FAIL_PAGE_ALLOC, "" for none */
+	unsigned int spin_lockup_ms; /* KSHIM_SPINLOCK_LOCKUP, milliseconds */
 };
 extern struct kshim_config kshim_config;
 
@@ -138,6 +139,9 @@ const char *kshim_current_comm(void);
 int kshim_current_pid(void);
 int kshim_current_cpu(void);
 void kshim_module_init_subsys(void);
+/* compat/kernel/sched/core.c: tasks, contexts, locks */
+void kshim_sched_init(void);
+void kshim_sched_test_begin(void);
 
 /* ---- host services (compat/arch/) ---- */
 

@@ -32,6 +32,8 @@ void kshim_mm_test_begin(void);
 void kshim_zone_init(struct zone *zone, unsigned long start,
 		     unsigned long end);
 void kshim_zone_exit(struct zone *zone);
+/* Each test starts with the "page allocation failure" rate limit unused. */
+void kshim_warn_alloc_reset(void);
 unsigned long kshim_zone_free_pages(const struct zone *zone);
 /* Check and return a block to the buddy lists (free_pages_prepare +
  * __free_one_page); the block is leaked if a page is in a bad state. */
@@ -49,6 +51,8 @@ long kshim_pages_allocated(void);
 /* fail_page_alloc.c: true when this allocation must fail (injected) */
 bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
 			   int line, const char *func);
+/* Each test starts from KSHIM_FAIL_PAGE_ALLOC's rule, counts at zero. */
+void kshim_fail_page_alloc_test_begin(void);
 
 /* page_poison.c: freed memory is poisoned, checked when handed out again */
 void kshim_page_free_poison(struct page *page, unsigned int order);

@@ -267,4 +267,5 @@ void kshim_mm_test_begin(void)
 	if (arch_isolated_child())
 		arch_ram_fork();
 	kshim_bad_page_reset();
+	kshim_warn_alloc_reset();
 }

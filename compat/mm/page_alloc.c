@@ -226,11 +226,17 @@ static struct page *get_page_from_zonelist(gfp_t gfp, unsigned int order,
 }
 
 /* "page allocation failure", at most once per 10 s (nopage_rs). */
+static long long warn_alloc_last_ns = -1;
+
+void kshim_warn_alloc_reset(void)
+{
+	warn_alloc_last_ns = -1;
+}
+
 static void warn_alloc(gfp_t gfp, unsigned int order, const char *file,
 		       int line, const char *func)
 {
-	static long long last_ns = -1;
-	char names[256];
+	char names[256], mems[16];
 	struct timespec ts;
 	long long now;
 
@@ -238,13 +244,19 @@ static void warn_alloc(gfp_t gfp, unsigned int order, const char *file,
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	now = ts.tv_sec * 1000000000LL + ts.tv_nsec;
-	if (last_ns >= 0 && now - last_ns < 10000000000LL)
+	if (warn_alloc_last_ns >= 0 &&
+	    now - warn_alloc_last_ns < 10000000000LL)
 		return;
-	last_ns = now;
+	warn_alloc_last_ns = now;
 	kshim_report_begin(KSHIM_REPORT_ALLOC_FAILURE, file, line, func);
-	pr_warn("%s: page allocation failure: order:%u, mode:0x%x(%s), nodemask=(null),cpuset=/,mems_allowed=0-%d\n",
+	/* %*pbl of mems_allowed: "0" for one node, "0-N" for more. */
+	if (nr_node_ids > 1)
+		snprintf(mems, sizeof(mems), "0-%d", nr_node_ids - 1);
+	else
+		snprintf(mems, sizeof(mems), "0");
+	pr_warn("%s: page allocation failure: order:%u, mode:0x%x(%s), nodemask=(null),cpuset=/,mems_allowed=%s\n",
 		kshim_current_comm(), order, gfp,
-		kshim_format_gfp(gfp, names, sizeof(names)), nr_node_ids - 1);
+		kshim_format_gfp(gfp, names, sizeof(names)), mems);
 	dump_stack();
 	kshim_report_end();
 }
@@ -271,7 +283,7 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 		__kshim_vm_bug_page(NULL,
 				    "VM_BUG_ON(nid < 0 || nid >= MAX_NUMNODES)",
 				    file, line, func);
-	if (unlikely((gfp & __GFP_DMA) && (gfp & (__GFP_HIGHMEM | __GFP_DMA32))))
+	if (unlikely((GFP_ZONE_BAD >> (gfp & GFP_ZONEMASK)) & 1))
 		__kshim_vm_bug_page(NULL,
 				    "VM_BUG_ON((GFP_ZONE_BAD >> bit) & 1)",
 				    file, line, func);
@@ -438,8 +450,14 @@ void __kshim_split_page(struct page *page, unsigned int order,
 	if (unlikely(!page_count(page)))
 		__kshim_vm_bug_page(page, "VM_BUG_ON_PAGE(!page_count(page))",
 				    file, line, func);
-	for (i = 1; i < (1UL << order); i++)
+	/* set_page_refcounted(): each sub-page must still be at 0. */
+	for (i = 1; i < (1UL << order); i++) {
+		if (unlikely(page_ref_count(page + i)))
+			__kshim_vm_bug_page(page + i,
+				"VM_BUG_ON_PAGE(page_ref_count(page))",
+				file, line, func);
 		set_page_count(page + i, 1);
+	}
 }
 
 void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, const char *file,

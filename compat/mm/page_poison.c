@@ -1,11 +1,320 @@
 // SPDX-License-Identifier: GPL-2.0
-/* placeholder until poisoning lands in this file */
+/*
+ * compat/mm/page_poison.c - freed pages are poisoned and checked when they
+ * are handed out again.
+ *
+ * Follows mm/page_poison.c (CONFIG_PAGE_POISONING, page_poison=1) of
+ * 5.11+: every page freed to the buddy allocator is filled with
+ * PAGE_POISON (0xaa); when it is allocated again the pattern must still
+ * be there, else "pagealloc: memory corruption" (or "single bit error"
+ * for one flipped bit), a hex dump of the damaged bytes, the stack and
+ * dump_page(), rate limited to 10 reports per 5 s as the kernel does.  A
+ * use after free becomes a report at the next allocation of the frame,
+ * naming its pfn.  The fill and the check go through kshim's backdoor
+ * view of RAM, so they work for highmem frames and for direct-map ranges
+ * that DEBUG_PAGEALLOC made inaccessible.
+ *
+ * Like KASAN and DEBUG_PAGEALLOC in the kernel, the host's checkers see
+ * free lowmem pages too (arch/poison.c): an ASan build poisons their
+ * direct-map range instead of using the pattern (ASan reports the bad
+ * access itself, where it happens), Valgrind's memcheck gets them marked
+ * no-access, and KSHIM_DEBUG_PAGEALLOC=1 plays debug_pagealloc=on:
+ * freed lowmem is made inaccessible in the direct map
+ * (__kernel_map_pages(page, n, 0)), so any access faults at once.
+ *
+ * Frames never freed in this boot hold zeroes (fresh memory), not the
+ * pattern: a per-pfn byte says which frames were poisoned, so that only
+ * those are checked.  The kernel poisons all memory at boot instead;
+ * here boot must not touch memory, so the table is sparse and first
+ * touched by the first free.
+ */
+#include <pthread.h>
+#include <string.h>
+#include <time.h>
+
+#include <linux/mm.h>
+#include <linux/printk.h>
+
+#include "kshim/internal.h"
+#include "arch/physmem.h"
+#include "arch/poison.h"
 #include "mm/internal.h"
+
+#define PAGE_POISON	0xaa		/* include/linux/poison.h */
+
+/* ---- the pattern ---- */
+
+/*
+ * The check XORs the page with the pattern and ORs the results together
+ * in 32-byte vectors: gcc -O2 does not vectorize the plain word loop, and
+ * on x86_64 an AVX2 copy, chosen once at run time, halves the SSE2 cost.
+ * (Not an ifunc: a resolver runs before the sanitizers' runtimes start.)
+ */
+#define POISON_WORD	(0x0101010101010101UL * PAGE_POISON)
+
+typedef unsigned long poison_vec
+	__attribute__((__vector_size__(32), __may_alias__));
+
+static __always_inline bool __page_intact(const void *mem)
+{
+	const poison_vec *v = mem;
+	const poison_vec pat = {
+		POISON_WORD, POISON_WORD, POISON_WORD, POISON_WORD,
+	};
+	poison_vec a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 };
+	unsigned long i;
+
+	for (i = 0; i < PAGE_SIZE / sizeof(*v); i += 4) {
+		a |= v[i] ^ pat;
+		b |= v[i + 1] ^ pat;
+		c |= v[i + 2] ^ pat;
+		d |= v[i + 3] ^ pat;
+	}
+	a |= b | c | d;
+	return !(a[0] | a[1] | a[2] | a[3]);
+}
+
+static bool page_intact_generic(const void *mem)
+{
+	return __page_intact(mem);
+}
+
+#ifdef __x86_64__
+static __attribute__((__target__("avx2")))
+bool page_intact_avx2(const void *mem)
+{
+	return __page_intact(mem);
+}
+
+static bool have_avx2;		/* set before the table is published */
+
+static void pick_page_intact(void)
+{
+	__builtin_cpu_init();
+	have_avx2 = __builtin_cpu_supports("avx2");
+}
+
+/* True when the page at @mem holds nothing but PAGE_POISON. */
+static inline bool page_intact(const void *mem)
+{
+	return have_avx2 ? page_intact_avx2(mem) : page_intact_generic(mem);
+}
+#else
+static void pick_page_intact(void)
+{
+}
+
+static inline bool page_intact(const void *mem)
+{
+	return page_intact_generic(mem);
+}
+#endif
+
+/* ---- which frames hold the pattern ---- */
+
+/*
+ * One byte per pfn, non-zero while the frame is free and filled with
+ * PAGE_POISON.  A byte is written by the task freeing the frame and read
+ * by the task allocating it, which the zone lock orders: no atomics.
+ */
+static unsigned char *poisoned;
+static size_t poisoned_len;
+static pthread_mutex_t poisoned_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * The table belongs to one boot: kshim_boot() brings up fresh, zeroed
+ * RAM, and a stale "poisoned" byte would then fault a clean frame.  Until
+ * mm_init.c tells this file about boots, the table proves it is current
+ * with a token in the struct page of pfn 0: the vmemmap is created zeroed
+ * at each boot, and pfn 0 is below min_low_pfn (RAM starts at 1 MiB), so
+ * that struct page is never a frame's.
+ */
+static unsigned long *boot_token(void)
+{
+	return &vmemmap_base[0].private;
+}
+
+static unsigned char *poison_table_new_boot(void)
+{
+	unsigned char *map;
+
+	pthread_mutex_lock(&poisoned_lock);
+	map = poisoned;
+	if (!map || __atomic_load_n(boot_token(), __ATOMIC_RELAXED) !=
+		    (unsigned long)map) {
+		if (map)
+			arch_release(map, poisoned_len);
+		pick_page_intact();
+		poisoned_len = max_pfn;
+		map = arch_alloc_sparse(poisoned_len);
+		__atomic_store_n(boot_token(), (unsigned long)map,
+				 __ATOMIC_RELAXED);
+		__atomic_store_n(&poisoned, map, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&poisoned_lock);
+	return map;
+}
+
+static inline unsigned char *poison_table(void)
+{
+	unsigned char *map = __atomic_load_n(&poisoned, __ATOMIC_ACQUIRE);
+
+	if (likely(map && __atomic_load_n(boot_token(), __ATOMIC_RELAXED) ==
+			  (unsigned long)map))
+		return map;
+	return poison_table_new_boot();
+}
+
+/* ---- the report ---- */
+
+/* The kernel's DEFINE_RATELIMIT_STATE(ratelimit, 5 * HZ, 10). */
+static bool report_allowed(void)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static long long begin_ns;
+	static int printed, missed;
+	struct timespec ts;
+	long long now;
+	bool ok;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = ts.tv_sec * 1000000000LL + ts.tv_nsec;
+	pthread_mutex_lock(&lock);
+	if (!begin_ns || now - begin_ns >= 5000000000LL) {
+		if (missed)
+			pr_warn("check_poison_mem: %d callbacks suppressed\n",
+				missed);
+		begin_ns = now;
+		printed = missed = 0;
+	}
+	ok = printed < 10;
+	if (ok)
+		printed++;
+	else
+		missed++;
+	pthread_mutex_unlock(&lock);
+	return ok;
+}
+
+static bool single_bit_flip(unsigned char a, unsigned char b)
+{
+	unsigned char error = a ^ b;
+
+	return error && !(error & (error - 1));
+}
+
+/*
+ * print_hex_dump(KERN_ERR, "", DUMP_PREFIX_ADDRESS, 16, 1, ...) of
+ * @mem[@start..@end].  Addresses are the driver's: the direct-map address
+ * of a lowmem page, the physical address of a highmem one (it has no
+ * address until it is kmapped).
+ */
+static void hex_dump(unsigned long base, const unsigned char *mem,
+		     size_t start, size_t end)
+{
+	size_t off, i;
+
+	for (off = start; off <= end; off += 16) {
+		size_t n = end - off + 1 < 16 ? end - off + 1 : 16;
+		char line[16 * 3 + 2 + 16 + 1];
+		int lx = 0;
+
+		for (i = 0; i < n; i++)
+			lx += sprintf(line + lx, i ? " %02x" : "%02x",
+				      mem[off + i]);
+		while (lx < 16 * 3 + 1)
+			line[lx++] = ' ';
+		for (i = 0; i < n; i++) {
+			unsigned char ch = mem[off + i];
+
+			line[lx++] = ch >= 0x20 && ch < 0x7f ? ch : '.';
+		}
+		line[lx] = '\0';
+		pr_err("%016lx: %s\n", base + off, line);
+	}
+}
+
+/* check_poison_mem(): report damage to the pattern in one page. */
+static void check_page(struct page *page, const unsigned char *mem)
+{
+	size_t start, end;
+	unsigned long base;
+
+	if (likely(page_intact(mem)))
+		return;
+	for (start = 0; mem[start] == PAGE_POISON; start++)
+		;
+	for (end = PAGE_SIZE - 1; end > start && mem[end] == PAGE_POISON;
+	     end--)
+		;
+	if (!report_allowed())
+		return;
+	base = PageHighMem(page) ? page_to_pfn(page) << PAGE_SHIFT :
+				   (unsigned long)page_address(page);
+
+	/* The allocator does not pass its caller's file:line (yet). */
+	kshim_report_begin(KSHIM_REPORT_MEMORY_CORRUPTION, NULL, 0, NULL);
+	if (start == end && single_bit_flip(mem[start], PAGE_POISON))
+		pr_err("pagealloc: single bit error\n");
+	else
+		pr_err("pagealloc: memory corruption\n");
+	hex_dump(base, mem, start, end);
+	dump_stack();
+	dump_page(page, "pagealloc: corrupted page details");
+	kshim_report_end();
+}
+
+/* ---- the allocator's hooks ---- */
+
+/* Lowmem under ASan: the sanitizer's shadow replaces the pattern. */
+static inline bool uses_pattern(bool highmem)
+{
+	return highmem || !arch_poison_by_sanitizer();
+}
 
 void kshim_page_free_poison(struct page *page, unsigned int order)
 {
+	unsigned long pfn = page_to_pfn(page), nr = 1UL << order;
+	bool highmem = PageHighMem(page);
+
+	if (uses_pattern(highmem)) {
+		unsigned char *map = poison_table();
+
+		/* A block never spans nodes: contiguous in the backdoor. */
+		memset(kshim_pfn_backdoor(pfn), PAGE_POISON, nr << PAGE_SHIFT);
+		memset(map + pfn, 1, nr);
+	}
+	if (!highmem) {
+		void *va = page_address(page);
+
+		arch_poison_free(va, nr << PAGE_SHIFT);
+		if (kshim_config.debug_pagealloc)
+			arch_ram_protect(va, nr << PAGE_SHIFT, false);
+	}
 }
 
 void kshim_page_alloc_poison_check(struct page *page, unsigned int order)
 {
+	unsigned long pfn = page_to_pfn(page), nr = 1UL << order, i;
+	bool highmem = PageHighMem(page);
+
+	if (uses_pattern(highmem)) {
+		unsigned char *map = poison_table();
+		const unsigned char *mem = kshim_pfn_backdoor(pfn);
+
+		for (i = 0; i < nr; i++, mem += PAGE_SIZE) {
+			if (!map[pfn + i])
+				continue;	/* never freed: fresh zeroes */
+			/* Checked once: the next free poisons it again. */
+			map[pfn + i] = 0;
+			check_page(page + i, mem);
+		}
+	}
+	if (!highmem) {
+		void *va = page_address(page);
+
+		if (kshim_config.debug_pagealloc)
+			arch_ram_protect(va, nr << PAGE_SHIFT, true);
+		arch_poison_alloc(va, nr << PAGE_SHIFT);
+	}
 }

@@ -21,6 +21,13 @@
 #define KSHIM_REPORT_BAD_PAGE	"bad_page"	/* BUG: Bad page state */
 #define KSHIM_REPORT_ALLOC_FAILURE "page_allocation_failure"
 #define KSHIM_REPORT_MEMORY_CORRUPTION "memory_corruption" /* poison */
+/* Execution contexts and locks (compat/kernel/sched, locking, softirq.c) */
+#define KSHIM_REPORT_MIGHT_SLEEP "might_sleep"	/* sleeping function called from invalid context */
+#define KSHIM_REPORT_CANT_SLEEP	"cant_sleep"	/* BUG: assuming atomic context */
+#define KSHIM_REPORT_SCHEDULE_ATOMIC "schedule_atomic" /* BUG: scheduling while atomic */
+#define KSHIM_REPORT_SPINLOCK	"spinlock"	/* BUG: spinlock/rwlock recursion, ... */
+#define KSHIM_REPORT_LOCKUP	"lockup"	/* a lock that can never be taken: ends the test */
+#define KSHIM_REPORT_CONTEXT	"context"	/* kshim_run_in_*() handler left its context changed */
 
 struct kshim_report {
 	const char *cls;	/* one of the KSHIM_REPORT_* classes */

@@ -15,6 +15,22 @@
 
 struct page;
 
+/*
+ * Zone-modifier combinations gfp_zone() refuses (VM_BUG_ON with
+ * CONFIG_DEBUG_VM): more than one of DMA, DMA32 and HIGHMEM, with or
+ * without MOVABLE.  Bit n is set when "gfp & GFP_ZONEMASK" == n is bad.
+ */
+#define GFP_ZONE_BAD ( \
+	1 << (___GFP_DMA | ___GFP_HIGHMEM)				\
+	| 1 << (___GFP_DMA | ___GFP_DMA32)				\
+	| 1 << (___GFP_DMA32 | ___GFP_HIGHMEM)				\
+	| 1 << (___GFP_DMA | ___GFP_DMA32 | ___GFP_HIGHMEM)		\
+	| 1 << (___GFP_MOVABLE | ___GFP_HIGHMEM | ___GFP_DMA)		\
+	| 1 << (___GFP_MOVABLE | ___GFP_DMA32 | ___GFP_DMA)		\
+	| 1 << (___GFP_MOVABLE | ___GFP_DMA32 | ___GFP_HIGHMEM)	\
+	| 1 << (___GFP_MOVABLE | ___GFP_DMA32 | ___GFP_DMA | ___GFP_HIGHMEM) \
+)
+
 static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
 {
 	return !!(gfp_flags & __GFP_DIRECT_RECLAIM);

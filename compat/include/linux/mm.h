@@ -5,10 +5,10 @@
  *
  * Follows include/linux/mm.h of 6.8 with CONFIG_DEBUG_VM: get_page() on a
  * free (or nearly overflowing) page and put_page() on a free page dump
- * the page and BUG with the kernel's VM_BUG_ON_FOLIO reason, naming the
- * caller; the last put_page() returns the page (or compound block) to
- * the allocator.  page_address() of a highmem page is NULL unless it is
- * kmapped.
+ * the page and BUG with the kernel's VM_BUG_ON_FOLIO / VM_BUG_ON_PAGE
+ * reason, naming the caller; the last put_page() returns the page (or
+ * compound block) to the allocator.  page_address() of a highmem page is
+ * NULL unless it is kmapped.
  */
 #ifndef _LINUX_MM_H
 #define _LINUX_MM_H
@@ -105,9 +105,10 @@ static __always_inline void __kshim_put_page(struct page *page,
 					     const char *func)
 {
 	page = compound_head(page);
+	/* 6.8: folio_put_testzero() is put_page_testzero() of the head. */
 	if (unlikely(page_ref_count(page) == 0))
 		__kshim_vm_bug_page(page,
-			"VM_BUG_ON_FOLIO(folio_ref_count(folio) == 0)",
+			"VM_BUG_ON_PAGE(page_ref_count(page) == 0)",
 			file, line, func);
 	if (page_ref_dec_and_test(page))
 		__kshim_put_page_final(page, file, line, func);

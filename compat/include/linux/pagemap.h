@@ -1,6 +1,54 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* placeholder: linux/pagemap.h lands with the page lock */
+/*
+ * linux/pagemap.h - the page lock (PG_locked) as a driver uses it.
+ *
+ * Follows include/linux/pagemap.h of 6.8 with CONFIG_DEBUG_VM, page forms
+ * only (no folio_* API):
+ *
+ *  - trylock_page() sets PG_locked when it was clear and returns true,
+ *    returns false when it was already set; it never sleeps, and a
+ *    success has acquire ordering.
+ *  - lock_page() is a might_sleep() point; it takes a free page at once,
+ *    otherwise sleeps (uninterruptibly, really blocking the thread) until
+ *    the page is unlocked and it wins the bit.
+ *  - lock_page_killable() is lock_page() that could return -EINTR on a
+ *    fatal signal; kshim tasks never receive fatal signals (a host
+ *    SIGKILL ends the whole process), so it always returns 0.
+ *  - unlock_page() needs no owner: any thread may unlock a page another
+ *    thread locked, and it wakes every waiter.  Unlocking a page that is
+ *    not locked dumps the page with the reason
+ *    "VM_BUG_ON_FOLIO(!folio_test_locked(folio))" and BUGs at the
+ *    caller's file:line.
+ *  - wait_on_page_locked() returns at once when the page is unlocked,
+ *    otherwise waits for an unlock without taking the lock.
+ *
+ * The lock of a compound page lives on its head (PF_NO_TAIL): locking a
+ * tail page locks the head.  The sleeping side is in compat/mm/filemap.c.
+ */
 #ifndef _LINUX_PAGEMAP_H
 #define _LINUX_PAGEMAP_H
+
 #include <linux/mm.h>
+
+bool trylock_page(struct page *page);
+
+void __kshim_lock_page(struct page *page, const char *file, int line,
+		       const char *func);
+int __kshim_lock_page_killable(struct page *page, const char *file, int line,
+			       const char *func);
+void __kshim_unlock_page(struct page *page, const char *file, int line,
+			 const char *func);
+void __kshim_wait_on_page_locked(struct page *page, const char *file,
+				 int line, const char *func);
+
+/* Macros, so that reports (and later might_sleep()) name the caller. */
+#define lock_page(page) \
+	__kshim_lock_page(page, __FILE__, __LINE__, __func__)
+#define lock_page_killable(page) \
+	__kshim_lock_page_killable(page, __FILE__, __LINE__, __func__)
+#define unlock_page(page) \
+	__kshim_unlock_page(page, __FILE__, __LINE__, __func__)
+#define wait_on_page_locked(page) \
+	__kshim_wait_on_page_locked(page, __FILE__, __LINE__, __func__)
+
 #endif /* _LINUX_PAGEMAP_H */

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/arch/poison.c - free pages as AddressSanitizer and memcheck see
+ * them.
+ *
+ * The kernel's KASAN marks pages freed to the buddy allocator
+ * inaccessible (kasan_poison_pages() in free_pages_prepare()) and
+ * accessible again when they are handed out (kasan_unpoison_pages() in
+ * post_alloc_hook()).  Here the host's checkers play KASAN: ASan manual
+ * poisoning in ASan builds, memcheck client requests under Valgrind (a
+ * few instructions and no effect when not under Valgrind).  Only the
+ * direct map is marked: kshim's own backdoor view of RAM stays
+ * accessible, so the allocator can fill, check and zero free frames.
+ */
+#include <valgrind/memcheck.h>
+
+#include "arch/poison.h"
+
+#if ARCH_POISON_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
+void arch_poison_free(void *va, size_t len)
+{
+#if ARCH_POISON_ASAN
+	ASAN_POISON_MEMORY_REGION(va, len);
+#endif
+	VALGRIND_MAKE_MEM_NOACCESS(va, len);
+}
+
+void arch_poison_alloc(void *va, size_t len)
+{
+#if ARCH_POISON_ASAN
+	ASAN_UNPOISON_MEMORY_REGION(va, len);
+#endif
+	/*
+	 * Defined, not undefined: __GFP_ZERO clears the frame through the
+	 * backdoor view after this call, and memcheck cannot know that the
+	 * direct-map alias now holds zeroes.  Marking the range undefined
+	 * here would turn every read of a zeroed page into a false
+	 * "uninitialised value" error.
+	 */
+	VALGRIND_MAKE_MEM_DEFINED(va, len);
+}

@@ -1,0 +1,43 @@
+/*
+ * compat/arch/poison.h - host glue for poisoning free pages (poison.c).
+ *
+ * The memory checkers kshim runs under see addresses, not page frames:
+ * these calls tell AddressSanitizer (manual poisoning) and Valgrind's
+ * memcheck (client requests) that a range of the direct map is free or
+ * in use again.  mm/page_poison.c decides what to poison; this is the
+ * only place that talks to the tools.
+ */
+#ifndef _KSHIM_ARCH_POISON_H
+#define _KSHIM_ARCH_POISON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ARCH_POISON_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARCH_POISON_ASAN 1
+#endif
+#endif
+#ifndef ARCH_POISON_ASAN
+#define ARCH_POISON_ASAN 0
+#endif
+
+/*
+ * True when AddressSanitizer watches freed direct-map ranges itself (a
+ * use after free is its report, at the faulting access), so a poison
+ * pattern is not needed there.  A compile-time constant: libkshim is
+ * built with the sanitizer flags of the program it is linked into.
+ */
+static inline bool arch_poison_by_sanitizer(void)
+{
+	return ARCH_POISON_ASAN;
+}
+
+/* @va..@va+@len (a freed range of the direct map): any access is an error. */
+void arch_poison_free(void *va, size_t len);
+/* The range is allocated again: accessible, contents as they are. */
+void arch_poison_alloc(void *va, size_t len);
+
+#endif /* _KSHIM_ARCH_POISON_H */

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/hardirq.h - hard interrupt context.
+ *
+ * Follows include/linux/hardirq.h of 6.8: the context predicates come from
+ * linux/preempt.h.  Drivers never enter interrupt context themselves: the
+ * test harness does, with kshim_run_in_hardirq() and friends
+ * (kshim/context.h), as the kernel's irq and NMI entry code does.
+ */
+#ifndef _LINUX_HARDIRQ_H
+#define _LINUX_HARDIRQ_H
+
+#include <linux/preempt.h>
+#include <linux/bottom_half.h>
+
+#endif /* _LINUX_HARDIRQ_H */

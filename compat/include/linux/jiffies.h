@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/jiffies.h - the tick counter and its conversions.
+ *
+ * Follows include/linux/jiffies.h of 6.8 with HZ=1000 (Ubuntu's 6.8
+ * configuration): jiffies starts at INITIAL_JIFFIES (5 minutes before the
+ * 32-bit wrap, as the kernel does, so wrap bugs show) when the machine
+ * boots and counts host monotonic milliseconds.  jiffies is read-only,
+ * as drivers use it; time_after() and friends compare with wrap-around.
+ */
+#ifndef _LINUX_JIFFIES_H
+#define _LINUX_JIFFIES_H
+
+#include <linux/types.h>
+#include <linux/limits.h>
+#include <linux/typecheck.h>
+
+#define HZ		1000
+#define USER_HZ		100
+#define MSEC_PER_SEC	1000L
+#define USEC_PER_MSEC	1000L
+#define NSEC_PER_USEC	1000L
+#define NSEC_PER_MSEC	1000000L
+#define USEC_PER_SEC	1000000L
+#define NSEC_PER_SEC	1000000000L
+
+#define INITIAL_JIFFIES ((unsigned long)(unsigned int)(-300 * HZ))
+
+#define MAX_JIFFY_OFFSET ((LONG_MAX >> 1) - 1)
+
+unsigned long __kshim_jiffies(void);
+u64 get_jiffies_64(void);
+#define jiffies		(__kshim_jiffies())
+#define jiffies_64	(get_jiffies_64())
+
+#define time_after(a, b)						\
+	(typecheck(unsigned long, a) &&					\
+	 typecheck(unsigned long, b) &&					\
+	 ((long)((b) - (a)) < 0))
+#define time_before(a, b)	time_after(b, a)
+#define time_after_eq(a, b)						\
+	(typecheck(unsigned long, a) &&					\
+	 typecheck(unsigned long, b) &&					\
+	 ((long)((a) - (b)) >= 0))
+#define time_before_eq(a, b)	time_after_eq(b, a)
+#define time_in_range(a, b, c)	(time_after_eq(a, b) && time_before_eq(a, c))
+#define time_is_before_jiffies(a)	time_after(jiffies, a)
+#define time_is_after_jiffies(a)	time_before(jiffies, a)
+#define time_is_before_eq_jiffies(a)	time_after_eq(jiffies, a)
+#define time_is_after_eq_jiffies(a)	time_before_eq(jiffies, a)
+
+static inline unsigned int jiffies_to_msecs(const unsigned long j)
+{
+	return (unsigned int)j;
+}
+
+static inline unsigned int jiffies_to_usecs(const unsigned long j)
+{
+	return (unsigned int)j * USEC_PER_MSEC;
+}
+
+static inline u64 jiffies_to_nsecs(const unsigned long j)
+{
+	return (u64)j * NSEC_PER_MSEC;
+}
+
+/* Negative values mean "for ever" (MAX_JIFFY_OFFSET), as in the kernel. */
+static inline unsigned long msecs_to_jiffies(const unsigned int m)
+{
+	if ((int)m < 0)
+		return MAX_JIFFY_OFFSET;
+	return m;
+}
+
+static inline unsigned long usecs_to_jiffies(const unsigned int u)
+{
+	return (u + USEC_PER_MSEC - 1) / USEC_PER_MSEC;
+}
+
+static inline unsigned long nsecs_to_jiffies(u64 n)
+{
+	return (unsigned long)(n / NSEC_PER_MSEC);
+}
+
+#endif /* _LINUX_JIFFIES_H */

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/sched.h - struct task_struct, task states and sleeping.
+ *
+ * Follows include/linux/sched.h of 6.8 (CONFIG_DEBUG_ATOMIC_SLEEP) for
+ * what drivers touch: current->comm, ->pid, ->__state,
+ * set_current_state(), schedule(), schedule_timeout*(), cond_resched(),
+ * wake_up_process().  Every host thread is a task (pid = host thread id,
+ * comm = the program's name).
+ *
+ * Sleeping is real: the thread blocks.  A sleep that really happens while
+ * the task is atomic (preempt_count not 0) reports kernel/sched/core.c's
+ * "BUG: scheduling while atomic: <comm>/<pid>/0x<preempt_count>" at the
+ * caller's file:line (report class "schedule_atomic") and, as 6.8's
+ * schedule_debug() does, forces preempt_count back to 0 when the task
+ * resumes; a later unlock then trips the underflow warning, as it does in
+ * the kernel.  schedule() with the state TASK_RUNNING returns at once;
+ * otherwise the task sleeps until wake_up_process() (or the timeout).  No
+ * signals are ever pending: interruptible sleeps end only by wake-up or
+ * timeout.  The sleeping functions are macros, so that reports name the
+ * caller; the kernel names its own file there.
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/jiffies.h>
+#include <linux/might_sleep.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
+#include <linux/thread_info.h>
+#include <linux/spinlock_types.h>
+#include <asm/current.h>
+
+#define TASK_COMM_LEN			16
+
+/* Used in tsk->__state: */
+#define TASK_RUNNING			0x00000000
+#define TASK_INTERRUPTIBLE		0x00000001
+#define TASK_UNINTERRUPTIBLE		0x00000002
+#define __TASK_STOPPED			0x00000004
+#define __TASK_TRACED			0x00000008
+#define EXIT_DEAD			0x00000010
+#define EXIT_ZOMBIE			0x00000020
+#define TASK_PARKED			0x00000040
+#define TASK_DEAD			0x00000080
+#define TASK_WAKEKILL			0x00000100
+#define TASK_WAKING			0x00000200
+#define TASK_NOLOAD			0x00000400
+#define TASK_NEW			0x00000800
+#define TASK_RTLOCK_WAIT		0x00001000
+#define TASK_FREEZABLE			0x00002000
+#define TASK_FROZEN			0x00008000
+#define TASK_STATE_MAX			0x00010000
+
+#define TASK_ANY			(TASK_STATE_MAX - 1)
+#define TASK_KILLABLE			(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED			(TASK_WAKEKILL | __TASK_STOPPED)
+#define TASK_TRACED			__TASK_TRACED
+#define TASK_IDLE			(TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
+#define TASK_NORMAL			(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+#define MAX_SCHEDULE_TIMEOUT		LONG_MAX
+
+/* kshim: the most locks a task's ledger entry remembers. */
+#define KSHIM_HELD_LOCKS_MAX		48
+
+struct kshim_held_lock {
+	const void *lock;
+	const char *kind;		/* "spinlock", "rwlock", "mutex" */
+	const struct kshim_site *site;	/* where it was taken */
+};
+
+struct task_struct {
+	struct thread_info thread_info;	/* must be first */
+	unsigned int __state;
+	pid_t pid;
+	pid_t tgid;
+	char comm[TASK_COMM_LEN];
+	int pagefault_disabled;
+	int non_block_count;
+	unsigned long task_state_change;
+	/* kshim: */
+	const struct kshim_site *task_state_site;
+	struct kshim_site kshim_ctx_site;	/* kshim_run_in_*() caller */
+	int kshim_lockdep_depth;
+	struct kshim_held_lock kshim_held_locks[KSHIM_HELD_LOCKS_MAX];
+	struct task_struct *kshim_next;		/* every task, for reports */
+	struct kshim_host_lock kshim_wake;	/* schedule() sleeps on it */
+	bool kshim_woken;
+};
+
+static inline pid_t task_pid_nr(struct task_struct *tsk)
+{
+	return tsk->pid;
+}
+
+static inline pid_t task_tgid_nr(struct task_struct *tsk)
+{
+	return tsk->tgid;
+}
+
+static inline bool is_idle_task(const struct task_struct *p)
+{
+	return false;
+}
+
+#define get_task_comm(buf, tsk)						\
+({									\
+	__builtin_strncpy(buf, (tsk)->comm, sizeof(buf) - 1);		\
+	(buf)[sizeof(buf) - 1] = '\0';					\
+	(buf);								\
+})
+
+/*
+ * The state changes note where they happened (DEBUG_ATOMIC_SLEEP keeps
+ * the instruction pointer; kshim keeps the file:line), and
+ * set_current_state() is a full barrier, as in the kernel.
+ */
+#define __kshim_state_change(state_value, order)			\
+do {									\
+	const struct kshim_site *__kshim_ss = __KSHIM_CALLSITE;		\
+									\
+	current->task_state_site = __kshim_ss;				\
+	current->task_state_change = (unsigned long)__kshim_ss;		\
+	__atomic_store_n(&current->__state, (state_value), order);	\
+} while (0)
+
+#define __set_current_state(state_value)				\
+	__kshim_state_change(state_value, __ATOMIC_RELAXED)
+#define set_current_state(state_value)					\
+	__kshim_state_change(state_value, __ATOMIC_SEQ_CST)
+#define set_special_state(state_value)	set_current_state(state_value)
+#define get_current_state()	READ_ONCE(current->__state)
+#define task_is_running(task)	(READ_ONCE((task)->__state) == TASK_RUNNING)
+
+void __kshim_schedule(const struct kshim_site *site);
+long __kshim_schedule_timeout(long timeout, unsigned int state,
+			      const struct kshim_site *site);
+int wake_up_process(struct task_struct *tsk);
+int wake_up_state(struct task_struct *tsk, unsigned int state);
+void yield(void);
+
+#define schedule()		__kshim_schedule(__KSHIM_CALLSITE)
+#define io_schedule()		__kshim_schedule(__KSHIM_CALLSITE)
+/* The current state: the caller set it (TASK_RUNNING: no sleep at all). */
+#define schedule_timeout(timeout)					\
+	__kshim_schedule_timeout(timeout, ~0U, __KSHIM_CALLSITE)
+#define io_schedule_timeout(timeout)	schedule_timeout(timeout)
+#define schedule_timeout_interruptible(timeout)				\
+	__kshim_schedule_timeout(timeout, TASK_INTERRUPTIBLE, __KSHIM_CALLSITE)
+#define schedule_timeout_killable(timeout)				\
+	__kshim_schedule_timeout(timeout, TASK_KILLABLE, __KSHIM_CALLSITE)
+#define schedule_timeout_uninterruptible(timeout)			\
+	__kshim_schedule_timeout(timeout, TASK_UNINTERRUPTIBLE, __KSHIM_CALLSITE)
+#define schedule_timeout_idle(timeout)					\
+	__kshim_schedule_timeout(timeout, TASK_IDLE, __KSHIM_CALLSITE)
+
+/* A voluntary preemption point: a might_sleep() check, never a switch. */
+#define cond_resched()							\
+({									\
+	__might_resched(__FILE__, __LINE__, 0);				\
+	0;								\
+})
+
+/* kshim tasks never receive signals. */
+static inline int signal_pending(struct task_struct *p)
+{
+	return 0;
+}
+
+static inline int fatal_signal_pending(struct task_struct *p)
+{
+	return 0;
+}
+
+static inline int signal_pending_state(unsigned int state,
+				       struct task_struct *p)
+{
+	return 0;
+}
+
+static inline int need_resched(void)
+{
+	return 0;
+}
+
+#endif /* _LINUX_SCHED_H */

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/thread_info.h - current_thread_info().
+ *
+ * Follows include/linux/thread_info.h of 6.x with
+ * CONFIG_THREAD_INFO_IN_TASK: the thread_info is the first member of the
+ * task_struct, so current_thread_info() is current itself.
+ */
+#ifndef _LINUX_THREAD_INFO_H
+#define _LINUX_THREAD_INFO_H
+
+#include <asm/current.h>
+#include <asm/thread_info.h>
+
+#define current_thread_info() ((struct thread_info *)current)
+
+#endif /* _LINUX_THREAD_INFO_H */

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/uaccess.h - pagefault_disable() and friends.
+ *
+ * Follows include/linux/uaccess.h of 6.8 (4.2+ semantics): the count of
+ * pagefault_disable() is current->pagefault_disabled, separate from
+ * preempt_count (so in_atomic() does not change); it nests;
+ * pagefault_disabled() tells whether it is raised; faulthandler_disabled()
+ * is that or in_atomic().  might_fault() does not report while page faults
+ * are disabled.  The user-copy functions come later.
+ */
+#ifndef __LINUX_UACCESS_H__
+#define __LINUX_UACCESS_H__
+
+#include <linux/compiler.h>
+#include <linux/sched.h>
+
+static __always_inline void pagefault_disabled_inc(void)
+{
+	current->pagefault_disabled++;
+}
+
+static __always_inline void pagefault_disabled_dec(void)
+{
+	current->pagefault_disabled--;
+}
+
+/*
+ * These routines enable/disable the pagefault handler.  If disabled, it
+ * will not take any locks and go straight to the fixup table.  User access
+ * methods will not sleep when called from a pagefault_disabled()
+ * environment.
+ */
+static inline void pagefault_disable(void)
+{
+	pagefault_disabled_inc();
+	barrier();
+}
+
+static inline void pagefault_enable(void)
+{
+	barrier();
+	pagefault_disabled_dec();
+}
+
+static inline bool pagefault_disabled(void)
+{
+	return current->pagefault_disabled != 0;
+}
+
+#define faulthandler_disabled() (pagefault_disabled() || in_atomic())
+
+#endif /* __LINUX_UACCESS_H__ */

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/kernel/locking/semaphore.c - counting semaphores.
+ *
+ * Reproduces kernel/locking/semaphore.c of 6.8: down*() are might_sleep()
+ * points (at the caller's file:line) that take one unit, sleeping (for
+ * real, "BUG: scheduling while atomic" if atomic) while the count is 0;
+ * down_trylock() returns 0 on success and 1 when it would have to sleep;
+ * down_timeout() gives up with -ETIME; up() adds one and wakes a sleeper.
+ * kshim tasks get no signals: the interruptible/killable forms return 0.
+ * The count lives under a host mutex; sleepers wait on its condition
+ * variable.
+ */
+#include <errno.h>
+
+#include <linux/semaphore.h>
+
+#include "kshim/internal.h"
+#include "kernel/sched/sched.h"
+
+void sema_init(struct semaphore *sem, int val)
+{
+	host_init(&sem->host);
+	sem->count = val;
+}
+
+int __kshim_down(struct semaphore *sem, unsigned int state, long timeout,
+		 const struct kshim_site *site)
+{
+	struct timespec deadline;
+	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
+	int ret = 0;
+
+	__might_sleep(site->file, site->line);
+	host_lock(&sem->host);
+	if (likely(sem->count > 0)) {
+		sem->count--;
+		host_unlock(&sem->host);
+		return 0;
+	}
+	host_unlock(&sem->host);
+
+	kshim_block_begin(state, site);
+	if (!forever)
+		kshim_deadline_ms(&deadline, timeout > 0 ? timeout : 0);
+	host_lock(&sem->host);
+	while (!sem->count) {
+		if (forever) {
+			host_wait(&sem->host);
+		} else if (!host_wait_until(&sem->host, &deadline) &&
+			   !sem->count) {
+			ret = -ETIME;
+			break;
+		}
+	}
+	if (!ret)
+		sem->count--;
+	host_unlock(&sem->host);
+	kshim_block_end();
+	return ret;
+}
+
+int down_trylock(struct semaphore *sem)
+{
+	int count;
+
+	host_lock(&sem->host);
+	count = sem->count - 1;
+	if (likely(count >= 0))
+		sem->count = count;
+	host_unlock(&sem->host);
+	return count < 0;
+}
+
+void up(struct semaphore *sem)
+{
+	host_lock(&sem->host);
+	sem->count++;
+	host_wake_all(&sem->host);
+	host_unlock(&sem->host);
+}

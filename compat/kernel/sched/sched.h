@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * compat/kernel/sched/sched.h - what the scheduler shares with the rest of
+ * kshim's kernel side (locking, completions, wait queues, timers).
+ *
+ * As kernel/sched/sched.h is the scheduler's private header, this one is
+ * libkshim's: host locks behind struct kshim_host_lock, the "a task is
+ * about to block" hook with 6.8's schedule_debug() checks, the held-lock
+ * bookkeeping behind the ledger, and the spin lockup deadline.
+ */
+#ifndef _KSHIM_KERNEL_SCHED_H
+#define _KSHIM_KERNEL_SCHED_H
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include <linux/sched.h>
+#include <linux/spinlock_types.h>
+
+/* ---- host locks (glibc; all-zero is the static initialiser) ---- */
+
+_Static_assert(sizeof(pthread_mutex_t) == sizeof(((struct kshim_host_lock *)0)->__mutex),
+	       "struct kshim_host_lock does not fit this libc's pthread_mutex_t");
+_Static_assert(sizeof(pthread_cond_t) == sizeof(((struct kshim_host_lock *)0)->__cond),
+	       "struct kshim_host_lock does not fit this libc's pthread_cond_t");
+
+static inline pthread_mutex_t *host_mutex(struct kshim_host_lock *h)
+{
+	return (pthread_mutex_t *)(void *)h->__mutex;
+}
+
+static inline pthread_cond_t *host_cond(struct kshim_host_lock *h)
+{
+	return (pthread_cond_t *)(void *)h->__cond;
+}
+
+static inline void host_init(struct kshim_host_lock *h)
+{
+	pthread_mutex_init(host_mutex(h), NULL);
+	pthread_cond_init(host_cond(h), NULL);
+}
+
+static inline void host_lock(struct kshim_host_lock *h)
+{
+	pthread_mutex_lock(host_mutex(h));
+}
+
+static inline void host_unlock(struct kshim_host_lock *h)
+{
+	pthread_mutex_unlock(host_mutex(h));
+}
+
+static inline void host_wait(struct kshim_host_lock *h)
+{
+	pthread_cond_wait(host_cond(h), host_mutex(h));
+}
+
+/* false when @deadline (CLOCK_REALTIME) passed */
+static inline bool host_wait_until(struct kshim_host_lock *h,
+				   const struct timespec *deadline)
+{
+	return pthread_cond_timedwait(host_cond(h), host_mutex(h),
+				      deadline) != ETIMEDOUT;
+}
+
+static inline void host_wake_all(struct kshim_host_lock *h)
+{
+	pthread_cond_broadcast(host_cond(h));
+}
+
+/* The CLOCK_REALTIME instant @ms milliseconds from now. */
+void kshim_deadline_ms(struct timespec *ts, unsigned long ms);
+/* Jiffies left until @deadline (0 once passed). */
+long kshim_jiffies_until(const struct timespec *deadline);
+
+/* ---- blocking (compat/kernel/sched/core.c) ---- */
+
+/*
+ * A kshim primitive is about to block for real, at @site: 6.8's
+ * schedule_debug() checks ("BUG: scheduling while atomic", "BUG:
+ * scheduling in a non-blocking section").  kshim_block_end() is the task
+ * running again: preempt_count back to 0 if schedule_debug() repaired it.
+ */
+void kshim_block_begin(unsigned int state, const struct kshim_site *site);
+void kshim_block_end(void);
+
+/* Sleep the current task until wake_up_process() or @timeout jiffies. */
+long kshim_task_sleep(long timeout);
+
+/* ---- held locks (for the ledger) ---- */
+
+void kshim_lock_acquired(const void *lock, const char *kind,
+			 const struct kshim_site *site, long *counter);
+void kshim_lock_released(const void *lock, long *counter);
+extern long kshim_spinlocks_held;
+extern long kshim_mutexes_held;
+
+/* KSHIM_SPINLOCK_LOCKUP, milliseconds */
+unsigned long kshim_spin_lockup_ms(void);
+
+/* The address a report prints for an instruction pointer (0: unknown). */
+void kshim_print_ip_site(unsigned long ip, const struct kshim_site *site);
+
+/* compat/kernel/time/timer.c: jiffies start again at each boot. */
+void kshim_time_init(void);
+
+#endif /* _KSHIM_KERNEL_SCHED_H */

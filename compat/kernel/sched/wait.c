@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/kernel/sched/wait.c - wait queue heads, minimal.
+ *
+ * Reproduces what wait_event*() and wake_up*() of kernel/sched/wait.c
+ * (6.8) guarantee: a waiter that found its condition false sleeps until a
+ * wake_up() that came after its check, so no wake-up is lost.  kshim
+ * counts wake-ups under the queue's host mutex: the waiter reads the count
+ * before checking the condition and sleeps only while it is unchanged.
+ * Every wake-up wakes every sleeper, which re-checks its condition (the
+ * kernel's exclusive waits are an optimisation drivers cannot observe).
+ * Sleeping while atomic is "BUG: scheduling while atomic" at the
+ * wait_event*() line.
+ */
+#include <linux/wait.h>
+
+#include "kshim/internal.h"
+#include "kernel/sched/sched.h"
+
+void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
+			   struct lock_class_key *key)
+{
+	host_init(&wq_head->host);
+	wq_head->kshim_seq = 0;
+	wq_head->kshim_sleepers = 0;
+}
+
+void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr,
+	       void *key)
+{
+	host_lock(&wq_head->host);
+	wq_head->kshim_seq++;
+	host_wake_all(&wq_head->host);
+	host_unlock(&wq_head->host);
+}
+
+int waitqueue_active(struct wait_queue_head *wq_head)
+{
+	int active;
+
+	host_lock(&wq_head->host);
+	active = wq_head->kshim_sleepers != 0;
+	host_unlock(&wq_head->host);
+	return active;
+}
+
+unsigned long __kshim_wait_prepare(struct wait_queue_head *wq_head)
+{
+	unsigned long seq;
+
+	host_lock(&wq_head->host);
+	seq = wq_head->kshim_seq;
+	host_unlock(&wq_head->host);
+	return seq;
+}
+
+long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
+			long timeout, unsigned int state,
+			const struct kshim_site *site)
+{
+	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
+	struct timespec deadline;
+
+	if (timeout <= 0)
+		return 0;
+	kshim_block_begin(state, site);
+	if (!forever)
+		kshim_deadline_ms(&deadline, timeout);
+	host_lock(&wq_head->host);
+	wq_head->kshim_sleepers++;
+	while (wq_head->kshim_seq == seq) {
+		if (forever)
+			host_wait(&wq_head->host);
+		else if (!host_wait_until(&wq_head->host, &deadline))
+			break;
+	}
+	wq_head->kshim_sleepers--;
+	host_unlock(&wq_head->host);
+	kshim_block_end();
+	return forever ? timeout : kshim_jiffies_until(&deadline);
+}

@@ -1,0 +1,72 @@
+/*
+ * tests/sched/sched_test.h - helpers shared by the contexts and locking
+ * tests: line markers, expected report text, a helper thread.
+ */
+#ifndef _TESTS_SCHED_TEST_H
+#define _TESTS_SCHED_TEST_H
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <kshim/test.h>
+
+#include "common/spawn.h"
+
+/* The line of this test file carrying the comment "LINE:<name> ". */
+#define marker_line(name)						\
+({									\
+	char __m[64];							\
+	int __l;							\
+									\
+	snprintf(__m, sizeof(__m), "LINE:%s ", (name));			\
+	__l = find_marker_line(src_path(__FILE__), __m);		\
+	CU_ASSERT_FATAL(__l > 0);					\
+	__l;								\
+})
+
+/* "<prefix><file>:<line of marker><suffix>" for matching report text. */
+#define file_line(buf, prefix, name, suffix)				\
+	snprintf(buf, sizeof(buf), "%s%s:%d%s", prefix, __FILE__,	\
+		 marker_line(name), suffix)
+
+/* The report of class @cls that was recorded last, never NULL. */
+static inline const char *last_text(const char *cls)
+{
+	const struct kshim_report *r = kshim_report_last(cls);
+
+	return r ? r->text : "";
+}
+
+/* Each of @want appears in @text, in this order. */
+static inline void assert_in_order(const char *text, const char *const *want,
+				   unsigned int n)
+{
+	const char *p = text;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		const char *hit = strstr(p, want[i]);
+
+		if (!hit)
+			fprintf(stderr, "missing (in order) \"%s\" in:\n%s\n",
+				want[i], text);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(hit);
+		p = hit + strlen(want[i]);
+	}
+}
+
+#define ASSERT_IN_ORDER(text, ...)					\
+do {									\
+	const char *const __want[] = { __VA_ARGS__ };			\
+									\
+	assert_in_order(text, __want, sizeof(__want) / sizeof(__want[0])); \
+} while (0)
+
+static inline void sleep_ms(unsigned int ms)
+{
+	usleep(ms * 1000);
+}
+
+#endif /* _TESTS_SCHED_TEST_H */
