@@ -57,6 +57,9 @@ void kshim_fail_page_alloc_test_begin(void);
 /* page_poison.c: freed memory is poisoned, checked when handed out again */
 void kshim_page_free_poison(struct page *page, unsigned int order);
 void kshim_page_alloc_poison_check(struct page *page, unsigned int order);
+void kshim_page_poison_init(void);
+void kshim_page_poison_exit(void);
+void kshim_page_poison_test_begin(void);
 
 /* debug.c */
 const char *kshim_format_gfp(gfp_t gfp, char *buf, size_t len);

@@ -243,12 +243,14 @@ void kshim_mm_init(void)
 		pfn += per_node + NODE_HOLE_PAGES;
 	}
 	kshim_page_owner_init();
+	kshim_page_poison_init();
 }
 
 void kshim_mm_exit(void)
 {
 	int nid, z;
 
+	kshim_page_poison_exit();
 	kshim_page_owner_exit();
 	for (nid = 0; nid < nr_node_ids; nid++)
 		for (z = 0; z < MAX_NR_ZONES; z++)
@@ -268,4 +270,5 @@ void kshim_mm_test_begin(void)
 		arch_ram_fork();
 	kshim_bad_page_reset();
 	kshim_warn_alloc_reset();
+	kshim_page_poison_test_begin();
 }

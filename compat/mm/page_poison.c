@@ -119,80 +119,64 @@ static inline bool page_intact(const void *mem)
  */
 static unsigned char *poisoned;
 static size_t poisoned_len;
-static pthread_mutex_t poisoned_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/*
- * The table belongs to one boot: kshim_boot() brings up fresh, zeroed
- * RAM, and a stale "poisoned" byte would then fault a clean frame.  Until
- * mm_init.c tells this file about boots, the table proves it is current
- * with a token in the struct page of pfn 0: the vmemmap is created zeroed
- * at each boot, and pfn 0 is below min_low_pfn (RAM starts at 1 MiB), so
- * that struct page is never a frame's.
- */
-static unsigned long *boot_token(void)
+/* Each boot brings fresh, zeroed RAM: the table starts empty with it. */
+void kshim_page_poison_init(void)
 {
-	return &vmemmap_base[0].private;
+	pick_page_intact();
+	poisoned_len = max_pfn;
+	poisoned = arch_alloc_sparse(poisoned_len);
 }
 
-static unsigned char *poison_table_new_boot(void)
+void kshim_page_poison_exit(void)
 {
-	unsigned char *map;
-
-	pthread_mutex_lock(&poisoned_lock);
-	map = poisoned;
-	if (!map || __atomic_load_n(boot_token(), __ATOMIC_RELAXED) !=
-		    (unsigned long)map) {
-		if (map)
-			arch_release(map, poisoned_len);
-		pick_page_intact();
-		poisoned_len = max_pfn;
-		map = arch_alloc_sparse(poisoned_len);
-		__atomic_store_n(boot_token(), (unsigned long)map,
-				 __ATOMIC_RELAXED);
-		__atomic_store_n(&poisoned, map, __ATOMIC_RELEASE);
-	}
-	pthread_mutex_unlock(&poisoned_lock);
-	return map;
+	arch_release(poisoned, poisoned_len);
+	poisoned = NULL;
 }
 
 static inline unsigned char *poison_table(void)
 {
-	unsigned char *map = __atomic_load_n(&poisoned, __ATOMIC_ACQUIRE);
-
-	if (likely(map && __atomic_load_n(boot_token(), __ATOMIC_RELAXED) ==
-			  (unsigned long)map))
-		return map;
-	return poison_table_new_boot();
+	return poisoned;
 }
 
 /* ---- the report ---- */
 
 /* The kernel's DEFINE_RATELIMIT_STATE(ratelimit, 5 * HZ, 10). */
+static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
+static long long report_begin_ns;
+static int report_printed, report_missed;
+
+/* Each test starts with the rate limit unused. */
+void kshim_page_poison_test_begin(void)
+{
+	pthread_mutex_lock(&report_lock);
+	report_begin_ns = 0;
+	report_printed = report_missed = 0;
+	pthread_mutex_unlock(&report_lock);
+}
+
 static bool report_allowed(void)
 {
-	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	static long long begin_ns;
-	static int printed, missed;
 	struct timespec ts;
 	long long now;
 	bool ok;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	now = ts.tv_sec * 1000000000LL + ts.tv_nsec;
-	pthread_mutex_lock(&lock);
-	if (!begin_ns || now - begin_ns >= 5000000000LL) {
-		if (missed)
+	pthread_mutex_lock(&report_lock);
+	if (!report_begin_ns || now - report_begin_ns >= 5000000000LL) {
+		if (report_missed)
 			pr_warn("check_poison_mem: %d callbacks suppressed\n",
-				missed);
-		begin_ns = now;
-		printed = missed = 0;
+				report_missed);
+		report_begin_ns = now;
+		report_printed = report_missed = 0;
 	}
-	ok = printed < 10;
+	ok = report_printed < 10;
 	if (ok)
-		printed++;
+		report_printed++;
 	else
-		missed++;
-	pthread_mutex_unlock(&lock);
+		report_missed++;
+	pthread_mutex_unlock(&report_lock);
 	return ok;
 }
 

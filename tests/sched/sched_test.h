@@ -64,6 +64,34 @@ do {									\
 	assert_in_order(text, __want, sizeof(__want) / sizeof(__want[0])); \
 } while (0)
 
+/*
+ * A host-level one-shot event, for test threads that must wait where the
+ * kernel API may not sleep (holding a spinlock).
+ */
+struct test_event {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int set;
+};
+
+#define TEST_EVENT_INIT	{ PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0 }
+
+static inline void test_event_set(struct test_event *e)
+{
+	pthread_mutex_lock(&e->lock);
+	e->set = 1;
+	pthread_cond_broadcast(&e->cond);
+	pthread_mutex_unlock(&e->lock);
+}
+
+static inline void test_event_wait(struct test_event *e)
+{
+	pthread_mutex_lock(&e->lock);
+	while (!e->set)
+		pthread_cond_wait(&e->cond, &e->lock);
+	pthread_mutex_unlock(&e->lock);
+}
+
 static inline void sleep_ms(unsigned int ms)
 {
 	usleep(ms * 1000);

@@ -9,6 +9,7 @@
  * bounded time instead of hanging it.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <time.h>
 
 #include <linux/completion.h>
@@ -37,12 +38,20 @@ static void start_threads(void *(*fn)(void *), void *arg)
 						     arg), 0);
 }
 
+/* CUnit is not thread-safe: workers return how many checks failed. */
+#define THREAD_FAILURES(n)	((void *)(uintptr_t)(n))
+
 static void join_threads(void)
 {
+	uintptr_t failures = 0;
+	void *ret;
 	int i;
 
-	for (i = 0; i < NR_THREADS; i++)
-		pthread_join(threads[i], NULL);
+	for (i = 0; i < NR_THREADS; i++) {
+		pthread_join(threads[i], &ret);
+		failures += (uintptr_t)ret;
+	}
+	CU_ASSERT_EQUAL(failures, 0);
 }
 
 /* ---- mutual exclusion ---- */
@@ -75,15 +84,16 @@ static void test_mutex_exclusion(void)
 static void *spin_worker(void *arg)
 {
 	unsigned long flags;
-	int i;
+	int i, bad = 0;
 
 	for (i = 0; i < NR_LOOPS; i++) {
 		spin_lock_irqsave(&counter_lock, flags);
-		CU_ASSERT(irqs_disabled() && preempt_count() == 1);
+		bad += !(irqs_disabled() && preempt_count() == 1);
 		counter++;
 		spin_unlock_irqrestore(&counter_lock, flags);
 	}
-	return NULL;
+	bad += irqs_disabled() || preempt_count();
+	return THREAD_FAILURES(bad);
 }
 
 static void test_spinlock_exclusion(void)
@@ -96,12 +106,12 @@ static void test_spinlock_exclusion(void)
 static void *rw_worker(void *arg)
 {
 	long seen = 0;
-	int i;
+	int i, bad = 0;
 
 	for (i = 0; i < NR_LOOPS; i++) {
 		if (i % 4) {
 			read_lock(&counter_rwlock);
-			CU_ASSERT(counter >= seen);
+			bad += counter < seen;
 			seen = counter;
 			read_unlock(&counter_rwlock);
 		} else {
@@ -110,7 +120,7 @@ static void *rw_worker(void *arg)
 			write_unlock_bh(&counter_rwlock);
 		}
 	}
-	return NULL;
+	return THREAD_FAILURES(bad);
 }
 
 static void test_rwlock_exclusion(void)
@@ -120,14 +130,14 @@ static void test_rwlock_exclusion(void)
 	CU_ASSERT_EQUAL(counter, NR_THREADS * NR_LOOPS / 4);
 }
 
+/* 1 or 0: the trylock's result; -1: preempt_count not back to 0. */
 static void *try_spin(void *arg)
 {
 	int got = spin_trylock(&counter_lock);
 
 	if (got)
 		spin_unlock(&counter_lock);
-	*(int *)arg = got;
-	CU_ASSERT_EQUAL(preempt_count(), 0);
+	*(int *)arg = preempt_count() ? -1 : got;
 	return NULL;
 }
 
@@ -265,12 +275,24 @@ static void test_semaphore_counts(void)
 }
 
 static DEFINE_SEMAPHORE(gate, 0);
-static int through;
+static int through;	/* under counter_mutex */
+
+static int read_through(void)
+{
+	int n;
+
+	mutex_lock(&counter_mutex);
+	n = through;
+	mutex_unlock(&counter_mutex);
+	return n;
+}
 
 static void *down_gate(void *arg)
 {
 	down(&gate);
-	__atomic_fetch_add(&through, 1, __ATOMIC_RELAXED);
+	mutex_lock(&counter_mutex);
+	through++;
+	mutex_unlock(&counter_mutex);
 	return NULL;
 }
 
@@ -280,7 +302,7 @@ static void test_semaphore_blocks_until_up(void)
 
 	start_threads(down_gate, NULL);
 	sleep_ms(20);
-	CU_ASSERT_EQUAL(__atomic_load_n(&through, __ATOMIC_RELAXED), 0);
+	CU_ASSERT_EQUAL(read_through(), 0);
 	for (i = 0; i < NR_THREADS; i++)
 		up(&gate);
 	join_threads();
@@ -296,20 +318,22 @@ static long payload;
 static void *wait_event_thread(void *arg)
 {
 	wait_for_completion(&event);
-	CU_ASSERT_EQUAL(payload, 42);	/* complete() publishes it */
-	return NULL;
+	/* complete() publishes the payload */
+	return THREAD_FAILURES(payload != 42);
 }
 
 static void test_completion_wakes_waiter(void)
 {
 	pthread_t th;
+	void *ret;
 
 	pthread_create(&th, NULL, wait_event_thread, NULL);
 	sleep_ms(10);
 	CU_ASSERT_FALSE(completion_done(&event));
 	payload = 42;
 	complete(&event);
-	pthread_join(th, NULL);
+	pthread_join(th, &ret);
+	CU_ASSERT_PTR_NULL(ret);
 	CU_ASSERT_FALSE(completion_done(&event));	/* consumed */
 }
 
@@ -346,12 +370,25 @@ static void test_completion_counts_and_timeouts(void)
 /* ---- wait queues ---- */
 
 static DECLARE_WAIT_QUEUE_HEAD(wq);
-static int ready;
+static DEFINE_SPINLOCK(ready_lock);
+static int ready;	/* under ready_lock */
+
+static int is_ready(void)
+{
+	int r;
+
+	spin_lock(&ready_lock);
+	r = ready;
+	spin_unlock(&ready_lock);
+	return r;
+}
 
 static void *set_ready_later(void *arg)
 {
 	sleep_ms(20);
-	__atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
+	spin_lock(&ready_lock);
+	ready = 1;
+	spin_unlock(&ready_lock);
 	wake_up(&wq);
 	return NULL;
 }
@@ -361,8 +398,8 @@ static void test_wait_event_wakes(void)
 	pthread_t th;
 
 	pthread_create(&th, NULL, set_ready_later, NULL);
-	wait_event(wq, __atomic_load_n(&ready, __ATOMIC_ACQUIRE));
-	CU_ASSERT_EQUAL(ready, 1);
+	wait_event(wq, is_ready());
+	CU_ASSERT_EQUAL(is_ready(), 1);
 	pthread_join(th, NULL);
 }
 
@@ -371,28 +408,39 @@ static void test_wait_event_timeouts(void)
 	pthread_t th;
 	long left;
 
-	CU_ASSERT_EQUAL(wait_event_timeout(wq, ready, 10), 0);
+	CU_ASSERT_EQUAL(wait_event_timeout(wq, is_ready(), 10), 0);
 	CU_ASSERT_EQUAL(wait_event_timeout(wq, 1, 0), 1);
 	CU_ASSERT_EQUAL(wait_event_interruptible_timeout(wq, 1, 7), 7);
 	pthread_create(&th, NULL, set_ready_later, NULL);
-	left = wait_event_interruptible_timeout(wq,
-			__atomic_load_n(&ready, __ATOMIC_ACQUIRE), 5000);
+	left = wait_event_interruptible_timeout(wq, is_ready(), 5000);
 	CU_ASSERT(left > 0 && left < 5000);
-	CU_ASSERT_EQUAL(wait_event_interruptible(wq, ready), 0);
+	CU_ASSERT_EQUAL(wait_event_interruptible(wq, is_ready()), 0);
 	pthread_join(th, NULL);
 }
 
 /* ---- sleeping and waking a task ---- */
 
-static struct task_struct *sleeper;
-static int wake_flag;
+static struct task_struct *sleeper;	/* published by sleeper_known */
+static DECLARE_COMPLETION(sleeper_known);
+static int wake_flag;			/* under ready_lock */
+
+static int should_wake(void)
+{
+	int w;
+
+	spin_lock(&ready_lock);
+	w = wake_flag;
+	spin_unlock(&ready_lock);
+	return w;
+}
 
 static void *sleep_until_flag(void *arg)
 {
-	__atomic_store_n(&sleeper, current, __ATOMIC_RELEASE);
+	sleeper = current;
+	complete(&sleeper_known);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
-		if (__atomic_load_n(&wake_flag, __ATOMIC_ACQUIRE))
+		if (should_wake())
 			break;
 		schedule();
 	}
@@ -402,15 +450,15 @@ static void *sleep_until_flag(void *arg)
 
 static void test_schedule_and_wake_up_process(void)
 {
-	struct task_struct *t;
 	pthread_t th;
 
 	pthread_create(&th, NULL, sleep_until_flag, NULL);
-	while (!(t = __atomic_load_n(&sleeper, __ATOMIC_ACQUIRE)))
-		sleep_ms(1);
+	wait_for_completion(&sleeper_known);
 	sleep_ms(10);
-	__atomic_store_n(&wake_flag, 1, __ATOMIC_RELEASE);
-	wake_up_process(t);
+	spin_lock(&ready_lock);
+	wake_flag = 1;
+	spin_unlock(&ready_lock);
+	wake_up_process(sleeper);
 	pthread_join(th, NULL);
 	CU_ASSERT_TRUE(task_is_running(current));
 }
@@ -463,35 +511,41 @@ static void test_spin_unlock_unlocked(void)
 }
 
 static DEFINE_SPINLOCK(shared);
-static int owner_may_go;
+
+/* The holder waits on host events: it may not sleep with the lock held. */
+struct holder {
+	struct test_event taken, may_go;
+	int pid;		/* published by taken */
+};
 
 static void *hold_shared(void *arg)
 {
+	struct holder *h = arg;
+
 	spin_lock(&shared);
-	__atomic_store_n((int *)arg, current->pid, __ATOMIC_RELEASE);
-	while (!__atomic_load_n(&owner_may_go, __ATOMIC_ACQUIRE))
-		sleep_ms(1);
+	h->pid = current->pid;
+	test_event_set(&h->taken);
+	test_event_wait(&h->may_go);
 	return NULL;
 }
 
 static void test_spin_unlock_wrong_owner(void)
 {
+	struct holder h = { TEST_EVENT_INIT, TEST_EVENT_INIT, 0 };
 	char owner[128];
 	pthread_t th;
-	int pid = 0;
 
 	expect_spin_bug("wrong owner");
-	pthread_create(&th, NULL, hold_shared, &pid);
-	while (!__atomic_load_n(&pid, __ATOMIC_ACQUIRE))
-		sleep_ms(1);
+	pthread_create(&th, NULL, hold_shared, &h);
+	test_event_wait(&h.taken);
 	preempt_disable();	/* balance the unlock's preempt_enable() */
 	spin_unlock(&shared); /* LINE:wrong_owner */
 	check_site(KSHIM_REPORT_SPINLOCK, "wrong_owner");
 	snprintf(owner, sizeof(owner), ".owner: %s/%d, .owner_cpu: 0\n",
-		 comm, pid);
+		 comm, h.pid);
 	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_SPINLOCK), owner);
 	CU_ASSERT_FALSE(spin_is_locked(&shared));	/* released anyway */
-	__atomic_store_n(&owner_may_go, 1, __ATOMIC_RELEASE);
+	test_event_set(&h.may_go);
 	pthread_join(th, NULL);
 }
 
@@ -532,21 +586,26 @@ static void test_spin_lock_recursion(void)
 	CU_FAIL("spin_lock() of a lock the task holds returned");
 }
 
+static void *take_shared_and_exit(void *arg)
+{
+	spin_lock(&shared);
+	return NULL;
+}
+
 /* Another task never lets go: kshim's detector ends the spin. */
 static void test_spin_lockup_is_bounded(void)
 {
 	char want[256];
 	pthread_t th;
-	int pid = 0;
 
 	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_SPINLOCK_LOCKUP=200", NULL), 0);
 	snprintf(want, sizeof(want),
 		 "BUG: spinlock lockup suspected on CPU#0, %s/%d\n", comm,
 		 (int)getpid());
 	kshim_expect_report(KSHIM_REPORT_LOCKUP, want, 1);
-	pthread_create(&th, NULL, hold_shared, &pid);
-	while (!__atomic_load_n(&pid, __ATOMIC_ACQUIRE))
-		sleep_ms(1);
+	/* Its thread exits with the lock held: it is never released. */
+	pthread_create(&th, NULL, take_shared_and_exit, NULL);
+	pthread_join(th, NULL);
 	spin_lock(&shared); /* LINE:lockup */
 	CU_FAIL("spin_lock() of a lock held for ever returned");
 }

@@ -518,7 +518,7 @@ static void run_later(struct later *l, void (*fn)(void *), void *arg)
 
 struct held_mutex {
 	struct mutex m;
-	int taken;
+	struct completion taken;
 	struct task_struct *waiter;
 };
 
@@ -528,7 +528,7 @@ static void *hold_mutex(void *arg)
 	struct held_mutex *h = arg;
 
 	mutex_lock(&h->m);
-	__atomic_store_n(&h->taken, 1, __ATOMIC_RELEASE);
+	complete(&h->taken);
 	wait_until_sleeping(h->waiter);
 	mutex_unlock(&h->m);
 	return NULL;
@@ -539,6 +539,7 @@ static void test_mutex_lock_contended_in_atomic(void)
 {
 	struct held_mutex h = {
 		.m = __MUTEX_INITIALIZER(h.m),
+		.taken = COMPLETION_INITIALIZER(h.taken),
 		.waiter = current,
 	};
 	pthread_t owner;
@@ -547,8 +548,7 @@ static void test_mutex_lock_contended_in_atomic(void)
 	expect_schedule_bug(2);
 	expect_underflow();
 	CU_ASSERT_EQUAL_FATAL(pthread_create(&owner, NULL, hold_mutex, &h), 0);
-	while (!__atomic_load_n(&h.taken, __ATOMIC_ACQUIRE))
-		sleep_ms(1);
+	wait_for_completion(&h.taken);
 	preempt_disable();
 	mutex_lock(&h.m); /* LINE:mutex_contended */
 	check_report_site(KSHIM_REPORT_SCHEDULE_ATOMIC, "mutex_contended");

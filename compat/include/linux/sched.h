@@ -115,25 +115,24 @@ static inline bool is_idle_task(const struct task_struct *p)
 
 /*
  * The state changes note where they happened (DEBUG_ATOMIC_SLEEP keeps
- * the instruction pointer; kshim keeps the file:line), and
- * set_current_state() is a full barrier, as in the kernel.
+ * the instruction pointer; kshim keeps the file:line).  The task's state
+ * is written under a host lock of the task, which is also what a waker
+ * reads it under: set_current_state() is the full barrier it is in the
+ * kernel, and TSan and helgrind see the sleep/wake-up pairing as the
+ * synchronisation it is.  Only the task itself writes its state.
  */
-#define __kshim_state_change(state_value, order)			\
-do {									\
-	const struct kshim_site *__kshim_ss = __KSHIM_CALLSITE;		\
-									\
-	current->task_state_site = __kshim_ss;				\
-	current->task_state_change = (unsigned long)__kshim_ss;		\
-	__atomic_store_n(&current->__state, (state_value), order);	\
-} while (0)
+void __kshim_set_current_state(unsigned int state,
+			       const struct kshim_site *site);
+unsigned int kshim_task_state(struct task_struct *p);
 
 #define __set_current_state(state_value)				\
-	__kshim_state_change(state_value, __ATOMIC_RELAXED)
+	__kshim_set_current_state(state_value, __KSHIM_CALLSITE)
 #define set_current_state(state_value)					\
-	__kshim_state_change(state_value, __ATOMIC_SEQ_CST)
+	__kshim_set_current_state(state_value, __KSHIM_CALLSITE)
 #define set_special_state(state_value)	set_current_state(state_value)
+/* The task reading its own state needs no lock. */
 #define get_current_state()	READ_ONCE(current->__state)
-#define task_is_running(task)	(READ_ONCE((task)->__state) == TASK_RUNNING)
+#define task_is_running(task)	(kshim_task_state(task) == TASK_RUNNING)
 
 void __kshim_schedule(const struct kshim_site *site);
 long __kshim_schedule_timeout(long timeout, unsigned int state,

@@ -311,12 +311,42 @@ static void __schedule_bug(struct task_struct *prev,
 	kshim_report_end();
 }
 
+/* Only the task writes its state; wakers read it under the same lock. */
+static void task_set_state(struct task_struct *t, unsigned int state)
+{
+	host_lock(&t->kshim_wake);
+	WRITE_ONCE(t->__state, state);
+	host_unlock(&t->kshim_wake);
+}
+
+void __kshim_set_current_state(unsigned int state,
+			       const struct kshim_site *site)
+{
+	struct task_struct *t = current;
+
+	t->task_state_site = site;
+	t->task_state_change = (unsigned long)site;
+	task_set_state(t, state);
+}
+
+unsigned int kshim_task_state(struct task_struct *p)
+{
+	unsigned int state;
+
+	if (p == current)
+		return READ_ONCE(p->__state);
+	host_lock(&p->kshim_wake);
+	state = p->__state;
+	host_unlock(&p->kshim_wake);
+	return state;
+}
+
 void kshim_block_begin(unsigned int state, const struct kshim_site *site)
 {
 	struct task_struct *prev = current;
 
 	if (state)
-		__atomic_store_n(&prev->__state, state, __ATOMIC_RELAXED);
+		task_set_state(prev, state);
 	if (READ_ONCE(prev->__state) && prev->non_block_count) {
 		kshim_report_begin(KSHIM_REPORT_SCHEDULE_ATOMIC, site->file,
 				   site->line, site->func);
@@ -335,7 +365,7 @@ void kshim_block_begin(unsigned int state, const struct kshim_site *site)
 
 void kshim_block_end(void)
 {
-	__atomic_store_n(&current->__state, TASK_RUNNING, __ATOMIC_RELAXED);
+	task_set_state(current, TASK_RUNNING);
 }
 
 /* ---- sleeping and waking ---- */
@@ -387,7 +417,7 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 	int woken = 0;
 
 	host_lock(&p->kshim_wake);
-	if (READ_ONCE(p->__state) & state) {
+	if (p->__state & state) {
 		p->kshim_woken = true;
 		host_wake_all(&p->kshim_wake);
 		woken = 1;
