@@ -121,6 +121,22 @@ static void print_frame(const struct frame *f)
 		printk(KERN_WARNING " ? 0x%" PRIxPTR "\n", f->ip);
 }
 
+/*
+ * Load the symbol and line tables now, in the harness's process: every
+ * test's child then inherits them instead of parsing the ELF and DWARF
+ * files again (seconds per test under valgrind).
+ */
+void arch_dump_stack_prepare(void)
+{
+	struct frame f;
+
+	if (!kshim_config.backtrace)
+		return;
+	pthread_mutex_lock(&dwfl_lock);
+	resolve(get_dwfl(), (uintptr_t)arch_dump_stack_prepare + 1, &f);
+	pthread_mutex_unlock(&dwfl_lock);
+}
+
 void arch_dump_host_stack(void)
 {
 	void *ips[MAX_FRAMES];

@@ -42,3 +42,21 @@ void arch_poison_alloc(void *va, size_t len)
 	 */
 	VALGRIND_MAKE_MEM_DEFINED(va, len);
 }
+
+void arch_poison_unused_ram(void *va, size_t len)
+{
+	if (RUNNING_ON_VALGRIND)
+		VALGRIND_MAKE_MEM_NOACCESS(va, len);
+}
+
+void arch_poison_private_view(void *va, size_t len)
+{
+	if (RUNNING_ON_VALGRIND)
+		VALGRIND_MAKE_MEM_NOACCESS(va, len);
+}
+
+void arch_private_view_open(void *va, size_t len)
+{
+	if (RUNNING_ON_VALGRIND)
+		VALGRIND_MAKE_MEM_DEFINED(va, len);
+}

@@ -40,4 +40,18 @@ void arch_poison_free(void *va, size_t len);
 /* The range is allocated again: accessible, contents as they are. */
 void arch_poison_alloc(void *va, size_t len);
 
+/*
+ * Under valgrind: RAM nobody has been given yet, @va..@va+@len of the
+ * direct map, is no-access (and memcheck's leak scan skips it instead of
+ * reading all of RAM at every test's exit).
+ */
+void arch_poison_unused_ram(void *va, size_t len);
+/*
+ * Under valgrind: kshim's private view of RAM is no-access (so the leak
+ * scan at each test's exit does not read all of RAM) until kshim opens
+ * the part it is about to use.
+ */
+void arch_poison_private_view(void *va, size_t len);
+void arch_private_view_open(void *va, size_t len);
+
 #endif /* _KSHIM_ARCH_POISON_H */

@@ -147,6 +147,8 @@ void kshim_sched_test_begin(void);
 
 /* Host backtrace of the calling thread, printk'd at KERN_WARNING. */
 void arch_dump_host_stack(void);
+/* Load what backtraces need before tests fork (compat/arch/dumpstack.c). */
+void arch_dump_stack_prepare(void);
 
 /*
  * Test isolation: run @fn in a child process that reports failures back;

@@ -245,6 +245,7 @@ int kshim_run_tests(int argc, char **argv)
 		return 77;
 	}
 	CU_set_fail_on_inactive(CU_FALSE);
+	arch_dump_stack_prepare();
 	harness_running = true;
 
 	tap = !strcmp(kshim_config.output, "tap");

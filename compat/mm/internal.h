@@ -23,7 +23,8 @@ struct kshim_zone {
 /* mm_init.c: the machine's memory layout */
 extern unsigned long max_pfn;		/* one past the last RAM frame */
 extern unsigned long min_low_pfn;	/* the first RAM frame */
-void *kshim_pfn_backdoor(unsigned long pfn);	/* kshim's own view */
+/* kshim's own view of a frame (and up to a 4 MiB block after it) */
+void *kshim_pfn_backdoor(unsigned long pfn);
 void kshim_mm_init(void);
 void kshim_mm_exit(void);
 void kshim_mm_test_begin(void);

@@ -20,6 +20,7 @@
 
 #include "kshim/internal.h"
 #include "arch/physmem.h"
+#include "arch/poison.h"
 #include "mm/internal.h"
 
 #define RAM_START_PFN	((1UL << 20) >> PAGE_SHIFT)	/* 1 MiB */
@@ -154,9 +155,17 @@ bool __virt_addr_valid(unsigned long kaddr)
 void *kshim_pfn_backdoor(unsigned long pfn)
 {
 	int nid = pfn_to_nid(pfn);
+	unsigned long off = node_file_pfn[nid] + pfn -
+			    nodes[nid].node_start_pfn;
+	unsigned long end = node_file_pfn[nid] +
+			    nodes[nid].node_spanned_pages;
+	void *va = (char *)backdoor + (off << PAGE_SHIFT);
 
-	return (char *)backdoor + ((node_file_pfn[nid] + pfn -
-				    nodes[nid].node_start_pfn) << PAGE_SHIFT);
+	/* Callers use up to one largest block from @pfn. */
+	arch_private_view_open(va, min(end - off,
+				       (unsigned long)MAX_ORDER_NR_PAGES)
+				   << PAGE_SHIFT);
+	return va;
 }
 
 static void init_node(int nid, unsigned long start, unsigned long pages)
@@ -190,6 +199,25 @@ static void init_node(int nid, unsigned long start, unsigned long pages)
 		pgdat->nr_zones = z + 1;
 	}
 	node_data[nid] = pgdat;
+}
+
+/* Tell valgrind what nobody may touch yet (after each (re)mapping). */
+static void hide_unused_ram(void)
+{
+	int nid;
+
+	arch_poison_private_view(backdoor, backdoor_len);
+	if (kshim_pages_allocated())
+		return;		/* pages handed out before the fork stay usable */
+	for (nid = 0; nid < nr_node_ids; nid++) {
+		unsigned long s = nodes[nid].node_start_pfn;
+		unsigned long e = min(s + nodes[nid].node_spanned_pages,
+				      highstart_pfn);
+
+		if (e > s)
+			arch_poison_unused_ram(__va(s << PAGE_SHIFT),
+					       (e - s) << PAGE_SHIFT);
+	}
 }
 
 void kshim_mm_init(void)
@@ -244,6 +272,7 @@ void kshim_mm_init(void)
 	}
 	kshim_page_owner_init();
 	kshim_page_poison_init();
+	hide_unused_ram();
 }
 
 void kshim_mm_exit(void)
@@ -266,8 +295,10 @@ void kshim_mm_exit(void)
 
 void kshim_mm_test_begin(void)
 {
-	if (arch_isolated_child())
+	if (arch_isolated_child()) {
 		arch_ram_fork();
+		hide_unused_ram();
+	}
 	kshim_bad_page_reset();
 	kshim_warn_alloc_reset();
 	kshim_page_poison_test_begin();
