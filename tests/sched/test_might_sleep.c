@@ -185,13 +185,24 @@ static void test_non_block(void)
 /* 82: one report a second (the kernel's prev_jiffy). */
 static void test_rate_limited(void)
 {
+	unsigned long t0;
+	int suppressed = 0;
+
+	/* No backtrace: the report itself must take well under a second. */
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_BACKTRACE=0", NULL), 0);
 	expect_might_sleep("might_sleep", 1, 0, 0, 1);
 	preempt_disable();
+	t0 = jiffies;
 	call_might_sleep(NULL);
-	call_might_sleep(NULL);
-	might_sleep();
+	/* The report's timestamp is at least t0: calls until t0 + HZ are quiet. */
+	while (suppressed < 3 && time_before(jiffies, t0 + HZ)) {
+		call_might_sleep(NULL);
+		if (time_before(jiffies, t0 + HZ))
+			suppressed++;
+	}
 	preempt_enable();
 	CU_ASSERT_EQUAL(kshim_report_count(KSHIM_REPORT_MIGHT_SLEEP), 1);
+	CU_ASSERT_TRUE(suppressed > 0);
 }
 
 /* 82: execution continues; the next second reports again. */
@@ -518,7 +529,7 @@ static void run_later(struct later *l, void (*fn)(void *), void *arg)
 
 struct held_mutex {
 	struct mutex m;
-	struct completion taken;
+	struct test_event taken, locking;
 	struct task_struct *waiter;
 };
 
@@ -528,7 +539,9 @@ static void *hold_mutex(void *arg)
 	struct held_mutex *h = arg;
 
 	mutex_lock(&h->m);
-	complete(&h->taken);
+	test_event_set(&h->taken);
+	/* Its next sleep is on the mutex (host events change no state). */
+	test_event_wait(&h->locking);
 	wait_until_sleeping(h->waiter);
 	mutex_unlock(&h->m);
 	return NULL;
@@ -539,7 +552,8 @@ static void test_mutex_lock_contended_in_atomic(void)
 {
 	struct held_mutex h = {
 		.m = __MUTEX_INITIALIZER(h.m),
-		.taken = COMPLETION_INITIALIZER(h.taken),
+		.taken = TEST_EVENT_INIT,
+		.locking = TEST_EVENT_INIT,
 		.waiter = current,
 	};
 	pthread_t owner;
@@ -548,7 +562,8 @@ static void test_mutex_lock_contended_in_atomic(void)
 	expect_schedule_bug(2);
 	expect_underflow();
 	CU_ASSERT_EQUAL_FATAL(pthread_create(&owner, NULL, hold_mutex, &h), 0);
-	wait_for_completion(&h.taken);
+	test_event_wait(&h.taken);
+	test_event_set(&h.locking);
 	preempt_disable();
 	mutex_lock(&h.m); /* LINE:mutex_contended */
 	check_report_site(KSHIM_REPORT_SCHEDULE_ATOMIC, "mutex_contended");
