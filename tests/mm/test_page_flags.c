@@ -288,6 +288,12 @@ static void *uptodate_reader(void *arg)
 	return (void *)sum;
 }
 
+/*
+ * ThreadSanitizer checks the ordering for real (it caught the fence-based
+ * SetPageUptodate of old).  Helgrind and DRD do not model C11 atomics, so
+ * any release/acquire publication is a "possible data race" to them:
+ * under valgrind only the single-threaded half runs.
+ */
 static void test_28_uptodate_orders_contents(void)
 {
 	struct uptodate_msg m;
@@ -295,13 +301,18 @@ static void test_28_uptodate_orders_contents(void)
 	void *sum;
 	int i;
 
-	/* Helgrind cannot see ordering made by atomics: TSan checks this. */
-	if (RUNNING_ON_VALGRIND) {
-		CU_PASS("ordering through atomics is not visible to valgrind");
-		return;
-	}
 	m.page = page_or_die(GFP_KERNEL, 0);
 	m.data = page_address(m.page);
+	if (RUNNING_ON_VALGRIND) {
+		for (i = 0; i < 64; i++)
+			m.data[i] = i + 1;
+		SetPageUptodate(m.page);
+		CU_ASSERT_EQUAL((unsigned long)uptodate_reader(&m),
+				64 * 65 / 2);
+		ClearPageUptodate(m.page);
+		__free_page(m.page);
+		return;
+	}
 	CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, uptodate_reader, &m),
 			      0);
 	for (i = 0; i < 64; i++)
