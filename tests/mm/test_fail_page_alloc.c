@@ -673,10 +673,4 @@ static CU_SuiteInfo suites[] = {
 	CU_SUITE_INFO_NULL,
 };
 
-int main(int argc, char **argv)
-{
-	if (CU_initialize_registry() != CUE_SUCCESS ||
-	    CU_register_suites(suites) != CUE_SUCCESS)
-		return 99;
-	return kshim_run_tests(argc, argv);
-}
+KSHIM_TEST_MAIN(suites);
