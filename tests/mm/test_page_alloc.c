@@ -31,41 +31,9 @@
 #include <linux/mm.h>
 #include <linux/panic.h>
 
+#include "common/expect_bug.h"
 #include "common/spawn.h"
 #include "mm/internal.h"
-
-#define CUT_HERE "------------[ cut here ]------------\n"
-
-static int marker_line(const char *name)
-{
-	char m[64];
-
-	snprintf(m, sizeof(m), "LINE:%s ", name);
-	return find_marker_line(src_path(__FILE__), m);
-}
-
-static void expect_vm_bug_page(const char *reason, const char *marker)
-{
-	char want[512];
-	int line = marker_line(marker);
-
-	CU_ASSERT_FATAL(line > 0);
-	snprintf(want, sizeof(want),
-		 "page dumped because: %s\n" CUT_HERE
-		 "kernel BUG at %s:%d!\n", reason, __FILE__, line);
-	kshim_expect_report(KSHIM_REPORT_BUG, want, 1);
-}
-
-static void expect_vm_bug(const char *marker)
-{
-	char want[256];
-	int line = marker_line(marker);
-
-	CU_ASSERT_FATAL(line > 0);
-	snprintf(want, sizeof(want), CUT_HERE "kernel BUG at %s:%d!\n",
-		 __FILE__, line);
-	kshim_expect_report(KSHIM_REPORT_BUG, want, 1);
-}
 
 /* The last report of @cls came from @marker's line of this file. */
 static const struct kshim_report *last_at(const char *cls, const char *marker)

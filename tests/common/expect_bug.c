@@ -1,0 +1,41 @@
+/*
+ * tests/common/expect_bug.c - see expect_bug.h.
+ */
+#include <stdio.h>
+
+#include <kshim/test.h>
+
+#include "expect_bug.h"
+#include "spawn.h"
+
+int marker_line_in(const char *file, const char *name)
+{
+	char m[64];
+
+	snprintf(m, sizeof(m), "LINE:%s ", name);
+	return find_marker_line(src_path(file), m);
+}
+
+void expect_vm_bug_page_in(const char *file, const char *reason,
+			   const char *marker)
+{
+	char want[512];
+	int line = marker_line_in(file, marker);
+
+	CU_ASSERT_FATAL(line > 0);
+	snprintf(want, sizeof(want),
+		 "page dumped because: %s\n" CUT_HERE
+		 "kernel BUG at %s:%d!\n", reason, file, line);
+	kshim_expect_report(KSHIM_REPORT_BUG, want, 1);
+}
+
+void expect_vm_bug_in(const char *file, const char *marker)
+{
+	char want[256];
+	int line = marker_line_in(file, marker);
+
+	CU_ASSERT_FATAL(line > 0);
+	snprintf(want, sizeof(want), CUT_HERE "kernel BUG at %s:%d!\n", file,
+		 line);
+	kshim_expect_report(KSHIM_REPORT_BUG, want, 1);
+}
