@@ -68,4 +68,27 @@ void kshim_bad_page(struct page *page, const char *reason, const char *file,
 		    int line, const char *func);
 void kshim_bad_page_reset(void);
 
+/*
+ * highmem.c: the atomic kmap slots of the current task (the kernel's
+ * per-CPU FIX_KMAP_BEGIN..FIX_KMAP_END fixmap windows; in kshim a task runs
+ * on its own CPU, and an interrupt runs on the task it interrupts).  Slot
+ * @idx is a fixed one-page window of the current task.  Mapping a highmem
+ * page (or, with KSHIM_KMAP_FORCE_MAP=1, any page) aliases its frame there
+ * for real; unmapping makes the window fault again, and the fault handler
+ * names the page and the @site that mapped and unmapped it.  Used by both
+ * kmap_local/stack kmap_atomic (6.x) and typed kmap_atomic (2.6.3x).
+ */
+struct kshim_site;
+#define KSHIM_KMAP_SLOTS	32	/* >= KM_TYPE_NR (20), KM_MAX_IDX (16) */
+void *kshim_kmap_slot_vaddr(unsigned int idx);
+/* The slot of the current task that @vaddr lies in, or -1. */
+int kshim_kmap_slot_index(unsigned long vaddr);
+/* Map @page at slot @idx; returns the slot address (page_address() for a
+ * lowmem page when not forced through the window). */
+void *kshim_kmap_slot_map(unsigned int idx, struct page *page,
+			  const struct kshim_site *site);
+void kshim_kmap_slot_unmap(unsigned int idx, const struct kshim_site *site);
+/* The page mapped at slot @idx, or NULL. */
+struct page *kshim_kmap_slot_page(unsigned int idx);
+
 #endif /* _KSHIM_MM_INTERNAL_H */
