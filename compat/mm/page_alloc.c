@@ -21,6 +21,7 @@
 
 #include <linux/gfp.h>
 #include <linux/list.h>
+#include <linux/might_sleep.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 
@@ -288,6 +289,9 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 				    "VM_BUG_ON((GFP_ZONE_BAD >> bit) & 1)",
 				    file, line, func);
 
+	/* prepare_alloc_pages(): might_alloc(), checked even with memory free. */
+	if (gfp & __GFP_DIRECT_RECLAIM)
+		__might_sleep(file, line);
 	if (kshim_fail_page_alloc(gfp, order, file, line, func))
 		page = NULL;
 	else
