@@ -116,6 +116,11 @@ void arch_ram_map(void *va, size_t len, off_t off)
 	ram_maps[nr_ram_maps++] = (struct ram_map){ va, len, off };
 }
 
+void arch_ram_map_alias(void *va, size_t len, off_t off)
+{
+	map_at(va, len, off);
+}
+
 void arch_ram_protect(void *va, size_t len, bool accessible)
 {
 	if (mprotect(va, len, accessible ? PROT_READ | PROT_WRITE : PROT_NONE))

@@ -13,6 +13,11 @@ void arch_ram_create(size_t size);
 void arch_ram_destroy(void);
 /* Map RAM bytes [@off, @off + @len) at @va (inside a reservation). */
 void arch_ram_map(void *va, size_t len, off_t off);
+/*
+ * Map RAM bytes [@off, @off + @len) at @va for a while (a kmap window):
+ * not remapped by arch_ram_fork(), the owner unmaps it before tests fork.
+ */
+void arch_ram_map_alias(void *va, size_t len, off_t off);
 /* Make a mapped range (in)accessible: DEBUG_PAGEALLOC. */
 void arch_ram_protect(void *va, size_t len, bool accessible);
 /* In a test's child: a private copy of RAM behind the same addresses. */

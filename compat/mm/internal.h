@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include <linux/list.h>
 #include <linux/mm.h>
@@ -25,6 +26,8 @@ extern unsigned long max_pfn;		/* one past the last RAM frame */
 extern unsigned long min_low_pfn;	/* the first RAM frame */
 /* kshim's own view of a frame (and up to a 4 MiB block after it) */
 void *kshim_pfn_backdoor(unsigned long pfn);
+/* Where frame @pfn lives in the RAM file (for alias mappings). */
+off_t kshim_pfn_ram_offset(unsigned long pfn);
 void kshim_mm_init(void);
 void kshim_mm_exit(void);
 void kshim_mm_test_begin(void);

@@ -152,6 +152,14 @@ bool __virt_addr_valid(unsigned long kaddr)
 	return pfn < highstart_pfn && pfn_valid(pfn);
 }
 
+off_t kshim_pfn_ram_offset(unsigned long pfn)
+{
+	int nid = pfn_to_nid(pfn);
+
+	return (off_t)(node_file_pfn[nid] + pfn - nodes[nid].node_start_pfn)
+	       << PAGE_SHIFT;
+}
+
 void *kshim_pfn_backdoor(unsigned long pfn)
 {
 	int nid = pfn_to_nid(pfn);

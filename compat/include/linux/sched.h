@@ -72,6 +72,17 @@ struct kshim_held_lock {
 	const struct kshim_site *site;	/* where it was taken */
 };
 
+/*
+ * The task's kmap_local stack (6.x, CONFIG_DEBUG_KMAP_LOCAL: idx moves by
+ * 2, every second slot a guard).  kshim keeps the windows themselves in
+ * compat/mm/highmem.c.
+ */
+struct kmap_ctrl {
+	int idx;
+};
+
+struct kshim_kmap_area;
+
 struct task_struct {
 	struct thread_info thread_info;	/* must be first */
 	unsigned int __state;
@@ -86,6 +97,9 @@ struct task_struct {
 	struct kshim_site kshim_ctx_site;	/* kshim_run_in_*() caller */
 	int kshim_lockdep_depth;
 	struct kshim_held_lock kshim_held_locks[KSHIM_HELD_LOCKS_MAX];
+	struct kmap_ctrl kmap_ctrl;
+	struct kshim_kmap_area *kshim_kmap_slots; /* atomic kmap windows */
+	int kshim_pkmap_state;			/* compat/mm/highmem.c */
 	struct task_struct *kshim_next;		/* every task, for reports */
 	struct kshim_host_lock kshim_wake;	/* schedule() sleeps on it */
 	bool kshim_woken;

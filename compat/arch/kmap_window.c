@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/arch/kmap_window.c - alias windows onto the RAM file.
+ *
+ * The kernel maps a highmem frame by writing a PTE in the pkmap area or in
+ * a per-CPU fixmap slot, and unmaps it by clearing the PTE.  Here a window
+ * is one page of reserved (PROT_NONE) address space: mapping puts the
+ * frame's page of the RAM memfd there with mmap(MAP_FIXED | MAP_SHARED),
+ * so the window aliases the same frame as every other view of it;
+ * unmapping puts a PROT_NONE anonymous page back, so a stale pointer
+ * faults (compat/arch/fault.c turns the fault into an oops).  Each is one
+ * system call, the price of a real PTE change plus TLB flush.  Windows are
+ * two pages apart: the page after each one is a guard.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include <valgrind/memcheck.h>
+
+#include "arch/kmap_window.h"
+#include "arch/physmem.h"
+
+#define WIN_PAGE	4096UL
+#define WIN_STRIDE	(2 * WIN_PAGE)
+
+_Static_assert(WIN_STRIDE == 1UL << 13, "arch_kmap_window() stride");
+
+static __attribute__((__noreturn__)) void window_fail(const char *what)
+{
+	fprintf(stderr, "kshim: %s failed: %s\n", what, strerror(errno));
+	exit(99);
+}
+
+void *arch_kmap_windows_reserve(unsigned int nr)
+{
+	char *area = arch_reserve(WIN_PAGE + nr * WIN_STRIDE);
+
+	arch_kmap_hole_for_fault(area, WIN_PAGE + nr * WIN_STRIDE);
+	return area + WIN_PAGE;
+}
+
+void arch_kmap_windows_release(void *first, unsigned int nr)
+{
+	if (first)
+		arch_release((char *)first - WIN_PAGE,
+			     WIN_PAGE + nr * WIN_STRIDE);
+}
+
+void arch_kmap_window_map(void *va, off_t off)
+{
+	arch_ram_map_alias(va, WIN_PAGE, off);
+	VALGRIND_MAKE_MEM_DEFINED(va, WIN_PAGE);
+}
+
+void arch_kmap_window_unmap(void *va)
+{
+	void *p = mmap(va, WIN_PAGE, PROT_NONE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+		       -1, 0);
+
+	if (p == MAP_FAILED)
+		window_fail("unmapping a kmap window");
+	arch_kmap_hole_for_fault(va, WIN_PAGE);
+}
+
+void arch_kmap_hole_for_fault(void *va, size_t len)
+{
+	if (RUNNING_ON_VALGRIND)
+		VALGRIND_MAKE_MEM_DEFINED(va, len);
+}

@@ -1,0 +1,39 @@
+/*
+ * compat/arch/kmap_window.h - alias windows onto simulated RAM frames
+ * (kmap_window.c): the host side of the kernel's pkmap area and
+ * FIX_KMAP fixmap slots.
+ */
+#ifndef _KSHIM_ARCH_KMAP_WINDOW_H
+#define _KSHIM_ARCH_KMAP_WINDOW_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/*
+ * Reserve @nr windows of one page each, every window followed by an
+ * unmapped guard page and the first one preceded by one (as
+ * CONFIG_DEBUG_KMAP_LOCAL spaces the kmap_local slots): an access that
+ * runs off a mapped window faults.  Returns the first window.
+ */
+void *arch_kmap_windows_reserve(unsigned int nr);
+void arch_kmap_windows_release(void *first, unsigned int nr);
+/* Window @idx of an area reserved at @first. */
+static inline void *arch_kmap_window(void *first, unsigned int idx)
+{
+	return (char *)first + ((size_t)idx << 13);
+}
+
+/* Map the RAM frame at file offset @off at window @va (MAP_FIXED). */
+void arch_kmap_window_map(void *va, off_t off);
+/* The window faults again (its frame is no longer reachable there). */
+void arch_kmap_window_unmap(void *va);
+
+/*
+ * Memcheck sees an address range that is unmapped on purpose (a kmap
+ * window, the highmem part of the direct map) as addressable, so that an
+ * access through a stale pointer reaches the host fault and kshim's oops
+ * instead of memcheck's "Invalid write".  No effect outside valgrind.
+ */
+void arch_kmap_hole_for_fault(void *va, size_t len);
+
+#endif /* _KSHIM_ARCH_KMAP_WINDOW_H */
