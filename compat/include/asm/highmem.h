@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * asm/highmem.h - the typed atomic kmaps of x86-32 before 2.6.37.
+ *
+ * Follows arch/x86/include/asm/highmem.h and arch/x86/mm/highmem_32.c of
+ * 2.6.35 (2.6.32 - 2.6.36; 2.6.36 adds the kunmap_atomic() type check of
+ * include/linux/highmem.h): kmap_atomic(page, KM_...) maps @page at the
+ * slot of that type of the current CPU and disables page faults (which in
+ * this era raises preempt_count, so in_atomic() is true) until
+ * kunmap_atomic(addr, KM_...).  A lowmem page is not mapped: its
+ * page_address() comes back.  The emulation is compat/mm/highmem_32.c:
+ * the debug_kmap_atomic() slot/context rules of mm/highmem.c (kernel
+ * WARNs), a slot mapped twice on one CPU and an unmap with the wrong type
+ * (kernel BUGs), each report attributed to the caller's file:line.
+ * kmap()/kunmap() and the rest of the highmem API are in linux/highmem.h,
+ * which includes this header.
+ *
+ * From 2.6.37 on kmap_atomic() is stack based (linux/highmem.h) and this
+ * header adds nothing.
+ */
+#ifndef _ASM_X86_HIGHMEM_H
+#define _ASM_X86_HIGHMEM_H
+
+#include <linux/version.h>
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 37)
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)
+#error "kshim's typed kmap_atomic() follows 2.6.32 - 2.6.36 (debug_kmap_atomic() rules, report lines); LINUX_VERSION_CODE is older"
+#endif
+
+#include <linux/build_bug.h>
+#include <linux/compiler.h>
+#include <asm/current.h>
+#include <asm/kmap_types.h>
+
+struct page;
+
+void *__kshim_kmap_atomic(struct page *page, int type, unsigned int version,
+			  const struct kshim_site *site);
+void *__kshim_kmap_atomic_pfn(unsigned long pfn, int type,
+			      unsigned int version,
+			      const struct kshim_site *site);
+void __kshim_kunmap_atomic(void *kvaddr, int type, unsigned int version,
+			   const struct kshim_site *site);
+struct page *kmap_atomic_to_page(void *ptr);
+
+#define kmap_atomic(page, type)						\
+	__kshim_kmap_atomic((page), (type), LINUX_VERSION_CODE,		\
+			    __KSHIM_CALLSITE)
+
+/* Same as kmap_atomic() but for a frame named by its pfn (iomap_32.c). */
+#define kmap_atomic_pfn(pfn, type)					\
+	__kshim_kmap_atomic_pfn((pfn), (type), LINUX_VERSION_CODE,	\
+				__KSHIM_CALLSITE)
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 36)
+#define kunmap_atomic_notypecheck(addr, type)				\
+	__kshim_kunmap_atomic((addr), (type), LINUX_VERSION_CODE,	\
+			      __KSHIM_CALLSITE)
+/* Prevent people trying to call kunmap_atomic() as if it were kunmap() */
+/* kunmap_atomic() should get the return value of kmap_atomic, not the page. */
+#define kunmap_atomic(addr, idx)					\
+do {									\
+	BUILD_BUG_ON(__same_type((addr), struct page *));		\
+	kunmap_atomic_notypecheck((addr), (idx));			\
+} while (0)
+#else
+/* A function taking void * in 2.6.35: a struct page * passes unnoticed. */
+#define kunmap_atomic(addr, type)					\
+	__kshim_kunmap_atomic((addr), (type), LINUX_VERSION_CODE,	\
+			      __KSHIM_CALLSITE)
+#endif
+
+#endif /* LINUX_VERSION_CODE < 2.6.37 */
+
+#endif /* _ASM_X86_HIGHMEM_H */
