@@ -24,6 +24,11 @@
  *    hands the lock to the first exclusive waiter instead; no driver can
  *    tell the difference except by timing.
  *
+ *  - lock_page() and lock_page_killable() call might_sleep() at the
+ *    caller's line (always, as folio_lock() does); a wait that really
+ *    sleeps is "BUG: scheduling while atomic" in atomic context
+ *    (kshim_block_begin(), kernel/sched/core.c's schedule_debug()).
+ *
  * Locks are not owned: any thread may unlock.  No deadlock detection: a
  * lock_page() nobody will ever answer blocks until the harness's
  * KSHIM_TEST_TIMEOUT kills the test.
@@ -34,8 +39,11 @@
 #include <valgrind/helgrind.h>
 
 #include <linux/list.h>
+#include <linux/might_sleep.h>
 #include <linux/pagemap.h>
+#include <linux/sched.h>
 
+#include "kernel/sched/sched.h"
 #include "mm/internal.h"
 
 #define PAGE_WAIT_TABLE_BITS	8
@@ -120,11 +128,24 @@ bool trylock_page(struct page *page)
 	return true;
 }
 
+/*
+ * The task really sleeps (io_schedule()): schedule_debug()'s checks, once
+ * per wait, at the caller's @site ("BUG: scheduling while atomic").
+ */
+static void page_sleep_begin(bool *blocked, const struct kshim_site *site)
+{
+	if (*blocked)
+		return;
+	*blocked = true;
+	kshim_block_begin(TASK_UNINTERRUPTIBLE, site);
+}
+
 /* __folio_lock(): sleep until this thread is the one that sets PG_locked. */
-static void page_lock_slow(struct page *page)
+static void page_lock_slow(struct page *page, const struct kshim_site *site)
 {
 	struct page_sleeper s = { .page = page, .exclusive = true };
 	struct page_wait_queue *q = page_waitqueue_lock(page);
+	bool blocked = false;
 
 	list_add_tail(&s.entry, &q->sleepers);
 	for (;;) {
@@ -132,35 +153,41 @@ static void page_lock_slow(struct page *page)
 		set_bit(PG_waiters, &page->flags);
 		if (!test_and_set_bit_lock(PG_locked, &page->flags))
 			break;
+		page_sleep_begin(&blocked, site);
 		pthread_cond_wait(&q->wake, &q->lock);
 	}
 	page_sleeper_leave(q, &s);
 	pthread_mutex_unlock(&q->lock);
+	if (blocked)
+		kshim_block_end();
 	page_lock_acquire_hb(page);
 }
 
 void __kshim_lock_page(struct page *page, const char *file, int line,
 		       const char *func)
 {
-	/*
-	 * KSHIM_MIGHT_SLEEP_SITE(lock_page): the contexts issue calls
-	 * might_sleep() here, reported at @file:@line (the caller's).
-	 */
+	struct kshim_site site = { file, line, func, NULL };
+
+	/* folio_lock(): might_sleep(), at @file:@line (the caller's). */
+	__might_sleep(file, line);
 	page = compound_head(page);
 	if (!trylock_page(page))
-		page_lock_slow(page);
+		page_lock_slow(page, &site);
 }
 
 int __kshim_lock_page_killable(struct page *page, const char *file,
 			       int line, const char *func)
 {
+	struct kshim_site site = { file, line, func, NULL };
+
 	/*
-	 * KSHIM_MIGHT_SLEEP_SITE(lock_page_killable): as lock_page().
-	 * -EINTR would need a fatal signal, which kshim tasks never get.
+	 * As lock_page().  -EINTR would need a fatal signal, which kshim
+	 * tasks never get.
 	 */
+	__might_sleep(file, line);
 	page = compound_head(page);
 	if (!trylock_page(page))
-		page_lock_slow(page);
+		page_lock_slow(page, &site);
 	return 0;
 }
 
@@ -210,13 +237,18 @@ void __kshim_unlock_page(struct page *page, const char *file, int line,
 void __kshim_wait_on_page_locked(struct page *page, const char *file,
 				 int line, const char *func)
 {
+	struct kshim_site site = { file, line, func, NULL };
 	struct page_sleeper s = { .exclusive = false };
 	struct page_wait_queue *q;
+	bool blocked = false;
 
+	/*
+	 * 6.8's folio_wait_locked() has no might_sleep() annotation: only a
+	 * real sleep is checked ("BUG: scheduling while atomic").
+	 */
 	page = compound_head(page);
 	if (!test_bit_acquire(PG_locked, &page->flags))
 		goto out;
-	/* KSHIM_MIGHT_SLEEP_SITE(wait_on_page_locked): it sleeps from here. */
 	s.page = page;
 	q = page_waitqueue_lock(page);
 	list_add_tail(&s.entry, &q->sleepers);
@@ -224,6 +256,7 @@ void __kshim_wait_on_page_locked(struct page *page, const char *file,
 		set_bit(PG_waiters, &page->flags);
 		if (!test_bit_acquire(PG_locked, &page->flags))
 			break;
+		page_sleep_begin(&blocked, &site);
 		pthread_cond_wait(&q->wake, &q->lock);
 		if (s.woken)
 			break;
@@ -231,6 +264,8 @@ void __kshim_wait_on_page_locked(struct page *page, const char *file,
 	if (!s.woken)
 		page_sleeper_leave(q, &s);
 	pthread_mutex_unlock(&q->lock);
+	if (blocked)
+		kshim_block_end();
 out:
 	page_lock_acquire_hb(page);
 }

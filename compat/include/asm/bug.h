@@ -16,12 +16,7 @@
 #include <stdbool.h>
 #include <linux/compiler.h>
 #include <linux/panic.h>
-
-#ifdef KBUILD_MODNAME
-#define __KSHIM_MODNAME KBUILD_MODNAME
-#else
-#define __KSHIM_MODNAME NULL
-#endif
+#include <kshim/site.h>
 
 __cold __noreturn void __kshim_bug(const char *file, int line,
 				   const char *func, const char *mod);

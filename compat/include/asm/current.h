@@ -7,34 +7,17 @@
  * created the first time the thread asks for current and lives until the
  * process ends (so a lock may name a task whose thread has gone), see
  * compat/kernel/sched/core.c.
- *
- * struct kshim_site is how kshim's macros hand the caller's position to
- * the emulation, so that every report names the driver's file:line (the
- * kernel names its own file there).  __KSHIM_CALLSITE is a static constant
- * per expansion: one pointer argument instead of four.
+ * (struct kshim_site and __KSHIM_CALLSITE, the caller's position that
+ * kshim's macros hand over, are in kshim/site.h.)
  */
 #ifndef _ASM_CURRENT_H
 #define _ASM_CURRENT_H
 
 #include <linux/compiler.h>
 #include <asm/bug.h>
+#include <kshim/site.h>
 
 struct task_struct;
-
-struct kshim_site {
-	const char *file;
-	int line;
-	const char *func;
-	const char *mod;	/* KBUILD_MODNAME of the caller, or NULL */
-};
-
-#define __KSHIM_CALLSITE						\
-({									\
-	static const struct kshim_site __kshim_site = {			\
-		__FILE__, __LINE__, __func__, __KSHIM_MODNAME		\
-	};								\
-	&__kshim_site;							\
-})
 
 extern __thread struct task_struct *__kshim_current;
 struct task_struct *__kshim_current_setup(void);

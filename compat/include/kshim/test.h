@@ -13,6 +13,7 @@
 #include <CUnit/CUnit.h>
 
 #include <kshim/boot.h>
+#include <kshim/context.h>
 #include <kshim/fail.h>
 #include <kshim/ledger.h>
 #include <kshim/module.h>

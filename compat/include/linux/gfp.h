@@ -10,8 +10,10 @@
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H
 
+#include <linux/compiler.h>
 #include <linux/gfp_types.h>
 #include <linux/mmzone.h>
+#include <kshim/site.h>
 
 struct page;
 
@@ -53,34 +55,82 @@ void __kshim_free_pages_exact(void *virt, size_t size, const char *file,
 void __kshim_split_page(struct page *page, unsigned int order,
 			const char *file, int line, const char *func);
 
-#define __KSHIM_SITE	__FILE__, __LINE__, __func__
+/*
+ * The entry points are macros that hand their caller's position
+ * (__KSHIM_CALLSITE, kshim/site.h) to kshim; these adapters unpack it for
+ * the allocator (constant-folded: the site is a static constant).
+ */
+#define __KSHIM_SITE_ARGS(s)	(s)->file, (s)->line, (s)->func
+
+static __always_inline struct page *
+__kshim_alloc_pages_at(gfp_t gfp, unsigned int order, int nid,
+		       const struct kshim_site *s)
+{
+	return __kshim_alloc_pages(gfp, order, nid, __KSHIM_SITE_ARGS(s));
+}
+
+static __always_inline unsigned long
+__kshim_get_free_pages_at(gfp_t gfp, unsigned int order,
+			  const struct kshim_site *s)
+{
+	return __kshim_get_free_pages(gfp, order, __KSHIM_SITE_ARGS(s));
+}
+
+static __always_inline void
+__kshim_free_pages_at(struct page *page, unsigned int order,
+		      const struct kshim_site *s)
+{
+	__kshim_free_pages(page, order, __KSHIM_SITE_ARGS(s));
+}
+
+static __always_inline void
+__kshim_free_pages_addr_at(unsigned long addr, unsigned int order,
+			   const struct kshim_site *s)
+{
+	__kshim_free_pages_addr(addr, order, __KSHIM_SITE_ARGS(s));
+}
+
+static __always_inline void *
+__kshim_alloc_pages_exact_at(size_t size, gfp_t gfp,
+			     const struct kshim_site *s)
+{
+	return __kshim_alloc_pages_exact(size, gfp, __KSHIM_SITE_ARGS(s));
+}
+
+static __always_inline void
+__kshim_free_pages_exact_at(void *virt, size_t size,
+			    const struct kshim_site *s)
+{
+	__kshim_free_pages_exact(virt, size, __KSHIM_SITE_ARGS(s));
+}
 
 #define alloc_pages(gfp, order) \
-	__kshim_alloc_pages(gfp, order, NUMA_NO_NODE, __KSHIM_SITE)
+	__kshim_alloc_pages_at(gfp, order, NUMA_NO_NODE, __KSHIM_CALLSITE)
 #define alloc_page(gfp)		alloc_pages(gfp, 0)
 #define alloc_pages_node(nid, gfp, order) \
-	__kshim_alloc_pages(gfp, order, nid, __KSHIM_SITE)
+	__kshim_alloc_pages_at(gfp, order, nid, __KSHIM_CALLSITE)
 #define __alloc_pages_node(nid, gfp, order) \
-	__kshim_alloc_pages(gfp, order, nid, __KSHIM_SITE)
+	__kshim_alloc_pages_at(gfp, order, nid, __KSHIM_CALLSITE)
 #define __alloc_pages(gfp, order, nid, nodemask) \
-	__kshim_alloc_pages(gfp, order, nid, __KSHIM_SITE)
+	__kshim_alloc_pages_at(gfp, order, nid, __KSHIM_CALLSITE)
 
 #define __get_free_pages(gfp, order) \
-	__kshim_get_free_pages(gfp, order, __KSHIM_SITE)
+	__kshim_get_free_pages_at(gfp, order, __KSHIM_CALLSITE)
 #define __get_free_page(gfp)	__get_free_pages(gfp, 0)
 #define get_zeroed_page(gfp)	__get_free_pages((gfp) | __GFP_ZERO, 0)
 #define __get_dma_pages(gfp, order) __get_free_pages((gfp) | GFP_DMA, order)
 
 #define __free_pages(page, order) \
-	__kshim_free_pages(page, order, __KSHIM_SITE)
+	__kshim_free_pages_at(page, order, __KSHIM_CALLSITE)
 #define __free_page(page)	__free_pages(page, 0)
 #define free_pages(addr, order) \
-	__kshim_free_pages_addr((unsigned long)(addr), order, __KSHIM_SITE)
+	__kshim_free_pages_addr_at((unsigned long)(addr), order, \
+				   __KSHIM_CALLSITE)
 #define free_page(addr)		free_pages(addr, 0)
 
 #define alloc_pages_exact(size, gfp) \
-	__kshim_alloc_pages_exact(size, gfp, __KSHIM_SITE)
+	__kshim_alloc_pages_exact_at(size, gfp, __KSHIM_CALLSITE)
 #define free_pages_exact(virt, size) \
-	__kshim_free_pages_exact(virt, size, __KSHIM_SITE)
+	__kshim_free_pages_exact_at(virt, size, __KSHIM_CALLSITE)
 
 #endif /* _LINUX_GFP_H */

@@ -37,6 +37,7 @@
 #include <linux/kstrtox.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/might_sleep.h>
 
 /* Number of elements of the array @arr; a build error for a pointer. */
 #define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]) + __must_be_array(arr))
