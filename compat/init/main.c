@@ -186,6 +186,17 @@ static int parse_debug_pagealloc(const char *val, struct kshim_config *c)
 	return kshim_parse_bool(val, &c->debug_pagealloc);
 }
 
+static const char *show_page_poison(const struct kshim_config *c, char *buf,
+				    size_t len)
+{
+	return c->page_poison ? "1" : "0";
+}
+
+static int parse_page_poison(const char *val, struct kshim_config *c)
+{
+	return kshim_parse_bool(val, &c->page_poison);
+}
+
 static const char *show_fail_page_alloc(const struct kshim_config *c,
 					char *buf, size_t len)
 {
@@ -234,6 +245,9 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_DEBUG_PAGEALLOC", "0",
 	  "a boolean: unmap freed lowmem pages so any access faults",
 	  parse_debug_pagealloc, show_debug_pagealloc },
+	{ "KSHIM_PAGE_POISON", "1",
+	  "a boolean: fill freed pages with 0xaa and check the pattern when they are allocated again (page_poison=on)",
+	  parse_page_poison, show_page_poison },
 	{ "KSHIM_FAIL_PAGE_ALLOC", "",
 	  "a fault-injection spec (see README): e.g. nth=3, after=10, site=drv.c:42, probability=0.1,seed=7",
 	  kshim_parse_fail_page_alloc, show_fail_page_alloc },

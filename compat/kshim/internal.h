@@ -106,6 +106,7 @@ struct kshim_config {
 	unsigned long long highmem; /* KSHIM_HIGHMEM, bytes */
 	unsigned int nodes;	/* KSHIM_NODES */
 	bool debug_pagealloc;	/* KSHIM_DEBUG_PAGEALLOC */
+	bool page_poison;	/* KSHIM_PAGE_POISON */
 	const char *fail_page_alloc; /* KSHIM_FAIL_PAGE_ALLOC, "" for none */
 	unsigned int spin_lockup_ms; /* KSHIM_SPINLOCK_LOCKUP, milliseconds */
 };

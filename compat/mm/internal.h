@@ -19,6 +19,9 @@ struct kshim_zone {
 	unsigned long nr_free[NR_PAGE_ORDERS];
 	unsigned long start, end;	/* [start, end) pfns of the zone */
 	unsigned long frontier;		/* pfns from here up never used */
+	/* Per-CPU (per-thread) order-0 lists: see page_alloc.c. */
+	unsigned int id;		/* index of the zone's lists */
+	unsigned int batch, high;	/* pcp->batch, pcp->high */
 };
 
 /* mm_init.c: the machine's memory layout */
@@ -38,7 +41,20 @@ void kshim_zone_init(struct zone *zone, unsigned long start,
 void kshim_zone_exit(struct zone *zone);
 /* Each test starts with the "page allocation failure" rate limit unused. */
 void kshim_warn_alloc_reset(void);
+/* Free pages of @zone: the buddy lists, never-used frames and every
+ * thread's per-CPU list. */
 unsigned long kshim_zone_free_pages(const struct zone *zone);
+/* Frames the zones have handed out and not got back, in all zones. */
+unsigned long kshim_zone_pages_out(void);
+/*
+ * drain_all_pages(): every thread's per-CPU lists back to the buddy
+ * lists; true if there was anything to drain.  kshim_pcp_test_begin()
+ * drains at each test's start (so a test's pfns do not depend on the
+ * tests before it); in a test's child process it also drops the lists
+ * of threads that did not come along into the child.
+ */
+bool kshim_drain_all_pages(void);
+void kshim_pcp_test_begin(void);
 /* Check and return a block to the buddy lists (free_pages_prepare +
  * __free_one_page); the block is leaked if a page is in a bad state. */
 void kshim_free_block(struct page *page, unsigned int order,
@@ -50,6 +66,8 @@ void kshim_page_owner_exit(void);
 void kshim_page_owner_set(struct page *page, unsigned int order,
 			  const char *file, int line);
 void kshim_page_owner_clear(struct page *page, unsigned int order);
+/* A block freed in a bad state stays out of the allocator for good. */
+void kshim_page_owner_leak(struct page *page, unsigned int order);
 long kshim_pages_allocated(void);
 
 /* fail_page_alloc.c: true when this allocation must fail (injected) */
@@ -60,7 +78,10 @@ void kshim_fail_page_alloc_test_begin(void);
 
 /* page_poison.c: freed memory is poisoned, checked when handed out again */
 void kshim_page_free_poison(struct page *page, unsigned int order);
-void kshim_page_alloc_poison_check(struct page *page, unsigned int order);
+/* Reports name the allocation (@file:@line in @func) that found damage. */
+void kshim_page_alloc_poison_check(struct page *page, unsigned int order,
+				   const char *file, int line,
+				   const char *func);
 void kshim_page_poison_init(void);
 void kshim_page_poison_exit(void);
 void kshim_page_poison_test_begin(void);

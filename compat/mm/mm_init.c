@@ -307,6 +307,7 @@ void kshim_mm_test_begin(void)
 		arch_ram_fork();
 		hide_unused_ram();
 	}
+	kshim_pcp_test_begin();
 	kshim_bad_page_reset();
 	kshim_warn_alloc_reset();
 	kshim_page_poison_test_begin();

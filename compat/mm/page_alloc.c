@@ -13,6 +13,9 @@
  * Zones start empty: memory is carved from a per-zone frontier, in the
  * largest aligned blocks that fit, the first time it is needed, so boot
  * costs nothing however large the machine is.
+ *
+ * Order-0 pages go through per-CPU lists as in the kernel (a kshim "CPU"
+ * is a thread): see "per-CPU page lists" below.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -28,6 +31,26 @@
 #include "kshim/internal.h"
 #include "mm/internal.h"
 
+static void pcp_discard_zone(unsigned int id);
+static unsigned long pcp_zone_count(unsigned int id);
+
+/*
+ * zone_batchsize() of 6.8: about a quarter of a thousandth of the zone,
+ * at most 1 MiB / 4, rounded to 2^n - 1; pcp->high is 6 * batch, the
+ * rule before 5.x made it adaptive.
+ */
+static unsigned int zone_batchsize(unsigned long pages)
+{
+	unsigned long batch = min(pages >> 10, (1UL << 20) / PAGE_SIZE) / 4;
+
+	if (batch < 1)
+		batch = 1;
+	batch += batch / 2;
+	while (batch & (batch - 1))
+		batch &= batch - 1;	/* rounddown_pow_of_two() */
+	return max(batch - 1, 1UL);
+}
+
 void kshim_zone_init(struct zone *zone, unsigned long start,
 		     unsigned long end)
 {
@@ -41,12 +64,18 @@ void kshim_zone_init(struct zone *zone, unsigned long start,
 		INIT_LIST_HEAD(&kz->free_list[o]);
 	kz->start = kz->frontier = start;
 	kz->end = end;
+	kz->id = zone->node * MAX_NR_ZONES +
+		 (zone - NODE_DATA(zone->node)->node_zones);
+	kz->batch = zone_batchsize(end - start);
+	kz->high = 6 * kz->batch;
 	zone->kshim = kz;
 }
 
 void kshim_zone_exit(struct zone *zone)
 {
 	if (zone->kshim) {
+		/* Fresh RAM comes with the next boot: forget cached pages. */
+		pcp_discard_zone(zone->kshim->id);
 		pthread_mutex_destroy(&zone->kshim->lock);
 		free(zone->kshim);
 		zone->kshim = NULL;
@@ -64,7 +93,7 @@ unsigned long kshim_zone_free_pages(const struct zone *zone)
 	for (o = 0; o < NR_PAGE_ORDERS; o++)
 		n += kz->nr_free[o] << o;
 	pthread_mutex_unlock(&kz->lock);
-	return n;
+	return n + pcp_zone_count(kz->id);
 }
 
 /* ---- free lists (zone lock held) ---- */
@@ -159,6 +188,303 @@ static void give_back(struct kshim_zone *kz, struct page *page,
 	add_to_free_list(kz, pfn_to_page(pfn), order);
 }
 
+/* ---- per-CPU page lists ---- */
+
+/*
+ * mm/page_alloc.c's per_cpu_pages: an order-0 free goes to a short LIFO
+ * list of the freeing CPU (free_unref_page()) and an order-0 allocation
+ * takes the hottest page from it (rmqueue_pcplist()), so the common case
+ * takes no zone lock and neither splits nor merges.  The list is refilled
+ * (rmqueue_bulk()) and trimmed (free_pcppages_bulk()) @batch pages at a
+ * time under the zone lock.  A kshim "CPU" is a thread: each thread gets
+ * a list per zone at its first order-0 allocation or free, and the lists
+ * go back to the zones when the thread exits.
+ *
+ * Pages on a list are free: counted by kshim_zone_free_pages(), poisoned,
+ * owned by nobody (the ledger does not count them).  drain_all_pages()
+ * empties every thread's lists before an allocation fails and at each
+ * test's start.  A list's lock is the kernel's pcp->lock: only a drain
+ * from another thread contends, and the fast path only trylocks it (a
+ * busy list sends the page straight to the zone, as the kernel does).
+ */
+struct per_cpu_pages {
+	pthread_spinlock_t lock;
+	int count;		/* written under @lock, read by anyone */
+	struct list_head list;	/* of page->pcp_list, hottest first */
+};
+
+struct pcp_set {
+	struct list_head node;	/* in pcp_sets */
+	struct per_cpu_pages pcp[MAX_NUMNODES * MAX_NR_ZONES];
+};
+
+/* Lock order: pcp_sets_lock, then a list's lock, then a zone's lock. */
+static pthread_mutex_t pcp_sets_lock = PTHREAD_MUTEX_INITIALIZER;
+static LIST_HEAD(pcp_sets);
+static pthread_key_t pcp_key;
+static pthread_once_t pcp_key_once = PTHREAD_ONCE_INIT;
+static __thread struct pcp_set *this_pcps;
+
+static struct kshim_zone *pcp_zone(unsigned int id)
+{
+	return NODE_DATA(id / MAX_NR_ZONES)->node_zones[id % MAX_NR_ZONES].kshim;
+}
+
+static inline void pcp_count_add(struct per_cpu_pages *pcp, int n)
+{
+	__atomic_store_n(&pcp->count, pcp->count + n, __ATOMIC_RELAXED);
+}
+
+/* free_pcppages_bulk(): the @count coldest pages back (list lock held). */
+static void free_pcppages_bulk(struct kshim_zone *kz,
+			       struct per_cpu_pages *pcp, int count)
+{
+	struct page *page;
+
+	pthread_mutex_lock(&kz->lock);
+	while (count-- > 0 && !list_empty(&pcp->list)) {
+		page = list_last_entry(&pcp->list, struct page, pcp_list);
+		list_del(&page->pcp_list);
+		give_back(kz, page, 0);
+		pcp_count_add(pcp, -1);
+	}
+	pthread_mutex_unlock(&kz->lock);
+}
+
+/* rmqueue_bulk(): up to @batch pages from the zone (list lock held). */
+static void rmqueue_bulk(struct kshim_zone *kz, struct per_cpu_pages *pcp)
+{
+	unsigned int i;
+
+	pthread_mutex_lock(&kz->lock);
+	for (i = 0; i < kz->batch; i++) {
+		struct page *page = take_block(kz, 0);
+
+		if (!page)
+			break;
+		list_add_tail(&page->pcp_list, &pcp->list);
+	}
+	/* Under the zone lock: kshim_zone_pages_out() sees both sides. */
+	pcp_count_add(pcp, i);
+	pthread_mutex_unlock(&kz->lock);
+}
+
+/* Everything on @set's lists back to the zones. */
+static void drain_pages(struct pcp_set *set, bool *drained)
+{
+	unsigned int id;
+
+	for (id = 0; id < MAX_NUMNODES * MAX_NR_ZONES; id++) {
+		struct per_cpu_pages *pcp = &set->pcp[id];
+
+		if (!__atomic_load_n(&pcp->count, __ATOMIC_RELAXED))
+			continue;
+		pthread_spin_lock(&pcp->lock);
+		if (pcp->count)
+			*drained = true;
+		free_pcppages_bulk(pcp_zone(id), pcp, pcp->count);
+		pthread_spin_unlock(&pcp->lock);
+	}
+}
+
+static void pcp_set_destroy(struct pcp_set *set)
+{
+	unsigned int id;
+
+	for (id = 0; id < MAX_NUMNODES * MAX_NR_ZONES; id++)
+		pthread_spin_destroy(&set->pcp[id].lock);
+	free(set);
+}
+
+/* The thread is exiting: its lists go back to the zones. */
+static void pcp_thread_exit(void *arg)
+{
+	struct pcp_set *set = arg;
+	bool drained = false;
+
+	pthread_mutex_lock(&pcp_sets_lock);
+	drain_pages(set, &drained);
+	list_del(&set->node);
+	pthread_mutex_unlock(&pcp_sets_lock);
+	this_pcps = NULL;
+	pcp_set_destroy(set);
+}
+
+static void pcp_key_create(void)
+{
+	if (pthread_key_create(&pcp_key, pcp_thread_exit))
+		abort();
+}
+
+static noinline struct pcp_set *pcp_set_create(void)
+{
+	struct pcp_set *set = calloc(1, sizeof(*set));
+	unsigned int id;
+
+	if (!set)
+		abort();
+	for (id = 0; id < MAX_NUMNODES * MAX_NR_ZONES; id++) {
+		pthread_spin_init(&set->pcp[id].lock, PTHREAD_PROCESS_PRIVATE);
+		INIT_LIST_HEAD(&set->pcp[id].list);
+	}
+	pthread_once(&pcp_key_once, pcp_key_create);
+	if (pthread_setspecific(pcp_key, set))
+		abort();
+	pthread_mutex_lock(&pcp_sets_lock);
+	list_add(&set->node, &pcp_sets);
+	pthread_mutex_unlock(&pcp_sets_lock);
+	this_pcps = set;
+	return set;
+}
+
+static inline struct per_cpu_pages *this_pcp(const struct kshim_zone *kz)
+{
+	struct pcp_set *set = this_pcps;
+
+	if (unlikely(!set))
+		set = pcp_set_create();
+	return &set->pcp[kz->id];
+}
+
+bool kshim_drain_all_pages(void)
+{
+	struct pcp_set *set;
+	bool drained = false;
+
+	pthread_mutex_lock(&pcp_sets_lock);
+	list_for_each_entry(set, &pcp_sets, node)
+		drain_pages(set, &drained);
+	pthread_mutex_unlock(&pcp_sets_lock);
+	return drained;
+}
+
+void kshim_pcp_test_begin(void)
+{
+	struct pcp_set *set, *tmp;
+
+	if (arch_isolated_child()) {
+		/*
+		 * Only this thread came along into the child: the other
+		 * lists' threads are gone, their locks maybe held forever.
+		 */
+		pthread_mutex_lock(&pcp_sets_lock);
+		list_for_each_entry_safe(set, tmp, &pcp_sets, node) {
+			bool drained = false;
+			unsigned int id;
+
+			if (set == this_pcps)
+				continue;
+			for (id = 0; id < MAX_NUMNODES * MAX_NR_ZONES; id++)
+				pthread_spin_init(&set->pcp[id].lock,
+						  PTHREAD_PROCESS_PRIVATE);
+			drain_pages(set, &drained);
+			list_del(&set->node);
+			pcp_set_destroy(set);
+		}
+		pthread_mutex_unlock(&pcp_sets_lock);
+	}
+	kshim_drain_all_pages();
+}
+
+/* The zone is going away (reboot): its pages on any list with it. */
+static void pcp_discard_zone(unsigned int id)
+{
+	struct pcp_set *set;
+
+	pthread_mutex_lock(&pcp_sets_lock);
+	list_for_each_entry(set, &pcp_sets, node) {
+		struct per_cpu_pages *pcp = &set->pcp[id];
+
+		pthread_spin_lock(&pcp->lock);
+		INIT_LIST_HEAD(&pcp->list);
+		__atomic_store_n(&pcp->count, 0, __ATOMIC_RELAXED);
+		pthread_spin_unlock(&pcp->lock);
+	}
+	pthread_mutex_unlock(&pcp_sets_lock);
+}
+
+static unsigned long pcp_zone_count(unsigned int id)
+{
+	struct pcp_set *set;
+	unsigned long n = 0;
+
+	pthread_mutex_lock(&pcp_sets_lock);
+	list_for_each_entry(set, &pcp_sets, node)
+		n += __atomic_load_n(&set->pcp[id].count, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&pcp_sets_lock);
+	return n;
+}
+
+unsigned long kshim_zone_pages_out(void)
+{
+	unsigned long n = 0;
+	int nid, z, o;
+
+	pthread_mutex_lock(&pcp_sets_lock);
+	for (nid = 0; nid < nr_node_ids; nid++) {
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			struct kshim_zone *kz =
+				NODE_DATA(nid)->node_zones[z].kshim;
+			struct pcp_set *set;
+
+			if (!kz)
+				continue;
+			/* Bulk moves to and from the lists hold this lock. */
+			pthread_mutex_lock(&kz->lock);
+			n += kz->frontier - kz->start;
+			for (o = 0; o < NR_PAGE_ORDERS; o++)
+				n -= kz->nr_free[o] << o;
+			list_for_each_entry(set, &pcp_sets, node)
+				n -= __atomic_load_n(&set->pcp[kz->id].count,
+						     __ATOMIC_RELAXED);
+			pthread_mutex_unlock(&kz->lock);
+		}
+	}
+	pthread_mutex_unlock(&pcp_sets_lock);
+	return n;
+}
+
+/* rmqueue_pcplist(): an order-0 page, from this thread's list if it can. */
+static struct page *rmqueue_pcplist(struct kshim_zone *kz)
+{
+	struct per_cpu_pages *pcp = this_pcp(kz);
+	struct page *page = NULL;
+
+	if (unlikely(pthread_spin_trylock(&pcp->lock))) {
+		pthread_mutex_lock(&kz->lock);
+		page = take_block(kz, 0);
+		pthread_mutex_unlock(&kz->lock);
+		return page;
+	}
+	if (unlikely(list_empty(&pcp->list)))
+		rmqueue_bulk(kz, pcp);
+	if (likely(!list_empty(&pcp->list))) {
+		page = list_first_entry(&pcp->list, struct page, pcp_list);
+		list_del(&page->pcp_list);
+		pcp_count_add(pcp, -1);
+	}
+	pthread_spin_unlock(&pcp->lock);
+	return page;
+}
+
+/* free_unref_page(): a checked order-0 page to this thread's list. */
+static void free_unref_page(struct kshim_zone *kz, struct page *page)
+{
+	struct per_cpu_pages *pcp = this_pcp(kz);
+
+	if (unlikely(pthread_spin_trylock(&pcp->lock))) {
+		pthread_mutex_lock(&kz->lock);
+		give_back(kz, page, 0);
+		pthread_mutex_unlock(&kz->lock);
+		return;
+	}
+	list_add(&page->pcp_list, &pcp->list);
+	pcp_count_add(pcp, 1);
+	if (unlikely(pcp->count >= (int)kz->high))
+		free_pcppages_bulk(kz, pcp, kz->batch);
+	pthread_spin_unlock(&pcp->lock);
+}
+
 /* ---- allocation ---- */
 
 static enum zone_type gfp_zone(gfp_t gfp)
@@ -198,6 +524,8 @@ static struct page *alloc_from_zone(struct zone *zone, unsigned int order)
 
 	if (!kz || !zone->spanned_pages)
 		return NULL;
+	if (order == 0)
+		return rmqueue_pcplist(kz);
 	pthread_mutex_lock(&kz->lock);
 	page = take_block(kz, order);
 	pthread_mutex_unlock(&kz->lock);
@@ -292,10 +620,14 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 	/* prepare_alloc_pages(): might_alloc(), checked even with memory free. */
 	if (gfp & __GFP_DIRECT_RECLAIM)
 		__might_sleep(file, line);
-	if (kshim_fail_page_alloc(gfp, order, file, line, func))
+	if (kshim_fail_page_alloc(gfp, order, file, line, func)) {
 		page = NULL;
-	else
+	} else {
 		page = get_page_from_zonelist(gfp, order, nid);
+		/* The slow path drains the per-CPU lists before failing. */
+		if (unlikely(!page) && kshim_drain_all_pages())
+			page = get_page_from_zonelist(gfp, order, nid);
+	}
 	if (unlikely(!page)) {
 		warn_alloc(gfp, order, file, line, func);
 		return NULL;
@@ -310,7 +642,7 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 		set_page_private(&page[i], 0);
 	}
 	set_page_count(page, 1);
-	kshim_page_alloc_poison_check(page, order);
+	kshim_page_alloc_poison_check(page, order, file, line, func);
 	if (gfp & __GFP_ZERO)
 		zero_pages(page, order);
 	if (order && (gfp & __GFP_COMP))
@@ -398,12 +730,16 @@ void kshim_free_block(struct page *page, unsigned int order,
 
 	if (!free_pages_prepare(page, order, file, line, func)) {
 		/* Leaked on purpose, as the kernel does; not the driver's. */
-		kshim_page_owner_clear(page, order);
+		kshim_page_owner_leak(page, order);
 		return;
 	}
 	kshim_page_owner_clear(page, order);
 	kshim_page_free_poison(page, order);
 	kz = page_zone(page)->kshim;
+	if (order == 0) {
+		free_unref_page(kz, page);
+		return;
+	}
 	pthread_mutex_lock(&kz->lock);
 	give_back(kz, page, order);
 	pthread_mutex_unlock(&kz->lock);
