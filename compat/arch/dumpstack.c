@@ -122,6 +122,25 @@ static void print_frame(const struct frame *f)
 }
 
 /*
+ * The kernel's %pS of a return address: "symbol+0xoff/0xsize" for the call
+ * just before @ip (as in "WARNING: at file:line func+0x1c/0x80()"), or the
+ * bare address when the symbol is unknown.
+ */
+void arch_sprint_symbol(char *buf, size_t len, unsigned long ip)
+{
+	struct frame f;
+
+	pthread_mutex_lock(&dwfl_lock);
+	resolve(get_dwfl(), ip, &f);
+	pthread_mutex_unlock(&dwfl_lock);
+	if (f.name)
+		snprintf(buf, len, "%s+0x%" PRIx64 "/0x%" PRIx64, f.name,
+			 (uint64_t)f.off, (uint64_t)f.size);
+	else
+		snprintf(buf, len, "0x%lx", ip);
+}
+
+/*
  * Load the symbol and line tables now, in the harness's process: every
  * test's child then inherits them instead of parsing the ELF and DWARF
  * files again (seconds per test under valgrind).

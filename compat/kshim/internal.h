@@ -150,6 +150,8 @@ void kshim_sched_test_begin(void);
 void arch_dump_host_stack(void);
 /* Load what backtraces need before tests fork (compat/arch/dumpstack.c). */
 void arch_dump_stack_prepare(void);
+/* "symbol+0xoff/0xsize" of the call before return address @ip (%pS). */
+void arch_sprint_symbol(char *buf, size_t len, unsigned long ip);
 
 /*
  * Test isolation: run @fn in a child process that reports failures back;

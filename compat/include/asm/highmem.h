@@ -23,16 +23,14 @@
 
 #include <linux/version.h>
 
-#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 37)
-
-#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)
-#error "kshim's typed kmap_atomic() follows 2.6.32 - 2.6.36 (debug_kmap_atomic() rules, report lines); LINUX_VERSION_CODE is older"
-#endif
-
-#include <linux/build_bug.h>
-#include <linux/compiler.h>
-#include <asm/current.h>
-#include <asm/kmap_types.h>
+/*
+ * kshim's entry points (compat/mm/highmem_32.c, which is built for 6.x
+ * and says KSHIM_HIGHMEM_32_IMPL to see them); the macros below pass the
+ * profile's version and the caller's position.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 37) || \
+	defined(KSHIM_HIGHMEM_32_IMPL)
+#include <asm/current.h>	/* struct kshim_site, __KSHIM_CALLSITE */
 
 struct page;
 
@@ -44,6 +42,17 @@ void *__kshim_kmap_atomic_pfn(unsigned long pfn, int type,
 void __kshim_kunmap_atomic(void *kvaddr, int type, unsigned int version,
 			   const struct kshim_site *site);
 struct page *kmap_atomic_to_page(void *ptr);
+#endif
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 37)
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)
+#error "kshim's typed kmap_atomic() follows 2.6.32 - 2.6.36 (debug_kmap_atomic() rules, report lines); LINUX_VERSION_CODE is older"
+#endif
+
+#include <linux/build_bug.h>
+#include <linux/compiler.h>
+#include <asm/kmap_types.h>
 
 #define kmap_atomic(page, type)						\
 	__kshim_kmap_atomic((page), (type), LINUX_VERSION_CODE,		\
