@@ -20,6 +20,11 @@
 #include <sanitizer/asan_interface.h>
 #endif
 
+bool arch_poison_watched(void)
+{
+	return ARCH_POISON_ASAN || RUNNING_ON_VALGRIND;
+}
+
 void arch_poison_free(void *va, size_t len)
 {
 #if ARCH_POISON_ASAN

@@ -35,6 +35,9 @@ static inline bool arch_poison_by_sanitizer(void)
 	return ARCH_POISON_ASAN;
 }
 
+/* True when ASan or a Valgrind tool watches the calls below. */
+bool arch_poison_watched(void);
+
 /* @va..@va+@len (a freed range of the direct map): any access is an error. */
 void arch_poison_free(void *va, size_t len);
 /* The range is allocated again: accessible, contents as they are. */

@@ -77,11 +77,28 @@ bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
 void kshim_fail_page_alloc_test_begin(void);
 
 /* page_poison.c: freed memory is poisoned, checked when handed out again */
-void kshim_page_free_poison(struct page *page, unsigned int order);
+extern bool kshim_page_poison_hooks;	/* false: the hooks do nothing */
+void __kshim_page_free_poison(struct page *page, unsigned int order);
+void __kshim_page_alloc_poison_check(struct page *page, unsigned int order,
+				     const char *file, int line,
+				     const char *func);
+
+static inline void kshim_page_free_poison(struct page *page,
+					  unsigned int order)
+{
+	if (kshim_page_poison_hooks)
+		__kshim_page_free_poison(page, order);
+}
+
 /* Reports name the allocation (@file:@line in @func) that found damage. */
-void kshim_page_alloc_poison_check(struct page *page, unsigned int order,
-				   const char *file, int line,
-				   const char *func);
+static inline void kshim_page_alloc_poison_check(struct page *page,
+						 unsigned int order,
+						 const char *file, int line,
+						 const char *func)
+{
+	if (kshim_page_poison_hooks)
+		__kshim_page_alloc_poison_check(page, order, file, line, func);
+}
 void kshim_page_poison_init(void);
 void kshim_page_poison_exit(void);
 void kshim_page_poison_test_begin(void);

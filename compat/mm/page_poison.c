@@ -118,10 +118,13 @@ static inline bool page_intact(const void *mem)
 /*
  * One byte per pfn, non-zero while the frame is free and filled with
  * PAGE_POISON.  A byte is written by the task freeing the frame and read
- * by the task allocating it, which the zone lock orders: no atomics.
+ * by the task allocating it, which the zone lock or the per-CPU list's
+ * lock orders: no atomics.
  */
 static unsigned char *poisoned;
 static size_t poisoned_len;
+
+bool kshim_page_poison_hooks;
 
 /* Each boot brings fresh, zeroed RAM: the table starts empty with it. */
 void kshim_page_poison_init(void)
@@ -129,6 +132,10 @@ void kshim_page_poison_init(void)
 	pick_page_intact();
 	poisoned_len = max_pfn;
 	poisoned = arch_alloc_sparse(poisoned_len);
+	/* Nothing to do at all: the allocator skips the calls. */
+	kshim_page_poison_hooks = kshim_config.page_poison ||
+				  kshim_config.debug_pagealloc ||
+				  arch_poison_watched();
 }
 
 void kshim_page_poison_exit(void)
@@ -266,7 +273,7 @@ static inline bool uses_pattern(bool highmem)
 	       (highmem || !arch_poison_by_sanitizer());
 }
 
-void kshim_page_free_poison(struct page *page, unsigned int order)
+void __kshim_page_free_poison(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page), nr = 1UL << order;
 	bool highmem = PageHighMem(page);
@@ -287,9 +294,9 @@ void kshim_page_free_poison(struct page *page, unsigned int order)
 	}
 }
 
-void kshim_page_alloc_poison_check(struct page *page, unsigned int order,
-				   const char *file, int line,
-				   const char *func)
+void __kshim_page_alloc_poison_check(struct page *page, unsigned int order,
+				     const char *file, int line,
+				     const char *func)
 {
 	unsigned long pfn = page_to_pfn(page), nr = 1UL << order, i;
 	bool highmem = PageHighMem(page);
