@@ -39,9 +39,8 @@
 #include "kshim/internal.h"
 #include "mm/internal.h"
 
-/* compat/mm/highmem.c */
-extern bool kshim_kmap_force_map;	/* KSHIM_KMAP_FORCE_MAP=1 */
-extern unsigned long kshim_lowmem_end;	/* high_memory */
+/* compat/mm/highmem.c: KSHIM_KMAP_FORCE_MAP=1 */
+extern bool kshim_kmap_force_map;
 
 /*
  * enum km_type of 2.6.35/2.6.36 (asm-generic/kmap_types.h; 2.6.32 - 2.6.34
@@ -59,6 +58,13 @@ static unsigned int km_type_nr(unsigned int version)
 {
 	return version >= KERNEL_VERSION(2, 6, 35) ? 20 : 19;
 }
+
+/* One call from the driver: its profile, its position, its return address. */
+struct km_call {
+	unsigned int version;		/* the driver's LINUX_VERSION_CODE */
+	const struct kshim_site *site;
+	unsigned long ip;
+};
 
 /* ---- 2.6.3x report text ---- */
 
@@ -82,16 +88,24 @@ static const char *print_tainted(char *buf, size_t len)
 	return buf;
 }
 
-/* x86 dump_stack() of 2.6.35: the "Pid:" line, then the call trace. */
-static void dump_stack_2_6(unsigned int version)
+/*
+ * x86 dump_stack() of 2.6.35: the "Pid:" line, then the call trace, whose
+ * first line is the driver's call (also when host backtraces are off).
+ */
+static void dump_stack_2_6(const struct km_call *c)
 {
+	unsigned int v = c->version;
 	char taint[32];
 
 	printk(KERN_WARNING "Pid: %d, comm: %.20s %s %u.%u.%u-kshim #1\n",
 	       kshim_current_pid(), kshim_current_comm(),
-	       print_tainted(taint, sizeof(taint)), (version >> 16) & 0xff,
-	       (version >> 8) & 0xff, version & 0xff);
+	       print_tainted(taint, sizeof(taint)), (v >> 16) & 0xff,
+	       (v >> 8) & 0xff, v & 0xff);
 	printk(KERN_WARNING "Call Trace:\n");
+	printk(KERN_WARNING " [<%016lx>] %s%s%s%s %s:%d\n", c->ip,
+	       c->site->func ? c->site->func : "?", c->site->mod ? " [" : "",
+	       c->site->mod ? c->site->mod : "", c->site->mod ? "]" : "",
+	       c->site->file, c->site->line);
 	arch_dump_host_stack();
 }
 
@@ -99,9 +113,9 @@ static void dump_stack_2_6(unsigned int version)
  * warn_slowpath_common() of 2.6.35 kernel/panic.c for a WARN_ON(1) at
  * mm/highmem.c:@line; "%pS" is the caller, debug_kmap_atomic().
  */
-static noinline void warn_on_highmem(int line, unsigned int version,
-				     const struct kshim_site *site)
+static noinline void warn_on_highmem(int line, const struct km_call *c)
 {
+	const struct kshim_site *site = c->site;
 	char sym[160];
 
 	arch_sprint_symbol(sym, sizeof(sym),
@@ -112,7 +126,7 @@ static noinline void warn_on_highmem(int line, unsigned int version,
 	printk(KERN_WARNING "WARNING: at mm/highmem.c:%d %s()\n", line, sym);
 	printk(KERN_WARNING "Hardware name: kshim simulated machine\n");
 	kshim_print_modules();
-	dump_stack_2_6(version);
+	dump_stack_2_6(c);
 	kshim_print_end_trace();
 	add_taint(TAINT_WARN, LOCKDEP_STILL_OK);
 	kshim_report_end();
@@ -124,9 +138,9 @@ static noinline void warn_on_highmem(int line, unsigned int version,
  * task dies: the running test ends.
  */
 static noinline __noreturn void bug_highmem_32(int line,
-					       unsigned int version,
-					       const struct kshim_site *site)
+					       const struct km_call *c)
 {
+	const struct kshim_site *site = c->site;
 	char sym[160];
 
 	arch_sprint_symbol(sym, sizeof(sym),
@@ -138,7 +152,7 @@ static noinline __noreturn void bug_highmem_32(int line,
 	printk(KERN_EMERG "invalid opcode: 0000 [#1] SMP\n");
 	kshim_print_modules();
 	printk(KERN_EMERG "EIP is at %s\n", sym);
-	dump_stack_2_6(version);
+	dump_stack_2_6(c);
 	kshim_print_end_trace();
 	add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
 	kshim_report_end();
@@ -150,18 +164,16 @@ static noinline __noreturn void bug_highmem_32(int line,
 static int warn_count = 10;
 
 /* One WARN_ON(1); warn_count--; of debug_kmap_atomic(). */
-static __always_inline void kmap_warn(int line, unsigned int version,
-		      const struct kshim_site *site)
+static __always_inline void kmap_warn(int line, const struct km_call *c)
 {
 	/* 2.6.36 added #include <linux/kgdb.h> above: one line further. */
-	if (version >= KERNEL_VERSION(2, 6, 36))
+	if (c->version >= KERNEL_VERSION(2, 6, 36))
 		line++;
-	warn_on_highmem(line, version, site);
+	warn_on_highmem(line, c);
 	__atomic_fetch_sub(&warn_count, 1, __ATOMIC_RELAXED);
 }
 
-static noinline void debug_kmap_atomic(int type, unsigned int version,
-				       const struct kshim_site *site)
+static noinline void debug_kmap_atomic(int type, const struct km_call *c)
 {
 	if (unlikely(__atomic_load_n(&warn_count, __ATOMIC_RELAXED) < 0))
 		return;
@@ -169,19 +181,19 @@ static noinline void debug_kmap_atomic(int type, unsigned int version,
 	if (unlikely(in_interrupt())) {
 		if (in_nmi()) {
 			if (type != KM_NMI && type != KM_NMI_PTE)
-				kmap_warn(437, version, site);
+				kmap_warn(437, c);
 		} else if (in_irq()) {
 			if (type != KM_IRQ0 && type != KM_IRQ1 &&
 			    type != KM_BIO_SRC_IRQ && type != KM_BIO_DST_IRQ &&
 			    type != KM_BOUNCE_READ && type != KM_IRQ_PTE)
-				kmap_warn(444, version, site);
+				kmap_warn(444, c);
 		} else if (!irqs_disabled()) {	/* softirq */
 			if (type != KM_IRQ0 && type != KM_IRQ1 &&
 			    type != KM_SOFTIRQ0 && type != KM_SOFTIRQ1 &&
 			    type != KM_SKB_SUNRPC_DATA &&
 			    type != KM_SKB_DATA_SOFTIRQ &&
 			    type != KM_BOUNCE_READ)
-				kmap_warn(453, version, site);
+				kmap_warn(453, c);
 		}
 	}
 
@@ -189,10 +201,10 @@ static noinline void debug_kmap_atomic(int type, unsigned int version,
 	    type == KM_BIO_SRC_IRQ || type == KM_BIO_DST_IRQ ||
 	    type == KM_IRQ_PTE || type == KM_NMI || type == KM_NMI_PTE) {
 		if (!irqs_disabled())
-			kmap_warn(464, version, site);
+			kmap_warn(464, c);
 	} else if (type == KM_SOFTIRQ0 || type == KM_SOFTIRQ1) {
 		if (irq_count() == 0 && !irqs_disabled())
-			kmap_warn(469, version, site);
+			kmap_warn(469, c);
 	}
 	/* KM_KDB (2.6.36) is checked only with CONFIG_KGDB_KDB: not here. */
 }
@@ -200,83 +212,94 @@ static noinline void debug_kmap_atomic(int type, unsigned int version,
 /* ---- kmap_atomic() and friends (arch/x86/mm/highmem_32.c) ---- */
 
 /* A type outside enum km_type: the kernel would map a random fixmap. */
-static void check_type(int type, unsigned int version,
-		       const struct kshim_site *site)
+static void check_type(int type, const struct km_call *c)
 {
-	if (likely((unsigned int)type < km_type_nr(version)))
+	const struct kshim_site *site = c->site;
+
+	if (likely((unsigned int)type < km_type_nr(c->version)))
 		return;
 	kshim_report_begin(KSHIM_REPORT_BUG, site->file, site->line,
 			   site->func);
 	pr_crit("kshim: atomic kmap type %d is not an enum km_type value (0..%u)\n",
-		type, km_type_nr(version) - 1);
+		type, km_type_nr(c->version) - 1);
 	__kshim_bug(site->file, site->line, site->func, site->mod);
 }
 
 /* pagefault_disable()/pagefault_enable() of 2.6.35: the preempt count. */
-static inline void pagefault_disable_2_6(const struct kshim_site *site)
+static inline void pagefault_disable_2_6(const struct km_call *c)
 {
-	__kshim_preempt_count_add(1, site);
+	__kshim_preempt_count_add(1, c->site);
 	barrier();
 }
 
-static inline void pagefault_enable_2_6(const struct kshim_site *site)
+static inline void pagefault_enable_2_6(const struct km_call *c)
 {
 	barrier();
-	__kshim_preempt_count_sub(1, site);
+	__kshim_preempt_count_sub(1, c->site);
 }
 
 static noinline void *kmap_atomic_prot(struct page *page, int type,
-				       unsigned int version,
-				       const struct kshim_site *site)
+				       const struct km_call *c)
 {
 	/* even !CONFIG_PREEMPT needs this, for in_atomic in do_page_fault */
-	pagefault_disable_2_6(site);
+	pagefault_disable_2_6(c);
 
 	/* KSHIM_KMAP_FORCE_MAP: lowmem goes the highmem way too. */
 	if (!PageHighMem(page) && !kshim_kmap_force_map)
 		return page_address(page);
 
-	debug_kmap_atomic(type, version, site);
+	debug_kmap_atomic(type, c);
 
 	if (unlikely(kshim_kmap_slot_page(type)))
-		bug_highmem_32(45, version, site);	/* !pte_none() */
-	return kshim_kmap_slot_map(type, page, site);
+		bug_highmem_32(45, c);	/* BUG_ON(!pte_none(*(kmap_pte-idx))) */
+	return kshim_kmap_slot_map(type, page, c->site);
 }
 
 void *__kshim_kmap_atomic(struct page *page, int type, unsigned int version,
 			  const struct kshim_site *site)
 {
-	check_type(type, version, site);
-	return kmap_atomic_prot(page, type, version, site);
+	struct km_call c = {
+		version, site, (unsigned long)__builtin_return_address(0)
+	};
+
+	check_type(type, &c);
+	return kmap_atomic_prot(page, type, &c);
 }
 
 void *__kshim_kmap_atomic_pfn(unsigned long pfn, int type,
 			      unsigned int version,
 			      const struct kshim_site *site)
 {
-	check_type(type, version, site);
-	pagefault_disable_2_6(site);
-	debug_kmap_atomic(type, version, site);
+	struct km_call c = {
+		version, site, (unsigned long)__builtin_return_address(0)
+	};
+
+	check_type(type, &c);
+	pagefault_disable_2_6(&c);
+	debug_kmap_atomic(type, &c);
 	/* set_pte() without a check: whatever was there is replaced. */
 	kshim_kmap_slot_unmap(type, site);
 	return kshim_kmap_slot_map(type, pfn_to_page(pfn), site);
 }
 
 /*
- * Beyond high_memory on x86-32: the fixmap and pkmap windows, and the
- * highmem frames' part of the direct map (never mapped).
+ * Beyond high_memory on x86-32: the fixmap windows (kshim: this task's
+ * atomic slots) and the direct-map addresses of highmem frames.
  */
 static bool above_high_memory(unsigned long vaddr)
 {
+	unsigned long pfn;
+
 	if (kshim_kmap_slot_index(vaddr) >= 0)
 		return true;
-	return vaddr >= kshim_lowmem_end &&
-	       vaddr < PAGE_OFFSET + (max_pfn << PAGE_SHIFT);
+	if (vaddr < PAGE_OFFSET)
+		return false;
+	pfn = (vaddr - PAGE_OFFSET) >> PAGE_SHIFT;
+	return pfn_valid(pfn) && PageHighMem(pfn_to_page(pfn));
 }
 
 static noinline void kunmap_atomic(void *kvaddr, int type,
-				   unsigned int version,
-				   const struct kshim_site *site)
+				   const struct km_call *c)
 {
 	unsigned long vaddr = (unsigned long)kvaddr & PAGE_MASK;
 
@@ -285,27 +308,32 @@ static noinline void kunmap_atomic(void *kvaddr, int type,
 	 * without first remap it.
 	 */
 	if (vaddr == (unsigned long)kshim_kmap_slot_vaddr(type)) {
-		kshim_kmap_slot_unmap(type, site);
+		kshim_kmap_slot_unmap(type, c->site);
 	} else {
 		/*
 		 * x86-32 user space is below PAGE_OFFSET; kshim's host heap,
-		 * stack and data are all "lowmem" to a driver, so only the
-		 * NULL page counts as below.
+		 * stack and data are all "lowmem" to a driver, so only what
+		 * lies below the host's mmap_min_addr (64 KiB: the NULL
+		 * pointer and small offsets from it) counts as below.
 		 */
-		if (vaddr < PAGE_SIZE)
-			bug_highmem_32(71, version, site);
+		if (vaddr < 65536)
+			bug_highmem_32(71, c);	/* vaddr < PAGE_OFFSET */
 		if (above_high_memory(vaddr))
-			bug_highmem_32(72, version, site);
+			bug_highmem_32(72, c);	/* vaddr >= high_memory */
 	}
 
-	pagefault_enable_2_6(site);
+	pagefault_enable_2_6(c);
 }
 
 void __kshim_kunmap_atomic(void *kvaddr, int type, unsigned int version,
 			   const struct kshim_site *site)
 {
-	check_type(type, version, site);
-	kunmap_atomic(kvaddr, type, version, site);
+	struct km_call c = {
+		version, site, (unsigned long)__builtin_return_address(0)
+	};
+
+	check_type(type, &c);
+	kunmap_atomic(kvaddr, type, &c);
 }
 
 struct page *kmap_atomic_to_page(void *ptr)
