@@ -23,6 +23,7 @@
 #include <elfutils/libdwfl.h>
 
 #include <linux/printk.h>
+#include <asm/current.h>
 
 #include "kshim/internal.h"
 
@@ -180,4 +181,47 @@ void arch_dump_host_stack(void)
 		print_frame(&f);
 	}
 	pthread_mutex_unlock(&dwfl_lock);
+}
+
+/*
+ * Where a fault at @ip happened, for the oops: the first frame from the
+ * faulting instruction outwards that is neither kshim's nor a library's
+ * (whose files are absolute or unknown), i.e. the driver's or test's line.
+ * Called on the faulting thread (from its signal handler).
+ */
+bool arch_fault_site(unsigned long ip, struct kshim_site *site)
+{
+	void *ips[MAX_FRAMES];
+	bool found = false;
+	int n, i, start;
+	Dwfl *d;
+
+	n = backtrace(ips, MAX_FRAMES);
+	for (start = 0; start < n; start++)
+		if ((uintptr_t)ips[start] == ip)
+			break;
+	if (start == n)
+		return false;
+	pthread_mutex_lock(&dwfl_lock);
+	d = get_dwfl();
+	for (i = start; i < n && !found; i++) {
+		static __thread char func[128], file[256];
+		struct frame f;
+
+		/* The faulting instruction itself is not a return address. */
+		resolve(d, (uintptr_t)ips[i] + (i == start), &f);
+		if (is_harness_frame(&f))
+			break;
+		if (!f.file || f.file[0] == '/' || is_kshim_frame(&f))
+			continue;
+		snprintf(func, sizeof(func), "%s", f.name ? f.name : "?");
+		snprintf(file, sizeof(file), "%s", f.file);
+		site->func = func;
+		site->file = file;
+		site->line = f.line;
+		site->mod = NULL;
+		found = true;
+	}
+	pthread_mutex_unlock(&dwfl_lock);
+	return found;
 }

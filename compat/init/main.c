@@ -254,6 +254,12 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_SPINLOCK_LOCKUP", "2000",
 	  "milliseconds from 1 to 3600000 a spinlock may spin before kshim reports a lockup",
 	  parse_spin_lockup, show_spin_lockup },
+	{ "KSHIM_LAST_PKMAP", "1024",
+	  "a power of two from 1 to 65536: the kmap() (pkmap) windows",
+	  kshim_parse_last_pkmap, kshim_show_last_pkmap },
+	{ "KSHIM_KMAP_FORCE_MAP", "0",
+	  "a boolean: map lowmem pages through kmap_local/kmap_atomic windows too",
+	  kshim_parse_kmap_force_map, kshim_show_kmap_force_map },
 	{ "KSHIM_XML_ROOT", NULL,
 	  "a non-empty file name prefix for CUnit's XML results",
 	  parse_xml_root, show_xml_root },
@@ -369,6 +375,8 @@ static const struct {
 } subsystems[] = {
 	{ "sched", kshim_sched_init, NULL, kshim_sched_test_begin },
 	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin },
+	{ "highmem", kshim_highmem_init, kshim_highmem_exit,
+	  kshim_highmem_test_begin },
 	{ "fail_page_alloc", NULL, NULL, kshim_fail_page_alloc_test_begin },
 	{ "modules", kshim_module_init_subsys, NULL, NULL },
 };

@@ -109,6 +109,8 @@ struct kshim_config {
 	bool page_poison;	/* KSHIM_PAGE_POISON */
 	const char *fail_page_alloc; /* KSHIM_FAIL_PAGE_ALLOC, "" for none */
 	unsigned int spin_lockup_ms; /* KSHIM_SPINLOCK_LOCKUP, milliseconds */
+	unsigned int last_pkmap; /* KSHIM_LAST_PKMAP: kmap() windows */
+	bool kmap_force_map;	/* KSHIM_KMAP_FORCE_MAP */
 };
 extern struct kshim_config kshim_config;
 
@@ -120,6 +122,16 @@ int kshim_mm_check_config(const struct kshim_config *c);
 /* compat/mm/fail_page_alloc.c: validate a KSHIM_FAIL_PAGE_ALLOC spec */
 int kshim_parse_fail_page_alloc(const char *val, struct kshim_config *c);
 const char *kshim_show_size(unsigned long long bytes, char *buf, size_t len);
+/* compat/mm/highmem.c: kmap settings, and the subsystem's hooks */
+int kshim_parse_last_pkmap(const char *val, struct kshim_config *c);
+const char *kshim_show_last_pkmap(const struct kshim_config *c, char *buf,
+				  size_t len);
+int kshim_parse_kmap_force_map(const char *val, struct kshim_config *c);
+const char *kshim_show_kmap_force_map(const struct kshim_config *c,
+				      char *buf, size_t len);
+void kshim_highmem_init(void);
+void kshim_highmem_exit(void);
+void kshim_highmem_test_begin(void);
 
 /* Each subsystem's view of a test starting (compat/init/main.c). */
 void kshim_subsys_test_begin(void);
@@ -150,6 +162,9 @@ void kshim_sched_test_begin(void);
 void arch_dump_host_stack(void);
 /* Load what backtraces need before tests fork (compat/arch/dumpstack.c). */
 void arch_dump_stack_prepare(void);
+/* The driver's (or test's) file:line where a fault at @ip happened. */
+struct kshim_site;
+bool arch_fault_site(unsigned long ip, struct kshim_site *site);
 /* "symbol+0xoff/0xsize" of the call before return address @ip (%pS). */
 void arch_sprint_symbol(char *buf, size_t len, unsigned long ip);
 

@@ -29,13 +29,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <linux/mm.h>
+#include <linux/highmem.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <kshim/ledger.h>
 
 #include "kshim/internal.h"
 #include "kernel/sched/sched.h"
+#include "arch/fault.h"
 #include "arch/kmap_window.h"
 #include "mm/internal.h"
 
@@ -61,7 +62,7 @@ struct kshim_kmap_area {
 #define WINDOW_STRIDE	(2 * PAGE_SIZE)
 
 bool kshim_kmap_force_map;		/* KSHIM_KMAP_FORCE_MAP */
-unsigned long kshim_lowmem_end;		/* PAGE_OFFSET + lowmem bytes */
+unsigned long kshim_lowmem_size;	/* the direct map's RAM, in bytes */
 static struct kshim_kmap_area *all_areas;
 
 static struct kshim_kmap_area *area_new(const char *what, unsigned int nr,
@@ -186,4 +187,689 @@ struct page *kshim_kmap_slot_page(unsigned int idx)
 	const struct kshim_kmap_area *a = current->kshim_kmap_slots;
 
 	return a ? a->win[idx].page : NULL;
+}
+
+/* ---- reports ---- */
+
+static __attribute__((__noreturn__)) void highmem_bug(const struct kshim_site *site)
+{
+	__kshim_bug(site->file, site->line, site->func, site->mod);
+}
+
+/* WARN_ON_ONCE() of mm/highmem.c: once per boot, at the caller's line. */
+static void highmem_warn_once(bool *done, const struct kshim_site *site)
+{
+	if (!__atomic_exchange_n(done, true, __ATOMIC_RELAXED))
+		__kshim_warn(site->file, site->line, site->func, site->mod,
+			     TAINT_WARN, NULL);
+}
+
+static const char *site_func(const struct kshim_site *s)
+{
+	return s && s->func ? s->func : "?";
+}
+
+static void print_window_history(const struct kshim_kmap_window *w)
+{
+	if (w->pfn == ~0UL) {
+		printk(KERN_ALERT "kshim: nothing was ever mapped there\n");
+		return;
+	}
+	printk(KERN_ALERT "kshim: it last mapped page pfn:%#lx at %s:%d (%s)\n",
+	       w->pfn, w->map_site ? w->map_site->file : "?",
+	       w->map_site ? w->map_site->line : 0, site_func(w->map_site));
+	if (w->page)
+		printk(KERN_ALERT "kshim: the page is still mapped there\n");
+	else if (w->unmap_site)
+		printk(KERN_ALERT "kshim: and unmapped it at %s:%d (%s)\n",
+		       w->unmap_site->file, w->unmap_site->line,
+		       site_func(w->unmap_site));
+}
+
+/* ---- the fault handler's questions (arch/fault.h) ---- */
+
+static bool in_direct_map_highmem(unsigned long addr)
+{
+	unsigned long off = addr - PAGE_OFFSET;
+
+	return page_offset_base && addr >= PAGE_OFFSET &&
+	       off >= (highstart_pfn << PAGE_SHIFT) &&
+	       off < (max_pfn << PAGE_SHIFT);
+}
+
+static const struct kshim_kmap_area *area_of(unsigned long addr)
+{
+	const struct kshim_kmap_area *a;
+
+	for (a = __atomic_load_n(&all_areas, __ATOMIC_ACQUIRE); a; a = a->next)
+		if (addr >= (unsigned long)a->first - PAGE_SIZE &&
+		    addr < (unsigned long)a->first + a->nr * WINDOW_STRIDE)
+			return a;
+	return NULL;
+}
+
+bool kshim_fault_is_kernel_address(unsigned long addr)
+{
+	return area_of(addr) || in_direct_map_highmem(addr);
+}
+
+static void explain_window(const struct kshim_kmap_area *a,
+			   unsigned long addr)
+{
+	long off = (long)(addr - (unsigned long)a->first);
+	char owner[64] = "";
+	long idx;
+
+	if (a->task)
+		snprintf(owner, sizeof(owner), " of task %s/%d", a->task->comm,
+			 a->task->pid);
+	if (off < 0) {
+		printk(KERN_ALERT "kshim: %#lx is in the guard page before %s 0%s\n",
+		       addr, a->what, owner);
+		return;
+	}
+	idx = off / WINDOW_STRIDE;
+	if (off % WINDOW_STRIDE >= (long)PAGE_SIZE)
+		printk(KERN_ALERT "kshim: %#lx is in the guard page after %s %ld%s: an access beyond the page mapped there\n",
+		       addr, a->what, idx, owner);
+	else
+		printk(KERN_ALERT "kshim: %#lx is in %s %ld%s, which maps nothing now\n",
+		       addr, a->what, idx, owner);
+	print_window_history(&a->win[idx]);
+}
+
+void kshim_fault_explain(unsigned long addr)
+{
+	const struct kshim_kmap_area *a = area_of(addr);
+	unsigned long pfn;
+	void *kmapped;
+
+	if (a) {
+		explain_window(a, addr);
+		return;
+	}
+	if (!in_direct_map_highmem(addr)) {
+		printk(KERN_ALERT "kshim: (page_address() of a highmem page that is not kmapped is NULL)\n");
+		return;
+	}
+	pfn = (addr - PAGE_OFFSET) >> PAGE_SHIFT;
+	printk(KERN_ALERT "kshim: %#lx is in the highmem part of the direct map, where nothing is mapped\n",
+	       addr);
+	if (!pfn_valid(pfn)) {
+		printk(KERN_ALERT "kshim: it is no RAM (pfn %#lx)\n", pfn);
+		return;
+	}
+	printk(KERN_ALERT "kshim: it is highmem page pfn:%#lx: kmap() or kmap_local_page() it\n",
+	       pfn);
+	kmapped = READ_ONCE(pfn_to_page(pfn)->virtual);
+	if (kmapped)
+		printk(KERN_ALERT "kshim: the page is kmap()ed at %p now\n",
+		       kmapped);
+}
+
+/* ---- kmap(): the pkmap area (mm/highmem.c kmap_high()/kunmap_high()) ---- */
+
+enum { PKMAP_RUNNING, PKMAP_WAITING, PKMAP_GONE };	/* ->kshim_pkmap_state */
+
+/* One kmap() user of a pkmap slot: who, and where. */
+struct pkmap_user {
+	struct task_struct *task;
+	const struct kshim_site *site;
+	struct pkmap_user *next;
+};
+
+unsigned int kshim_last_pkmap = 1024;
+static pthread_mutex_t kmap_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pkmap_map_wait = PTHREAD_COND_INITIALIZER;
+static struct kshim_kmap_area *pkmap;
+/* 0: free; 1: mapped, no user (never kept: flushed at once); n: n-1 users */
+static int *pkmap_count;
+static struct pkmap_user **pkmap_users;
+static unsigned int last_pkmap_nr;
+static long pkmap_users_total;		/* the ledger's count */
+static unsigned long pkmap_frees;	/* slots freed so far */
+static pthread_key_t pkmap_task_key;
+
+static void pkmap_task_gone(void *arg)
+{
+	struct task_struct *t = arg;
+
+	pthread_mutex_lock(&kmap_lock);
+	t->kshim_pkmap_state = PKMAP_GONE;
+	pthread_cond_broadcast(&pkmap_map_wait);
+	pthread_mutex_unlock(&kmap_lock);
+}
+
+static void pkmap_user_add(unsigned int nr, const struct kshim_site *site)
+{
+	struct pkmap_user *u = malloc(sizeof(*u));
+	struct task_struct *t = current;
+
+	if (!u) {
+		fprintf(stderr, "kshim: out of memory for a kmap() user\n");
+		exit(99);
+	}
+	u->task = t;
+	u->site = site;
+	u->next = pkmap_users[nr];
+	pkmap_users[nr] = u;
+	pkmap_users_total++;
+	/* Tell waiters when this thread ends: it frees no slot after that. */
+	if (!pthread_getspecific(pkmap_task_key))
+		pthread_setspecific(pkmap_task_key, t);
+}
+
+/* kunmap(): the current task's own user record goes, else the newest. */
+static void pkmap_user_del(unsigned int nr)
+{
+	struct pkmap_user **pp, **victim = &pkmap_users[nr];
+	struct pkmap_user *u;
+
+	for (pp = &pkmap_users[nr]; *pp; pp = &(*pp)->next)
+		if ((*pp)->task == current) {
+			victim = pp;
+			break;
+		}
+	u = *victim;
+	if (!u)
+		return;
+	*victim = u->next;
+	free(u);
+	pkmap_users_total--;
+}
+
+static void pkmap_slot_free(unsigned int nr, const struct kshim_site *site)
+{
+	struct page *page = pkmap->win[nr].page;
+
+	window_unmap(pkmap, nr, site);
+	__atomic_store_n(&page->virtual, NULL, __ATOMIC_RELEASE);
+	pkmap_count[nr] = 0;
+	pkmap_frees++;
+	pthread_cond_broadcast(&pkmap_map_wait);
+}
+
+/* Can any task holding a slot still kunmap() it? */
+static bool pkmap_can_progress(void)
+{
+	const struct pkmap_user *u;
+	unsigned int i;
+
+	for (i = 0; i < pkmap->nr; i++)
+		for (u = pkmap_users[i]; u; u = u->next)
+			if (u->task->kshim_pkmap_state == PKMAP_RUNNING)
+				return true;
+	return false;
+}
+
+static __attribute__((__noreturn__)) void
+pkmap_deadlock(const struct kshim_site *site)
+{
+	struct task_struct *t = current;
+	unsigned int i, shown = 0;
+
+	kshim_report_begin(KSHIM_REPORT_KMAP_DEADLOCK, site->file, site->line,
+			   site->func);
+	printk(KERN_ERR "kshim: kmap() deadlock (a kshim report: the kernel would hang here)\n");
+	printk(KERN_ERR "kshim: %s/%d waits in kmap() at %s:%d for a free pkmap slot, and every one of the %u (LAST_PKMAP) is held by a task that waits in kmap() too or has exited\n",
+	       t->comm, t->pid, site->file, site->line, pkmap->nr);
+	for (i = 0; i < pkmap->nr; i++) {
+		const struct pkmap_user *u;
+
+		for (u = pkmap_users[i]; u && shown < 8; u = u->next, shown++)
+			printk(KERN_ERR "kshim: pkmap slot %u: pfn:%#lx kmap()ed at %s:%d (%s) by %s/%d\n",
+			       i, pkmap->win[i].pfn, u->site->file,
+			       u->site->line, site_func(u->site),
+			       u->task->comm, u->task->pid);
+	}
+	if (pkmap_users_total > (long)shown)
+		printk(KERN_ERR "kshim: ... and %ld more kmap() users\n",
+		       pkmap_users_total - shown);
+	dump_stack();
+	t->kshim_pkmap_state = PKMAP_RUNNING;
+	pthread_mutex_unlock(&kmap_lock);
+	kshim_report_end();
+	kshim_task_die();
+}
+
+/* A free slot for @page, sleeping until there is one (kmap_lock held). */
+static void *map_new_virtual(struct page *page, const struct kshim_site *site)
+{
+	struct task_struct *t = current;
+	unsigned long seen = 0;
+	struct timespec deadline;
+	bool suspect = false;
+	unsigned int count;
+
+	for (;;) {
+		void *vaddr;
+
+		for (count = pkmap->nr; count > 0; count--) {
+			last_pkmap_nr = (last_pkmap_nr + 1) % pkmap->nr;
+			if (!pkmap_count[last_pkmap_nr])
+				break;
+		}
+		if (count) {
+			window_map(pkmap, last_pkmap_nr, page, site);
+			vaddr = window_va(pkmap, last_pkmap_nr);
+			pkmap_count[last_pkmap_nr] = 1;
+			__atomic_store_n(&page->virtual, vaddr,
+					 __ATOMIC_RELEASE);
+			return vaddr;
+		}
+
+		/* All busy: sleep until a kunmap() frees a slot. */
+		t->kshim_pkmap_state = PKMAP_WAITING;
+		kshim_block_begin(TASK_UNINTERRUPTIBLE, site);
+		if (pkmap_can_progress()) {
+			suspect = false;
+			pthread_cond_wait(&pkmap_map_wait, &kmap_lock);
+		} else {
+			/*
+			 * Every holder waits here too (or is gone): only a
+			 * kunmap() from a task that holds nothing could
+			 * still come.  Give it the lockup time.
+			 */
+			if (!suspect || seen != pkmap_frees) {
+				suspect = true;
+				seen = pkmap_frees;
+				kshim_deadline_ms(&deadline,
+						  kshim_spin_lockup_ms());
+			}
+			if (pthread_cond_timedwait(&pkmap_map_wait, &kmap_lock,
+						   &deadline) == ETIMEDOUT &&
+			    seen == pkmap_frees && !pkmap_can_progress()) {
+				kshim_block_end();
+				pkmap_deadlock(site);
+			}
+		}
+		kshim_block_end();
+		t->kshim_pkmap_state = PKMAP_RUNNING;
+
+		/* Somebody else might have mapped it while we slept. */
+		vaddr = page->virtual;
+		if (vaddr)
+			return vaddr;
+	}
+}
+
+static void *kmap_high(struct page *page, const struct kshim_site *site)
+{
+	void *vaddr;
+	int nr;
+
+	pthread_mutex_lock(&kmap_lock);
+	vaddr = page->virtual;
+	if (!vaddr)
+		vaddr = map_new_virtual(page, site);
+	nr = window_index(pkmap, (unsigned long)vaddr);
+	pkmap_count[nr]++;
+	pkmap_user_add(nr, site);
+	pthread_mutex_unlock(&kmap_lock);
+	return vaddr;
+}
+
+static void kunmap_high(struct page *page, const struct kshim_site *site)
+{
+	void *vaddr;
+	int nr;
+
+	pthread_mutex_lock(&kmap_lock);
+	vaddr = page->virtual;
+	if (!vaddr) {			/* BUG_ON(!vaddr): not kmapped */
+		pthread_mutex_unlock(&kmap_lock);
+		highmem_bug(site);
+	}
+	nr = window_index(pkmap, (unsigned long)vaddr);
+	pkmap_user_del(nr);
+	switch (--pkmap_count[nr]) {
+	case 0:
+		pthread_mutex_unlock(&kmap_lock);
+		highmem_bug(site);
+	case 1:
+		/* The last user: flushed now (the kernel waits for a wrap). */
+		pkmap_slot_free(nr, site);
+		break;
+	}
+	pthread_mutex_unlock(&kmap_lock);
+}
+
+void *__kshim_kmap(struct page *page, const struct kshim_site *site)
+{
+	__might_sleep(site->file, site->line);
+	if (!PageHighMem(page))
+		return page_address(page);
+	return kmap_high(page, site);
+}
+
+void __kshim_kunmap(struct page *page, unsigned int version,
+		    const struct kshim_site *site)
+{
+	if (version >= KERNEL_VERSION(5, 11, 0))
+		__might_sleep(site->file, site->line);
+	else if (in_interrupt())
+		highmem_bug(site);
+	if (!PageHighMem(page))
+		return;
+	kunmap_high(page, site);
+}
+
+/* Slots are flushed when their last user leaves: none is left to flush. */
+void __kshim_kmap_flush_unused(void)
+{
+	unsigned int i;
+
+	pthread_mutex_lock(&kmap_lock);
+	for (i = 0; pkmap && i < pkmap->nr; i++)
+		if (pkmap_count[i] == 1)
+			pkmap_slot_free(i, NULL);
+	pthread_mutex_unlock(&kmap_lock);
+}
+
+void __kshim_set_page_address(struct page *page, void *virtual,
+			      const struct kshim_site *site)
+{
+	if (!PageHighMem(page))
+		highmem_bug(site);
+	__atomic_store_n(&page->virtual, virtual, __ATOMIC_RELEASE);
+}
+
+/* ---- kmap_local_page() and the stack kmap_atomic() (6.x) ---- */
+
+#define KM_INCR	2	/* CONFIG_DEBUG_KMAP_LOCAL: a guard after each slot */
+
+static bool warned_push_in_irq, warned_unmap_order, warned_unmap_foreign;
+static bool warned_to_page_pkmap, warned_to_page_local;
+
+void *__kshim_kmap_local_page_prot(struct page *page,
+				   const struct kshim_site *site)
+{
+	struct task_struct *t = current;
+	struct kshim_kmap_area *a = task_slots();
+	int idx;
+
+	/* kmap_local_idx_push() */
+	if (in_hardirq() && !irqs_disabled())
+		highmem_warn_once(&warned_push_in_irq, site);
+	t->kmap_ctrl.idx += KM_INCR;
+	if (t->kmap_ctrl.idx >= KM_MAX_IDX)
+		highmem_bug(site);
+	idx = t->kmap_ctrl.idx / KM_INCR - 1;
+	if (a->win[idx].page)		/* BUG_ON(!pte_none(...)) */
+		highmem_bug(site);
+	window_map(a, idx, page, site);
+	return window_va(a, idx);
+}
+
+void __kshim_kunmap_local_indexed(const void *vaddr,
+				  const struct kshim_site *site)
+{
+	struct task_struct *t = current;
+	struct kshim_kmap_area *a = t->kshim_kmap_slots;
+	unsigned long addr = (unsigned long)vaddr & PAGE_MASK;
+	int slot = a ? window_index(a, addr) : -1;
+	int top;
+
+	if (slot < 0) {
+		/*
+		 * Not a kmap_local address.  With FORCE_MAP that cannot
+		 * be right; otherwise the kernel warns for user addresses
+		 * (below PAGE_OFFSET), which kshim has only below the
+		 * lowest address the host maps (mmap_min_addr, 64 KiB).
+		 */
+		if (kshim_kmap_force_map || addr < 65536)
+			highmem_warn_once(&warned_unmap_foreign, site);
+		return;
+	}
+	top = t->kmap_ctrl.idx / KM_INCR - 1;
+	if (slot != top)
+		highmem_warn_once(&warned_unmap_order, site);
+	if (top >= 0)
+		window_unmap(a, top, site);
+	/* kmap_local_idx_pop() */
+	t->kmap_ctrl.idx -= KM_INCR;
+	if (t->kmap_ctrl.idx < 0)
+		highmem_bug(site);
+}
+
+struct page *__kshim_kmap_to_page(void *vaddr, const struct kshim_site *site)
+{
+	unsigned long addr = (unsigned long)vaddr;
+	const struct kshim_kmap_area *a = current->kshim_kmap_slots;
+	int idx;
+
+	idx = pkmap ? window_index(pkmap, addr) : -1;
+	if (idx >= 0) {
+		highmem_warn_once(&warned_to_page_pkmap, site);
+		return pkmap->win[idx].page;
+	}
+	idx = a ? window_index(a, addr) : -1;
+	if (idx >= 0) {
+		highmem_warn_once(&warned_to_page_local, site);
+		if (a->win[idx].page)
+			return a->win[idx].page;
+	}
+	return virt_to_page(vaddr);
+}
+
+/* mm/highmem.c of 6.8 (CONFIG_HIGHMEM): a compound page, page by page. */
+void __kshim_zero_user_segments(struct page *page, unsigned int start1,
+				unsigned int end1, unsigned int start2,
+				unsigned int end2,
+				const struct kshim_site *site)
+{
+	unsigned long i;
+
+	if (end1 > page_size(page) || end2 > page_size(page))
+		highmem_bug(site);
+	if (start1 >= end1)
+		start1 = end1 = 0;
+	if (start2 >= end2)
+		start2 = end2 = 0;
+
+	for (i = 0; i < compound_nr(page); i++) {
+		char *kaddr = NULL;
+
+		if (start1 >= PAGE_SIZE) {
+			start1 -= PAGE_SIZE;
+			end1 -= PAGE_SIZE;
+		} else {
+			unsigned int this_end = min_t(unsigned int, end1,
+						      PAGE_SIZE);
+
+			if (end1 > start1) {
+				kaddr = __kshim_kmap_local_page(page + i, site);
+				memset(kaddr + start1, 0, this_end - start1);
+			}
+			end1 -= this_end;
+			start1 = 0;
+		}
+		if (start2 >= PAGE_SIZE) {
+			start2 -= PAGE_SIZE;
+			end2 -= PAGE_SIZE;
+		} else {
+			unsigned int this_end = min_t(unsigned int, end2,
+						      PAGE_SIZE);
+
+			if (end2 > start2) {
+				if (!kaddr)
+					kaddr = __kshim_kmap_local_page(page + i,
+									site);
+				memset(kaddr + start2, 0, this_end - start2);
+			}
+			end2 -= this_end;
+			start2 = 0;
+		}
+		if (kaddr) {
+			__kshim_kunmap_local(kaddr, site);
+			flush_dcache_page(page + i);
+		}
+		if (!end1 && !end2)
+			break;
+	}
+	if ((start1 | start2 | end1 | end2) != 0)
+		highmem_bug(site);
+}
+
+/* ---- the ledger: no mapping may outlive its test ---- */
+
+static long ledger_pkmap(void *arg)
+{
+	long n;
+
+	pthread_mutex_lock(&kmap_lock);
+	n = pkmap_users_total;
+	pthread_mutex_unlock(&kmap_lock);
+	return n;
+}
+
+static void explain_pkmap(void *arg)
+{
+	unsigned int i;
+
+	pthread_mutex_lock(&kmap_lock);
+	for (i = 0; pkmap && i < pkmap->nr; i++) {
+		const struct pkmap_user *u;
+
+		for (u = pkmap_users[i]; u; u = u->next)
+			printk(KERN_ERR "kshim: page pfn:%#lx kmap()ed at %s:%d (%s) by %s/%d, never kunmap()ed\n",
+			       pkmap->win[i].pfn, u->site->file, u->site->line,
+			       site_func(u->site), u->task->comm,
+			       u->task->pid);
+	}
+	pthread_mutex_unlock(&kmap_lock);
+}
+
+static long ledger_slots(void *arg)
+{
+	const struct kshim_kmap_area *a = current->kshim_kmap_slots;
+	unsigned int i;
+	long n = 0;
+
+	for (i = 0; a && i < a->nr; i++)
+		n += !!a->win[i].page;
+	return n;
+}
+
+static void explain_slots(void *arg)
+{
+	const struct kshim_kmap_area *a = current->kshim_kmap_slots;
+	unsigned int i;
+
+	for (i = 0; a && i < a->nr; i++) {
+		const struct kshim_kmap_window *w = &a->win[i];
+
+		if (w->page)
+			printk(KERN_ERR "kshim: atomic kmap slot %u: page pfn:%#lx mapped at %s:%d (%s), never unmapped\n",
+			       i, w->pfn, w->map_site ? w->map_site->file : "?",
+			       w->map_site ? w->map_site->line : 0,
+			       site_func(w->map_site));
+	}
+}
+
+/* ---- settings, boot and tests ---- */
+
+int kshim_parse_last_pkmap(const char *val, struct kshim_config *c)
+{
+	unsigned int v;
+
+	if (kshim_parse_uint(val, 65536, &v) || !v || (v & (v - 1)))
+		return -EINVAL;
+	c->last_pkmap = v;
+	return 0;
+}
+
+const char *kshim_show_last_pkmap(const struct kshim_config *c, char *buf,
+				  size_t len)
+{
+	snprintf(buf, len, "%u", c->last_pkmap);
+	return buf;
+}
+
+int kshim_parse_kmap_force_map(const char *val, struct kshim_config *c)
+{
+	return kshim_parse_bool(val, &c->kmap_force_map);
+}
+
+const char *kshim_show_kmap_force_map(const struct kshim_config *c,
+				      char *buf, size_t len)
+{
+	return c->kmap_force_map ? "1" : "0";
+}
+
+/* Every window unmapped, every count and user gone, no page kmapped. */
+static void highmem_reset(void)
+{
+	struct kshim_kmap_area *a;
+	unsigned int i;
+
+	pthread_mutex_lock(&kmap_lock);
+	for (a = all_areas; a; a = a->next)
+		for (i = 0; i < a->nr; i++) {
+			struct page *page = a->win[i].page;
+
+			if (!page)
+				continue;
+			if (a == pkmap)
+				page->virtual = NULL;
+			window_unmap(a, i, NULL);
+		}
+	for (i = 0; pkmap && i < pkmap->nr; i++) {
+		while (pkmap_users[i]) {
+			struct pkmap_user *u = pkmap_users[i];
+
+			pkmap_users[i] = u->next;
+			free(u);
+		}
+		pkmap_count[i] = 0;
+	}
+	pkmap_users_total = 0;
+	last_pkmap_nr = 0;
+	current->kmap_ctrl.idx = 0;
+	current->kshim_pkmap_state = PKMAP_RUNNING;
+	pthread_mutex_unlock(&kmap_lock);
+}
+
+void kshim_highmem_init(void)
+{
+	static bool registered;
+	unsigned int nr = kshim_config.last_pkmap;
+
+	kshim_kmap_force_map = kshim_config.kmap_force_map;
+	kshim_lowmem_size = highstart_pfn << PAGE_SHIFT;
+	if (!pkmap || pkmap->nr != nr) {
+		/* An old area stays reserved (and known to the handler). */
+		pkmap = area_new("pkmap slot", nr, NULL);
+		free(pkmap_count);
+		free(pkmap_users);
+		pkmap_count = calloc(nr, sizeof(*pkmap_count));
+		pkmap_users = calloc(nr, sizeof(*pkmap_users));
+		if (!pkmap_count || !pkmap_users) {
+			fprintf(stderr, "kshim: out of memory for %u pkmap slots\n",
+				nr);
+			exit(99);
+		}
+	}
+	kshim_last_pkmap = nr;
+	arch_kmap_hole_for_fault(__va(highstart_pfn << PAGE_SHIFT),
+				 (max_pfn - highstart_pfn) << PAGE_SHIFT);
+	arch_fault_init();
+	if (registered)
+		return;
+	registered = true;
+	pthread_key_create(&pkmap_task_key, pkmap_task_gone);
+	kshim_ledger_add("kmap() users (pkmap_count)", ledger_pkmap,
+			 explain_pkmap, NULL);
+	kshim_ledger_add("kmap_local/kmap_atomic windows mapped", ledger_slots,
+			 explain_slots, NULL);
+}
+
+void kshim_highmem_exit(void)
+{
+	highmem_reset();
+}
+
+void kshim_highmem_test_begin(void)
+{
+	highmem_reset();
 }

@@ -28,6 +28,9 @@
 #define KSHIM_REPORT_SPINLOCK	"spinlock"	/* BUG: spinlock/rwlock recursion, ... */
 #define KSHIM_REPORT_LOCKUP	"lockup"	/* a lock that can never be taken: ends the test */
 #define KSHIM_REPORT_CONTEXT	"context"	/* kshim_run_in_*() handler left its context changed */
+/* Kernel mappings (compat/mm/highmem.c, compat/arch/fault.c) */
+#define KSHIM_REPORT_OOPS	"oops"		/* BUG: unable to handle page fault: ends the test */
+#define KSHIM_REPORT_KMAP_DEADLOCK "kmap_deadlock" /* kshim: kmap() can never get a slot: ends the test */
 
 struct kshim_report {
 	const char *cls;	/* one of the KSHIM_REPORT_* classes */

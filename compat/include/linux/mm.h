@@ -40,6 +40,12 @@ static inline void *page_address(const struct page *page)
 	return lowmem_page_address(page);
 }
 
+/* Only kmap() sets it (compat/mm/highmem.c); a lowmem page is a BUG. */
+void __kshim_set_page_address(struct page *page, void *virtual,
+			      const struct kshim_site *site);
+#define set_page_address(page, address)					\
+	__kshim_set_page_address(page, address, __KSHIM_CALLSITE)
+
 static inline struct page *virt_to_head_page(const void *x)
 {
 	return compound_head(virt_to_page(x));

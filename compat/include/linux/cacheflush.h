@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/cacheflush.h - cache maintenance around kernel mappings of pages.
+ *
+ * Follows include/linux/cacheflush.h + include/asm-generic/cacheflush.h
+ * of 6.8 as x86 uses them: caches are coherent, so flushing the data cache
+ * for a page (after writing it through a kmap) does nothing.
+ */
+#ifndef _LINUX_CACHEFLUSH_H
+#define _LINUX_CACHEFLUSH_H
+
+struct page;
+
+#define ARCH_IMPLEMENTS_FLUSH_DCACHE_PAGE 0
+
+static inline void flush_dcache_page(struct page *page)
+{
+}
+
+static inline void flush_kernel_vmap_range(void *vaddr, int size)
+{
+}
+
+static inline void invalidate_kernel_vmap_range(void *vaddr, int size)
+{
+}
+
+#endif /* _LINUX_CACHEFLUSH_H */
