@@ -19,6 +19,7 @@
  */
 #include <string.h>
 
+#include <kshim/boot.h>
 #include <kshim/context.h>
 #include <kshim/test.h>
 #include <linux/bottom_half.h>
@@ -600,6 +601,101 @@ static void test_bad_type_bugs(void)
 	CU_FAIL("not reached");
 }
 
+/* ---- stale pointers, KSHIM_KMAP_FORCE_MAP, the ledger ---- */
+
+/* The history lines of the window oops (compat/arch/fault.c). */
+static void expect_window_oops(struct page *page, const char *func,
+			       const char *map, const char *unmap,
+			       const char *access)
+{
+	char want[1024];
+
+	snprintf(want, sizeof(want),
+		 "kshim: it last mapped page pfn:%#lx at %s:%d (%s)\n"
+		 "kshim: and unmapped it at %s:%d (%s)\n"
+		 "kshim: the faulting access: %s:%d (%s)\n",
+		 page_to_pfn(page), __FILE__, marker_line(map), func, __FILE__,
+		 marker_line(unmap), func, __FILE__, marker_line(access), func);
+	kshim_expect_report(KSHIM_REPORT_OOPS, want, 1);
+}
+
+/* A pointer kept after kunmap_atomic() of a highmem page faults. */
+static void test_stale_pointer_after_kunmap_atomic_oopses(void)
+{
+	struct page *page = highpage();
+	char *p;
+
+	expect_window_oops(page, __func__, "stale_map", "stale_unmap",
+			   "stale_write");
+	p = kmap_atomic(page, KM_USER0);	/* LINE:stale_map */
+	p[0] = 1;
+	kunmap_atomic(p, KM_USER0);		/* LINE:stale_unmap */
+	WRITE_ONCE(p[1], 2);			/* LINE:stale_write */
+	CU_FAIL("the stale write did not fault");
+}
+
+/* KSHIM_KMAP_FORCE_MAP=1: lowmem goes through the slot window too. */
+static void test_force_map_lowmem_uses_slot(void)
+{
+	struct page *page;
+	unsigned char *p;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
+	page = lowpage();
+	p = kmap_atomic(page, KM_USER0);
+	CU_ASSERT_PTR_NOT_EQUAL(p, page_address(page));
+	CU_ASSERT_PTR_EQUAL(kmap_atomic_to_page(p), page);
+	p[5] = 0x55;
+	kunmap_atomic(p, KM_USER0);
+	CU_ASSERT_EQUAL(((unsigned char *)page_address(page))[5], 0x55);
+	__free_page(page);
+}
+
+static void test_force_map_lowmem_stale_pointer_oopses(void)
+{
+	struct page *page;
+	char *p;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
+	page = lowpage();
+	expect_window_oops(page, __func__, "force_map", "force_unmap",
+			   "force_write");
+	p = kmap_atomic(page, KM_USER1);	/* LINE:force_map */
+	kunmap_atomic(p, KM_USER1);		/* LINE:force_unmap */
+	WRITE_ONCE(p[0], 1);			/* LINE:force_write */
+	CU_FAIL("the stale write did not fault");
+}
+
+/* With FORCE_MAP a lowmem page follows the highmem rules as well. */
+static void test_force_map_lowmem_rules_apply(void)
+{
+	struct map_req r;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
+	r.page = lowpage();
+	r.type = KM_USER0;
+	expect_kmap_warn(HM_LINE(444), 1);
+	kshim_run_in_hardirq(map_unmap, &r);
+	__free_page(r.page);
+}
+
+/*
+ * A typed mapping left at the test's end: pagefault_disable() of 2.6.35
+ * is the preempt count, so the ledger's first complaint is that, and it
+ * names the kmap_atomic() line ("Preemption disabled at:").
+ */
+static void test_leaked_map_reported(void)
+{
+	struct page *page = highpage();
+	char want[256];
+
+	snprintf(want, sizeof(want), "] %s %s:%d\n", __func__, __FILE__,
+		 marker_line("leak"));
+	kshim_expect_report(KSHIM_REPORT_LEDGER, want, 1);
+	kmap_atomic(page, KM_USER1);	/* LINE:leak */
+	CU_ASSERT_EQUAL(preempt_count(), 1);
+}
+
 static CU_TestInfo slot_tests[] = {
 	{ "56_km_type_values", test_56_km_type_values },
 	{ "55_lowmem_is_page_address", test_55_lowmem_is_page_address },
@@ -617,6 +713,12 @@ static CU_TestInfo slot_tests[] = {
 	{ "59_page_pointer_at_unmap", test_59_page_pointer_at_unmap },
 	{ "kmap_atomic_pfn_highmem", test_kmap_atomic_pfn_highmem },
 	{ "bad_type_bugs", test_bad_type_bugs },
+	{ "stale_pointer_after_kunmap_atomic_oopses",
+	  test_stale_pointer_after_kunmap_atomic_oopses },
+	{ "force_map_lowmem_uses_slot", test_force_map_lowmem_uses_slot },
+	{ "force_map_lowmem_stale_pointer_oopses",
+	  test_force_map_lowmem_stale_pointer_oopses },
+	{ "leaked_map_reported", test_leaked_map_reported },
 	CU_TEST_INFO_NULL,
 };
 
@@ -644,6 +746,7 @@ static CU_TestInfo rule_tests[] = {
 	{ "62_lowmem_rules_not_checked", test_62_lowmem_rules_not_checked },
 	{ "62_both_rules_warn", test_62_both_rules_warn },
 	{ "62_warn_count_limit", test_62_warn_count_limit },
+	{ "force_map_lowmem_rules_apply", test_force_map_lowmem_rules_apply },
 	CU_TEST_INFO_NULL,
 };
 
