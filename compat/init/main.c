@@ -21,6 +21,7 @@
 
 #include "kshim/internal.h"
 #include "mm/internal.h"
+#include "kernel/cpu.h"
 
 extern char **environ;
 
@@ -168,6 +169,13 @@ static const char *show_highmem(const struct kshim_config *c, char *buf,
 	return kshim_show_size(c->highmem, buf, len);
 }
 
+static const char *show_cpus(const struct kshim_config *c, char *buf,
+			     size_t len)
+{
+	snprintf(buf, len, "%u", c->cpus);
+	return buf;
+}
+
 static const char *show_nodes(const struct kshim_config *c, char *buf,
 			      size_t len)
 {
@@ -242,6 +250,9 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_NODES", "1",
 	  "a number of NUMA nodes from 1 to 8", kshim_parse_nodes,
 	  show_nodes },
+	{ "KSHIM_CPUS", "4",
+	  "a number of simulated CPUs from 1 to 64 (CPU 0 is the test's thread)",
+	  kshim_parse_cpus, show_cpus },
 	{ "KSHIM_DEBUG_PAGEALLOC", "0",
 	  "a boolean: unmap freed lowmem pages so any access faults",
 	  parse_debug_pagealloc, show_debug_pagealloc },
@@ -374,6 +385,7 @@ static const struct {
 	void (*test_begin)(void);	/* in the test's process */
 } subsystems[] = {
 	{ "sched", kshim_sched_init, NULL, kshim_sched_test_begin },
+	{ "smp", kshim_smp_init, NULL, kshim_smp_test_begin },
 	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin },
 	{ "highmem", kshim_highmem_init, kshim_highmem_exit,
 	  kshim_highmem_test_begin },

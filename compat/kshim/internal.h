@@ -105,6 +105,7 @@ struct kshim_config {
 	unsigned long long ram;	/* KSHIM_RAM, bytes */
 	unsigned long long highmem; /* KSHIM_HIGHMEM, bytes */
 	unsigned int nodes;	/* KSHIM_NODES */
+	unsigned int cpus;	/* KSHIM_CPUS */
 	bool debug_pagealloc;	/* KSHIM_DEBUG_PAGEALLOC */
 	bool page_poison;	/* KSHIM_PAGE_POISON */
 	const char *fail_page_alloc; /* KSHIM_FAIL_PAGE_ALLOC, "" for none */

@@ -27,6 +27,8 @@ struct thread_info {
 	const struct kshim_site *preempt_disable_site;
 	unsigned long preempt_disable_ip;
 	const struct kshim_site *irq_disable_site;
+	/* kshim: a simulated CPU's own thread (a per-CPU kthread) */
+	bool kshim_percpu_thread;
 };
 
 #endif /* _ASM_THREAD_INFO_H */

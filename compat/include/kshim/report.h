@@ -28,6 +28,7 @@
 #define KSHIM_REPORT_SPINLOCK	"spinlock"	/* BUG: spinlock/rwlock recursion, ... */
 #define KSHIM_REPORT_LOCKUP	"lockup"	/* a lock that can never be taken: ends the test */
 #define KSHIM_REPORT_CONTEXT	"context"	/* kshim_run_in_*() handler left its context changed */
+#define KSHIM_REPORT_SMP_PROCESSOR_ID "smp_processor_id" /* BUG: using smp_processor_id() in preemptible */
 /* Kernel mappings (compat/mm/highmem.c, compat/arch/fault.c) */
 #define KSHIM_REPORT_OOPS	"oops"		/* BUG: unable to handle page fault: ends the test */
 #define KSHIM_REPORT_KMAP_DEADLOCK "kmap_deadlock" /* kshim: kmap() can never get a slot: ends the test */

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/percpu.h - per-CPU variables (see linux/percpu-defs.h).
+ *
+ * Follows include/linux/percpu.h of 6.8, which drivers include for the
+ * definitions of linux/percpu-defs.h and linux/smp.h.
+ */
+#ifndef _LINUX_PERCPU_H
+#define _LINUX_PERCPU_H
+
+#include <linux/percpu-defs.h>
+#include <linux/smp.h>
+
+#endif /* _LINUX_PERCPU_H */

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/kernel/cpu.c - the simulated CPUs: bring-up, the idle loop, and
+ * taking what is pending when interrupts are on.
+ *
+ * Plays kernel/cpu.c and kernel/smpboot.c (CPUs come online at boot and
+ * stay), kernel/sched/idle.c (an idle CPU waits for an interrupt) and the
+ * x86 entry code (a CPU takes an interrupt only while EFLAGS.IF is set).
+ * KSHIM_CPUS (1-64, default 4) CPUs: CPU 0 is the test's own thread (and
+ * any other thread the test makes: they all run "on CPU 0"), CPU 1.. are
+ * kshim's threads, started the first time something is sent their way.
+ * Their tasks are the idle tasks "swapper/N", pid 0, per-CPU threads.
+ *
+ * Design note: how interrupts are delivered.  A raised interrupt (or a
+ * function-call IPI, or a softirq) is a bit in the target CPU's pending
+ * word plus the work itself under the CPU's host lock; the target CPU
+ * takes it on its own thread when it has interrupts on:
+ *  - an idle CPU thread sleeps on its condition variable and is woken;
+ *  - a CPU running with interrupts off (inside a handler, under
+ *    spin_lock_irqsave()...) finds the bit when it turns them on again:
+ *    arch_local_irq_enable() (and so local_irq_restore(),
+ *    spin_unlock_irq*()) tests the word and calls
+ *    kshim_cpu_take_pending();
+ *  - CPU 0, the test's thread, takes its share at those same points and
+ *    at once when the test raises towards itself with interrupts on.
+ * The other way, a signal sent to the target thread, was not taken: the
+ * handler would run inside a host signal handler, interrupting kshim's
+ * own host locks, malloc and stdio at arbitrary points (deadlocks that no
+ * kernel has), and TSan and valgrind treat code in signal handlers
+ * specially.  Event loops plus pending bits give the same guarantees a
+ * driver can rely on (a handler runs with interrupts off, in hardirq
+ * context, on a CPU that has interrupts on, never while that CPU has them
+ * off) with only ordinary locks, so TSan and helgrind see every handoff.
+ * The one difference: a CPU 0 busy in a loop with interrupts on and no
+ * kshim call takes nothing until it reaches one; tests target CPUs 1..
+ * for that (the default affinity).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/cpumask.h>
+#include <linux/hardirq.h>
+#include <linux/irqflags.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+
+#include "arch/annotate.h"
+#include "kshim/internal.h"
+#include "kernel/cpu.h"
+
+unsigned int nr_cpu_ids = 1;
+unsigned long __kshim_cpu_pending[NR_CPUS];
+struct kshim_cpu kshim_cpus[NR_CPUS];
+
+static pthread_mutex_t start_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void kshim_cpu_lock(int cpu)
+{
+	pthread_mutex_lock(&kshim_cpus[cpu].lock);
+}
+
+void kshim_cpu_unlock(int cpu)
+{
+	pthread_mutex_unlock(&kshim_cpus[cpu].lock);
+}
+
+/* CPU lock held. */
+void kshim_cpu_update_pending(int cpu)
+{
+	struct kshim_cpu *c = &kshim_cpus[cpu];
+	unsigned long word = __atomic_load_n(&__kshim_cpu_pending[cpu],
+					     __ATOMIC_RELAXED);
+
+	word &= ~(KSHIM_PENDING_CALL | KSHIM_PENDING_SOFTIRQ);
+	if (c->calls)
+		word |= KSHIM_PENDING_CALL;
+	if (c->softirq_pending)
+		word |= KSHIM_PENDING_SOFTIRQ;
+	__atomic_store_n(&__kshim_cpu_pending[cpu], word, __ATOMIC_RELAXED);
+	if (word)
+		pthread_cond_signal(&c->wake);
+}
+
+/* ---- the idle loop of CPUs 1.. ---- */
+
+static void *cpu_idle_thread(void *arg)
+{
+	int cpu = (int)(long)arg;
+	struct kshim_cpu *c = &kshim_cpus[cpu];
+	struct task_struct *t = current;
+	struct thread_info *ti = current_thread_info();
+
+	t->pid = 0;
+	snprintf(t->comm, sizeof(t->comm), "swapper/%d", cpu);
+	ti->cpu = cpu;
+	ti->kshim_percpu_thread = true;
+	for (;;) {
+		pthread_mutex_lock(&c->lock);
+		while (!__atomic_load_n(&__kshim_cpu_pending[cpu],
+					__ATOMIC_RELAXED))
+			pthread_cond_wait(&c->wake, &c->lock);
+		pthread_mutex_unlock(&c->lock);
+		/* do_idle(): interrupts are on, take whatever came. */
+		kshim_cpu_take_pending();
+	}
+	return NULL;
+}
+
+static void cpu_start(int cpu)
+{
+	struct kshim_cpu *c = &kshim_cpus[cpu];
+	pthread_attr_t attr;
+	int err;
+
+	pthread_mutex_lock(&start_lock);
+	if (c->started)
+		goto out;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	err = pthread_create(&c->thread, &attr, cpu_idle_thread,
+			     (void *)(long)cpu);
+	pthread_attr_destroy(&attr);
+	if (err) {
+		fprintf(stderr, "kshim: cannot start the thread of CPU %d: %s\n",
+			cpu, strerror(err));
+		abort();
+	}
+	c->started = true;
+out:
+	pthread_mutex_unlock(&start_lock);
+}
+
+void kshim_cpu_kick(int cpu, unsigned long bit)
+{
+	struct kshim_cpu *c = &kshim_cpus[cpu];
+
+	if (cpu && !c->started)
+		cpu_start(cpu);
+	pthread_mutex_lock(&c->lock);
+	__atomic_fetch_or(&__kshim_cpu_pending[cpu], bit, __ATOMIC_RELAXED);
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->lock);
+}
+
+/* ---- taking what is pending ---- */
+
+/* Enter hardirq as the CPU does for an interrupt, run @work, leave. */
+static void cpu_interrupt(int cpu, unsigned long work)
+{
+	struct thread_info *ti = current_thread_info();
+
+	/* The CPU clears IF on the way in. */
+	WRITE_ONCE(ti->eflags, READ_ONCE(ti->eflags) & ~X86_EFLAGS_IF);
+	kshim_irq_enter(__KSHIM_CALLSITE);
+	if (work & KSHIM_PENDING_IRQ)
+		kshim_handle_pending_irqs(cpu);
+	if (work & KSHIM_PENDING_CALL)
+		kshim_smp_call_interrupt(cpu);
+	kshim_irq_exit();
+	/* iret: IF back on, without re-entering through the enable hook. */
+	WRITE_ONCE(ti->eflags, READ_ONCE(ti->eflags) | X86_EFLAGS_IF);
+}
+
+void kshim_cpu_take_pending(void)
+{
+	int cpu = raw_smp_processor_id();
+	struct kshim_cpu *c = &kshim_cpus[cpu];
+
+	for (;;) {
+		unsigned long word, work;
+
+		if (arch_irqs_disabled())
+			return;
+		/* Nested interrupts: HARDIRQ_BITS bound them in the kernel. */
+		if (hardirq_count() >= 8 * HARDIRQ_OFFSET)
+			return;
+		pthread_mutex_lock(&c->lock);
+		word = __atomic_load_n(&__kshim_cpu_pending[cpu],
+				       __ATOMIC_RELAXED);
+		work = word & (KSHIM_PENDING_IRQ | KSHIM_PENDING_CALL);
+		if (work)
+			__atomic_fetch_and(&__kshim_cpu_pending[cpu], ~work,
+					   __ATOMIC_RELAXED);
+		pthread_mutex_unlock(&c->lock);
+		if (work) {
+			cpu_interrupt(cpu, work);
+			continue;
+		}
+		/* ksoftirqd: softirqs raised from task context. */
+		if ((word & KSHIM_PENDING_SOFTIRQ) && !in_interrupt()) {
+			kshim_do_softirq();
+			/* What stays pending (disabled tasklets) waits. */
+			pthread_mutex_lock(&c->lock);
+			word = __atomic_load_n(&__kshim_cpu_pending[cpu],
+					       __ATOMIC_RELAXED);
+			pthread_mutex_unlock(&c->lock);
+			if (word & (KSHIM_PENDING_IRQ | KSHIM_PENDING_CALL))
+				continue;
+		}
+		return;
+	}
+}
+
+/* ---- boot ---- */
+
+static void cpus_atfork_child(void)
+{
+	int cpu;
+
+	/* Only the forking thread lives on: CPUs 1.. start again if used. */
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct kshim_cpu *c = &kshim_cpus[cpu];
+
+		pthread_mutex_init(&c->lock, NULL);
+		pthread_cond_init(&c->wake, NULL);
+		c->started = false;
+	}
+	pthread_mutex_init(&start_lock, NULL);
+}
+
+int kshim_parse_cpus(const char *val, struct kshim_config *c)
+{
+	if (kshim_parse_uint(val, NR_CPUS, &c->cpus) || !c->cpus)
+		return -EINVAL;
+	return 0;
+}
+
+void kshim_smp_init(void)
+{
+	static bool registered;
+	int cpu;
+
+	if (!registered) {
+		registered = true;
+		for (cpu = 0; cpu < NR_CPUS; cpu++) {
+			struct kshim_cpu *c = &kshim_cpus[cpu];
+
+			pthread_mutex_init(&c->lock, NULL);
+			pthread_cond_init(&c->wake, NULL);
+			c->calls_tail = &c->calls;
+			c->tasklet_vec.tail = &c->tasklet_vec.head;
+			c->tasklet_hi_vec.tail = &c->tasklet_hi_vec.head;
+		}
+		/* Read without a lock on purpose: a hint, rechecked locked. */
+		arch_annotate_racy_hint(__kshim_cpu_pending,
+					sizeof(__kshim_cpu_pending));
+		pthread_atfork(NULL, NULL, cpus_atfork_child);
+		kshim_irq_init();
+	}
+	nr_cpu_ids = kshim_config.cpus;
+	kshim_setup_per_cpu_areas(nr_cpu_ids);
+}
+
+/* A fresh test: its own printk_ratelimit() budget. */
+void kshim_smp_test_begin(void)
+{
+	kshim_smp_processor_id_test_begin();
+}
