@@ -48,6 +48,13 @@ void arch_poison_alloc(void *va, size_t len)
 	VALGRIND_MAKE_MEM_DEFINED(va, len);
 }
 
+void arch_poison_forget(void *va, size_t len)
+{
+#if ARCH_POISON_ASAN
+	ASAN_UNPOISON_MEMORY_REGION(va, len);
+#endif
+}
+
 void arch_poison_unused_ram(void *va, size_t len)
 {
 	if (RUNNING_ON_VALGRIND)

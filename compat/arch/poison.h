@@ -44,6 +44,13 @@ void arch_poison_free(void *va, size_t len);
 void arch_poison_alloc(void *va, size_t len);
 
 /*
+ * The range stops being memory kshim watches (the machine reboots): ASan
+ * forgets its poison there, so whatever the host maps at these addresses
+ * later starts clean.
+ */
+void arch_poison_forget(void *va, size_t len);
+
+/*
  * Under valgrind: RAM nobody has been given yet, @va..@va+@len of the
  * direct map, is no-access (and memcheck's leak scan skips it instead of
  * reading all of RAM at every test's exit).

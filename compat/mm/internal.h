@@ -77,6 +77,14 @@ bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
 void kshim_fail_page_alloc_test_begin(void);
 
 /* page_poison.c: freed memory is poisoned, checked when handed out again */
+/*
+ * Frames [@pfn, @pfn + @nr) are carved for the first time: never-allocated
+ * memory is no-access for ASan, as the kernel's KASAN has it from boot.
+ * kshim_page_poison_forget(): the zone goes away (reboot); the range
+ * carved from it is clean again for ASan.
+ */
+void kshim_page_poison_fresh(unsigned long pfn, unsigned long nr);
+void kshim_page_poison_forget(unsigned long pfn, unsigned long nr);
 extern bool kshim_page_poison_hooks;	/* false: the hooks do nothing */
 void __kshim_page_free_poison(struct page *page, unsigned int order);
 void __kshim_page_alloc_poison_check(struct page *page, unsigned int order,

@@ -74,8 +74,15 @@ void kshim_zone_init(struct zone *zone, unsigned long start,
 void kshim_zone_exit(struct zone *zone)
 {
 	if (zone->kshim) {
+		struct kshim_zone *kz = zone->kshim;
+
 		/* Fresh RAM comes with the next boot: forget cached pages. */
-		pcp_discard_zone(zone->kshim->id);
+		pcp_discard_zone(kz->id);
+		/* and what ASan was told about the frames used, the guard too */
+		if (kz->frontier > kz->start)
+			kshim_page_poison_forget(kz->start,
+				kz->frontier - kz->start +
+				(kz->frontier < kz->end));
 		pthread_mutex_destroy(&zone->kshim->lock);
 		free(zone->kshim);
 		zone->kshim = NULL;
@@ -136,6 +143,12 @@ static bool carve(struct kshim_zone *kz)
 	while (order && ((pfn & ((1UL << order) - 1)) || (1UL << order) > left))
 		order--;
 	init_fresh_pages(pfn_to_page(pfn), 1UL << order);
+	/*
+	 * Never-allocated memory is no-access for ASan; so is the next
+	 * uncarved page, a guard against running off the carved part.
+	 */
+	kshim_page_poison_fresh(pfn, (1UL << order) +
+				(pfn + (1UL << order) < kz->end));
 	kz->frontier += 1UL << order;
 	add_to_free_list(kz, pfn_to_page(pfn), order);
 	return true;

@@ -273,6 +273,33 @@ static inline bool uses_pattern(bool highmem)
 	       (highmem || !arch_poison_by_sanitizer());
 }
 
+/* The lowmem part of frames [@pfn, @pfn + @nr) in the direct map, or 0. */
+static size_t lowmem_part(unsigned long pfn, unsigned long nr, void **va)
+{
+	if (pfn >= highstart_pfn)
+		return 0;
+	*va = __va(pfn << PAGE_SHIFT);
+	return (min(pfn + nr, highstart_pfn) - pfn) << PAGE_SHIFT;
+}
+
+void kshim_page_poison_fresh(unsigned long pfn, unsigned long nr)
+{
+	void *va;
+	size_t len = lowmem_part(pfn, nr, &va);
+
+	if (len && arch_poison_by_sanitizer())
+		arch_poison_free(va, len);
+}
+
+void kshim_page_poison_forget(unsigned long pfn, unsigned long nr)
+{
+	void *va;
+	size_t len = lowmem_part(pfn, nr, &va);
+
+	if (len)
+		arch_poison_forget(va, len);
+}
+
 void __kshim_page_free_poison(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page), nr = 1UL << order;

@@ -17,6 +17,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 
+#include "common/expect_bug.h"	/* marker_line() */
 #include "mm/internal.h"	/* kshim_pfn_backdoor(): white-box checks */
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -62,7 +64,7 @@ static struct page *alloc_pfn(gfp_t gfp, unsigned int order,
 	unsigned int n = 0, i;
 
 	while (n < 64) {
-		struct page *page = alloc_pages(gfp, order);
+		struct page *page = alloc_pages(gfp, order); /* LINE:alloc_pfn */
 
 		if (!page)
 			break;
@@ -155,6 +157,19 @@ static const char *last_text(void)
 		kshim_report_last(KSHIM_REPORT_MEMORY_CORRUPTION);
 
 	return r ? r->text : "";
+}
+
+/* The report names the allocation that found the damage: alloc_pfn(). */
+static void check_report_names_allocation(void)
+{
+	const struct kshim_report *r =
+		kshim_report_last(KSHIM_REPORT_MEMORY_CORRUPTION);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r->file);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->file, "test_page_poison.c"));
+	CU_ASSERT_EQUAL(r->line, marker_line("alloc_pfn"));
+	CU_ASSERT_STRING_EQUAL(r->func ? r->func : "", "alloc_pfn");
 }
 
 /* ---- normal use: no report ---- */
@@ -370,6 +385,7 @@ static void test_write_after_free_lowmem(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(), want));
 	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(),
 		"page dumped because: pagealloc: corrupted page details\n"));
+	check_report_names_allocation();
 
 	/* Reported once: the next free poisons the page afresh. */
 	__free_page(page);
@@ -409,6 +425,7 @@ static void test_write_after_free_highmem(void)
 	snprintf(want, sizeof(want), "%016lx: 00 00 00 00 00 00 00 00  ",
 		 (pfn << PAGE_SHIFT) + 0x120);
 	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(), want));
+	check_report_names_allocation();
 	__free_pages(page, 1);
 }
 
@@ -451,6 +468,115 @@ static void test_reports_rate_limited(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
 	__free_pages(page, 4);
 }
+
+/* ---- KSHIM_PAGE_POISON ---- */
+
+/* page_poison=off: no pattern, a write after free goes unnoticed. */
+static void test_page_poison_off(void)
+{
+	struct page *page;
+	unsigned long pfn;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_PAGE_POISON=0", NULL), 0);
+	CU_ASSERT_STRING_EQUAL(kshim_setting("KSHIM_PAGE_POISON"), "0");
+	page = alloc_page(GFP_HIGHUSER);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	pfn = page_to_pfn(page);
+	memset(kshim_pfn_backdoor(pfn), 0x11, PAGE_SIZE);
+	__free_page(page);
+	CU_ASSERT_TRUE(frames_hold(pfn, 1, 0x11));
+	((unsigned char *)kshim_pfn_backdoor(pfn))[100] = 0x55;
+	page = alloc_pfn(GFP_HIGHUSER, 0, pfn);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	__free_page(page);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+}
+
+/* The default is on; the next boot without the override has it again. */
+static void test_page_poison_default_on(void)
+{
+	CU_ASSERT_STRING_EQUAL(kshim_setting("KSHIM_PAGE_POISON"), "1");
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_PAGE_POISON=off", NULL), 0);
+	CU_ASSERT_STRING_EQUAL(kshim_setting("KSHIM_PAGE_POISON"), "0");
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_PAGE_POISON=on", NULL), 0);
+	CU_ASSERT_STRING_EQUAL(kshim_setting("KSHIM_PAGE_POISON"), "1");
+}
+
+static void boot_bad_page_poison(void *arg)
+{
+	_exit(kshim_boot("KSHIM_PAGE_POISON=maybe", NULL) == -EINVAL ? 0 : 1);
+}
+
+/* A bad value is rejected with an error naming it; nothing changes. */
+static void test_page_poison_bad_value(void)
+{
+	struct child c;
+
+	run_child(boot_bad_page_poison, NULL, &c);
+	CU_ASSERT_TRUE(WIFEXITED(c.status) && WEXITSTATUS(c.status) == 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(c.err,
+				      "kshim: invalid KSHIM_PAGE_POISON='maybe': a boolean"));
+	CU_ASSERT_STRING_EQUAL(kshim_setting("KSHIM_PAGE_POISON"), "1");
+}
+
+/* ---- AddressSanitizer: memory never handed out, and reboots ---- */
+
+#if ASAN_BUILD
+/*
+ * Frames carved from a zone but never allocated are no-access, and so is
+ * the first page past the carved part (a guard): the allocation
+ * unpoisons exactly what it hands out.
+ */
+static void test_asan_never_allocated_poisoned(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	struct kshim_zone *kz;
+	unsigned char *p;
+	struct child c;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	p = page_address(page);
+	CU_ASSERT_PTR_NULL(__asan_region_is_poisoned(p, PAGE_SIZE));
+	kz = page_zone(page)->kshim;
+	CU_ASSERT_TRUE(__asan_address_is_poisoned(
+		__va((kz->frontier - 1) << PAGE_SHIFT)));
+	CU_ASSERT_TRUE_FATAL(kz->frontier < kz->end);
+	CU_ASSERT_TRUE(__asan_address_is_poisoned(
+		__va(kz->frontier << PAGE_SHIFT)));
+	/* Past the guard nothing is known yet. */
+	CU_ASSERT_FALSE(__asan_address_is_poisoned(
+		__va((kz->frontier + 1) << PAGE_SHIFT)));
+
+	run_child(write_byte, __va((kz->frontier - 1) << PAGE_SHIFT), &c);
+	CU_ASSERT_TRUE(exited_nonzero(&c));
+	CU_ASSERT_PTR_NOT_NULL(strstr(c.err, "use-after-poison"));
+	__free_page(page);
+}
+
+/*
+ * A reboot unmaps the direct map: the poison of its used part must not
+ * stay behind for whatever the host maps there next.
+ */
+static void test_asan_reboot_clears_shadow(void)
+{
+	struct page *page[4];
+	unsigned char *p;
+	int i;
+
+	/* The last of a few blocks: far from what a new boot uses first. */
+	for (i = 0; i < 4; i++) {
+		page[i] = alloc_pages(GFP_KERNEL, MAX_PAGE_ORDER);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(page[i]);
+	}
+	p = page_address(page[3]);
+	for (i = 0; i < 4; i++)
+		__free_pages(page[i], MAX_PAGE_ORDER);
+	CU_ASSERT_TRUE_FATAL(__asan_address_is_poisoned(p));
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_RAM=128M", NULL), 0);
+	CU_ASSERT_PTR_NULL(__asan_region_is_poisoned(p,
+						     PAGE_SIZE << MAX_PAGE_ORDER));
+}
+#endif
 
 /* ---- KSHIM_DEBUG_PAGEALLOC=1 ---- */
 
@@ -525,6 +651,14 @@ int main(int argc, char **argv)
 		{ "write_after_free_highmem", test_write_after_free_highmem },
 		{ "single_bit_error", test_single_bit_error },
 		{ "reports_rate_limited", test_reports_rate_limited },
+		{ "page_poison_off", test_page_poison_off },
+		{ "page_poison_default_on", test_page_poison_default_on },
+		{ "page_poison_bad_value", test_page_poison_bad_value },
+#if ASAN_BUILD
+		{ "asan_never_allocated_poisoned",
+		  test_asan_never_allocated_poisoned },
+		{ "asan_reboot_clears_shadow", test_asan_reboot_clears_shadow },
+#endif
 		{ "debug_pagealloc_normal_use",
 		  test_debug_pagealloc_normal_use },
 		{ "debug_pagealloc_write_after_free_faults",
