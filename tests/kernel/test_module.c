@@ -176,7 +176,10 @@ static void test_params_show(void)
 	char buf[64];
 
 	CU_ASSERT_EQUAL_FATAL(kshim_module_load("params",
-				"p_bool=1 p_array=3,4"), 0);
+				"p_bool=1 p_array=3,4 p_barray=y,n,1"), 0);
+	CU_ASSERT_EQUAL(params_seen.p_barray_n, 3);
+	CU_ASSERT_TRUE(params_seen.p_barray[0] && !params_seen.p_barray[1] &&
+		       params_seen.p_barray[2]);
 	CU_ASSERT_EQUAL(kshim_module_param("params", "p_bool", buf,
 					   sizeof(buf)), 2);
 	CU_ASSERT_STRING_EQUAL(buf, "Y\n");
@@ -186,6 +189,8 @@ static void test_params_show(void)
 	CU_ASSERT_STRING_EQUAL(buf, "-5\n");
 	kshim_module_param("params", "p_array", buf, sizeof(buf));
 	CU_ASSERT_STRING_EQUAL(buf, "3,4\n");
+	kshim_module_param("params", "p_barray", buf, sizeof(buf));
+	CU_ASSERT_STRING_EQUAL(buf, "Y,N,Y\n");
 	kshim_module_param("params", "p_invbool", buf, sizeof(buf));
 	CU_ASSERT_STRING_EQUAL(buf, "Y\n");
 	CU_ASSERT_EQUAL(kshim_module_param("params", "nope", buf,

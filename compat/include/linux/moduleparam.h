@@ -108,29 +108,29 @@ void __kshim_module_add_param(struct kernel_param *kp, size_t size);
 			    &__param_string_##name, perm, -1, 0, len);	\
 	__MODULE_PARM_TYPE(name, "string")
 
-#define module_param_array_named(name, array, type, nump, perm)	\
-	param_check_##type(name, &(array)[0]);				\
+/*
+ * The ## and # on @type happen in the outer macros, so that a @type that is
+ * itself a macro (bool, with <stdbool.h>) is never expanded before pasting.
+ */
+#define __module_param_array(name, array, pops, tname, nump, perm)	\
 	static const struct kparam_array __param_arr_##name		\
 	= { .max = sizeof(array) / sizeof((array)[0]), .num = nump,	\
-	    .ops = &param_ops_##type,					\
-	    .elemsize = sizeof((array)[0]), .elem = array };		\
+	    .ops = pops, .elemsize = sizeof((array)[0]), .elem = array };\
 	__module_param_call(MODULE_PARAM_PREFIX, name,			\
 			    &param_array_ops,				\
 			    &__param_arr_##name,			\
 			    perm, -1, 0, sizeof(array));		\
-	__MODULE_PARM_TYPE(name, "array of " #type)
+	__MODULE_PARM_TYPE(name, "array of " tname)
+
+#define module_param_array_named(name, array, type, nump, perm)	\
+	param_check_##type(name, &(array)[0]);				\
+	__module_param_array(name, array, &param_ops_##type, #type,	\
+			     nump, perm)
 
 #define module_param_array(name, type, nump, perm)			\
 	param_check_##type(name, &(name)[0]);				\
-	static const struct kparam_array __param_arr_##name		\
-	= { .max = sizeof(name) / sizeof((name)[0]), .num = nump,	\
-	    .ops = &param_ops_##type,					\
-	    .elemsize = sizeof((name)[0]), .elem = name };		\
-	__module_param_call(MODULE_PARAM_PREFIX, name,			\
-			    &param_array_ops,				\
-			    &__param_arr_##name,			\
-			    perm, -1, 0, sizeof(name));			\
-	__MODULE_PARM_TYPE(name, "array of " #type)
+	__module_param_array(name, name, &param_ops_##type, #type,	\
+			     nump, perm)
 
 #define __MODULE_PARM_TYPE(name, _type)					\
 	static const char __kshim_parmtype_##name[] __maybe_unused =	\

@@ -40,6 +40,10 @@ module_param_string(p_string, p_string, sizeof(p_string), 0444);
 static int p_array[4] = { 1, 2 };
 static unsigned int p_array_n = 2;
 module_param_array(p_array, int, &p_array_n, 0444);
+/* bool is a macro under <stdbool.h>: it must reach the ## untouched */
+static bool p_barray[3];
+static unsigned int p_barray_n;
+module_param_array(p_barray, bool, &p_barray_n, 0444);
 static int renamed_var = 3;
 module_param_named(p_named, renamed_var, int, 0444);
 
@@ -62,6 +66,8 @@ static int __init params_init(void)
 	memcpy(params_seen.p_string, p_string, sizeof(p_string));
 	memcpy(params_seen.p_array, p_array, sizeof(p_array));
 	params_seen.p_array_n = p_array_n;
+	memcpy(params_seen.p_barray, p_barray, sizeof(p_barray));
+	params_seen.p_barray_n = p_barray_n;
 	params_seen.p_named = renamed_var;
 	return 0;
 }

@@ -20,6 +20,8 @@ struct params_seen {
 	char p_string[8];
 	int p_array[4];
 	unsigned int p_array_n;
+	bool p_barray[3];
+	unsigned int p_barray_n;
 	int p_named;
 };
 extern struct params_seen params_seen;
