@@ -394,6 +394,9 @@ void __kshim_tasklet_enable(struct tasklet_struct *t)
 	raise_softirq_locked(cpu, nr);
 	kshim_cpu_unlock(cpu);
 	kshim_cpu_kick(cpu, KSHIM_PENDING_SOFTIRQ);
+	/* This CPU in task context: ksoftirqd gets to run now. */
+	if (cpu == raw_smp_processor_id() && !irqs_disabled())
+		kshim_cpu_take_pending();
 }
 
 /* wait_var_event() on @t->state, bounded (see the top of this file). */

@@ -15,6 +15,7 @@
  * interrupt for enable_irq() to replay (IRQS_PENDING, check_irq_resend()).
  */
 #include <errno.h>
+#include <string.h>
 #include <time.h>
 
 #include <linux/hardirq.h>
@@ -77,6 +78,20 @@ int kshim_raise_irq(unsigned int irq)
 	return kshim_raise_irq_on(irq, kshim_irq_affinity(irq));
 }
 
+/*
+ * "%pS" of a function: arch_sprint_symbol() names the call before a
+ * return address, so ask for the byte after the entry and take it back.
+ */
+static void handler_symbol(char *buf, size_t len, irq_handler_t fn)
+{
+	char *plus;
+
+	arch_sprint_symbol(buf, len, (unsigned long)fn + 1);
+	plus = strstr(buf, "+0x1/");
+	if (plus)
+		memcpy(plus, "+0x0/", 5);
+}
+
 /* handle_irq_event_percpu(): the chain, in hardirq context. */
 static void handle_irq_event(unsigned int irq, struct irqaction *chain[],
 			     unsigned int n)
@@ -90,13 +105,16 @@ static void handle_irq_event(unsigned int irq, struct irqaction *chain[],
 		action->handler((int)irq, action->dev_id);
 		if (!arch_irqs_disabled()) {
 			const struct kshim_site *s = action->kshim_site;
+			char sym[256];
 
+			/* %pS of the handler; reported where it was requested */
+			handler_symbol(sym, sizeof(sym), action->handler);
 			if (!__atomic_exchange_n(&warned, true,
 						 __ATOMIC_RELAXED))
 				__kshim_warn(s->file, s->line, s->func, s->mod,
 					     TAINT_WARN,
 					     "irq %u handler %s enabled interrupts\n",
-					     irq, action->name);
+					     irq, sym);
 			WRITE_ONCE(current_thread_info()->eflags,
 				   READ_ONCE(current_thread_info()->eflags) &
 				   ~X86_EFLAGS_IF);

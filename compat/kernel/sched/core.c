@@ -94,7 +94,7 @@ int kshim_current_pid(void)
 
 int kshim_current_cpu(void)
 {
-	return 0;
+	return current_thread_info()->cpu;
 }
 
 /* "[<ip>] func [mod] file:line": kshim's print_ip_sym(). */
