@@ -25,15 +25,16 @@
 #include <linux/bottom_half.h>
 #include <linux/gfp.h>
 #include <linux/hardirq.h>
+#include <linux/highmem.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
 #include <linux/version.h>
-#include <asm/highmem.h>
 
 #include "common/expect_bug.h"
 #include "common/spawn.h"
+#include "highmem26/kmap26_snippets.h"
 
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 37) || \
 	LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 35)
@@ -696,6 +697,155 @@ static void test_leaked_map_reported(void)
 	CU_ASSERT_EQUAL(preempt_count(), 1);
 }
 
+/* ---- kernel-style driver code (kmap26_snippets.c) ---- */
+
+#define SNIP	KMAP26_SNIPPETS_FILE
+
+static int snip_line(const char *marker)
+{
+	int line = marker_line_in(SNIP, marker);
+
+	CU_ASSERT_FATAL(line > 0);
+	return line;
+}
+
+static void assert_last_in_snippets(const char *cls, const char *marker)
+{
+	const struct kshim_report *r = kshim_report_last(cls);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_STRING_EQUAL(r->file, SNIP);
+	CU_ASSERT_EQUAL(r->line, snip_line(marker));
+}
+
+struct copy_req {
+	struct page *page;
+	void (*copy)(struct page *page, void *buf, size_t len);
+	unsigned char buf[32];
+};
+
+static void irq_handler(void *arg)
+{
+	struct copy_req *r = arg;
+
+	r->copy(r->page, r->buf, sizeof(r->buf));
+}
+
+/* Fill @page with 0, 1, 2... through a slot of its own. */
+static void fill_page(struct page *page)
+{
+	unsigned char *p = kmap_atomic(page, KM_USER1);
+	unsigned int i;
+
+	for (i = 0; i < PAGE_SIZE; i++)
+		p[i] = i;
+	kunmap_atomic(p, KM_USER1);
+}
+
+static void test_snip_irq_handler_user0_warns(void)
+{
+	struct copy_req r = { .page = highpage(),
+			      .copy = snip26_irq_copy_user0 };
+
+	fill_page(r.page);
+	expect_kmap_warn(HM_LINE(444), 1);
+	kshim_run_in_hardirq(irq_handler, &r);
+	assert_last_in_snippets(KSHIM_REPORT_WARNING, "irq_user0");
+	/* A warning, not a stop: the copy was made. */
+	CU_ASSERT_EQUAL(r.buf[31], 31);
+	__free_page(r.page);
+}
+
+static void test_snip_irq_handler_irq0_silent(void)
+{
+	struct copy_req r = { .page = highpage(),
+			      .copy = snip26_irq_copy_irq0 };
+
+	fill_page(r.page);
+	kshim_run_in_hardirq(irq_handler, &r);
+	CU_ASSERT_EQUAL(r.buf[0], 0);
+	CU_ASSERT_EQUAL(r.buf[31], 31);
+	__free_page(r.page);
+}
+
+static void test_snip_bounce_irqs_on_warns(void)
+{
+	struct page *page = highpage();
+	static const char msg[] = "bounce";
+
+	expect_kmap_warn(HM_LINE(464), 1);
+	snip26_bounce_irqs_on(page, msg, sizeof(msg));
+	assert_last_in_snippets(KSHIM_REPORT_WARNING, "bounce_on");
+	__free_page(page);
+}
+
+static void test_snip_bounce_irqs_off_silent(void)
+{
+	struct page *page = highpage();
+	static const char msg[] = "bounce";
+	char *p;
+
+	snip26_bounce_irqs_off(page, msg, sizeof(msg));
+	p = kmap_atomic(page, KM_USER0);
+	CU_ASSERT_STRING_EQUAL(p, msg);
+	kunmap_atomic(p, KM_USER0);
+	__free_page(page);
+}
+
+static void test_snip_copy_same_slot_bugs(void)
+{
+	struct page *to = highpage(), *from = highpage();
+	char want[256];
+
+	snprintf(want, sizeof(want),
+		 "] snip26_copy_same_slot [kmap26_snippets] %s:%d\n", SNIP,
+		 snip_line("same_slot"));
+	kshim_expect_report(KSHIM_REPORT_BUG, want, 1);
+	snip26_copy_same_slot(to, from);
+	CU_FAIL("not reached");
+}
+
+static void test_snip_copy_two_slots_silent(void)
+{
+	struct page *to = highpage(), *from = highpage();
+	unsigned char *p;
+
+	fill_page(from);
+	snip26_copy_two_slots(to, from);
+	p = kmap_atomic(to, KM_USER0);
+	CU_ASSERT_EQUAL(p[1], 1);
+	CU_ASSERT_EQUAL(p[PAGE_SIZE - 1], (PAGE_SIZE - 1) & 0xff);
+	kunmap_atomic(p, KM_USER0);
+	__free_page(from);
+	__free_page(to);
+}
+
+static void test_snip_checksum_stale_oopses(void)
+{
+	struct page *page = highpage();
+	char want[1024];
+
+	fill_page(page);
+	snprintf(want, sizeof(want),
+		 "kshim: it last mapped page pfn:%#lx at %s:%d (%s)\n"
+		 "kshim: and unmapped it at %s:%d (%s)\n",
+		 page_to_pfn(page), SNIP, snip_line("sum_map"),
+		 "snip26_checksum_stale", SNIP, snip_line("sum_unmap"),
+		 "snip26_checksum_stale");
+	kshim_expect_report(KSHIM_REPORT_OOPS, want, 1);
+	snip26_checksum_stale(page);
+	CU_FAIL("the stale read did not fault");
+}
+
+static void test_snip_checksum_silent(void)
+{
+	struct page *page = highpage();
+
+	fill_page(page);
+	CU_ASSERT_EQUAL(snip26_checksum(page), 15 * 16 / 2);
+	__free_page(page);
+}
+
 static CU_TestInfo slot_tests[] = {
 	{ "56_km_type_values", test_56_km_type_values },
 	{ "55_lowmem_is_page_address", test_55_lowmem_is_page_address },
@@ -750,9 +900,22 @@ static CU_TestInfo rule_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
+static CU_TestInfo snippet_tests[] = {
+	{ "irq_handler_user0_warns", test_snip_irq_handler_user0_warns },
+	{ "irq_handler_irq0_silent", test_snip_irq_handler_irq0_silent },
+	{ "bounce_irqs_on_warns", test_snip_bounce_irqs_on_warns },
+	{ "bounce_irqs_off_silent", test_snip_bounce_irqs_off_silent },
+	{ "copy_same_slot_bugs", test_snip_copy_same_slot_bugs },
+	{ "copy_two_slots_silent", test_snip_copy_two_slots_silent },
+	{ "checksum_stale_oopses", test_snip_checksum_stale_oopses },
+	{ "checksum_silent", test_snip_checksum_silent },
+	CU_TEST_INFO_NULL,
+};
+
 static CU_SuiteInfo suites[] = {
 	{ "kmap_atomic_typed_slots", NULL, NULL, NULL, NULL, slot_tests },
 	{ "debug_kmap_atomic", NULL, NULL, NULL, NULL, rule_tests },
+	{ "kernel-style driver code", NULL, NULL, NULL, NULL, snippet_tests },
 	CU_SUITE_INFO_NULL,
 };
 
