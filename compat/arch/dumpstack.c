@@ -94,6 +94,7 @@ static bool starts_with(const char *s, const char *prefix)
 static bool is_kshim_frame(const struct frame *f)
 {
 	if (starts_with(f->name, "kshim_") || starts_with(f->name, "__kshim_") ||
+	    starts_with(f->name, "__interceptor_") ||
 	    starts_with(f->name, "arch_") || starts_with(f->name, "dump_stack") ||
 	    starts_with(f->name, "panic"))
 		return true;
@@ -183,44 +184,67 @@ void arch_dump_host_stack(void)
 	pthread_mutex_unlock(&dwfl_lock);
 }
 
+/* A frame of the driver or a test: a source file that is not kshim's. */
+static bool is_driver_frame(const struct frame *f)
+{
+	return f->file && f->file[0] != '/' && !is_kshim_frame(f);
+}
+
+static void set_site(const struct frame *f, struct kshim_site *site)
+{
+	static __thread char func[128], file[256];
+
+	snprintf(func, sizeof(func), "%s", f->name ? f->name : "?");
+	snprintf(file, sizeof(file), "%s", f->file);
+	site->func = func;
+	site->file = file;
+	site->line = f->line;
+	site->mod = NULL;
+}
+
 /*
- * Where a fault at @ip happened, for the oops: the first frame from the
- * faulting instruction outwards that is neither kshim's nor a library's
- * (whose files are absolute or unknown), i.e. the driver's or test's line.
- * Called on the faulting thread (from its signal handler).
+ * Where a fault at @ip happened, for the oops: the faulting instruction if
+ * it is the driver's (or a test's), else (a library routine such as
+ * memset faulted) the first driver frame of the stack below the signal
+ * handler.  Without line information (clang's DWARF 5 is not read here)
+ * it fails, with the faulting function's name in @site->func if known.
+ * Called on the faulting thread, from its signal handler.
  */
 bool arch_fault_site(unsigned long ip, struct kshim_site *site)
 {
 	void *ips[MAX_FRAMES];
-	bool found = false;
-	int n, i, start;
+	bool found = false, below = false;
+	struct frame f;
+	int n, i;
 	Dwfl *d;
 
-	n = backtrace(ips, MAX_FRAMES);
-	for (start = 0; start < n; start++)
-		if ((uintptr_t)ips[start] == ip)
-			break;
-	if (start == n)
-		return false;
 	pthread_mutex_lock(&dwfl_lock);
 	d = get_dwfl();
-	for (i = start; i < n && !found; i++) {
-		static __thread char func[128], file[256];
-		struct frame f;
-
-		/* The faulting instruction itself is not a return address. */
-		resolve(d, (uintptr_t)ips[i] + (i == start), &f);
+	/* resolve() looks up ip - 1: the faulting instruction is at ip. */
+	resolve(d, ip + 1, &f);
+	if (is_driver_frame(&f)) {
+		set_site(&f, site);
+		found = true;
+	} else if (f.name) {
+		/* No line information (yet): at least the function. */
+		f.file = "?";
+		f.line = 0;
+		set_site(&f, site);
+	}
+	n = found ? 0 : backtrace(ips, MAX_FRAMES);
+	for (i = 0; i < n && !found; i++) {
+		resolve(d, (uintptr_t)ips[i], &f);
+		if (!below) {
+			below = f.name &&
+				!strcmp(f.name, "arch_page_fault_oops_entry");
+			continue;
+		}
 		if (is_harness_frame(&f))
 			break;
-		if (!f.file || f.file[0] == '/' || is_kshim_frame(&f))
-			continue;
-		snprintf(func, sizeof(func), "%s", f.name ? f.name : "?");
-		snprintf(file, sizeof(file), "%s", f.file);
-		site->func = func;
-		site->file = file;
-		site->line = f.line;
-		site->mod = NULL;
-		found = true;
+		if (is_driver_frame(&f)) {
+			set_site(&f, site);
+			found = true;
+		}
 	}
 	pthread_mutex_unlock(&dwfl_lock);
 	return found;

@@ -49,9 +49,9 @@ static struct sigaction prev_segv;
 static bool installed;
 static int die_counter;
 
-static __attribute__((__noreturn__)) void page_fault_oops(unsigned long addr,
-							  unsigned long err,
-							  unsigned long ip)
+/* page_fault_oops(); "arch_" keeps it out of the printed call trace. */
+static __attribute__((__noreturn__)) void
+arch_page_fault_oops(unsigned long addr, unsigned long err, unsigned long ip)
 {
 	struct kshim_site site = { "?", 0, "?", NULL };
 	bool have_site = arch_fault_site(ip, &site);
@@ -74,8 +74,12 @@ static __attribute__((__noreturn__)) void page_fault_oops(unsigned long addr,
 				      "permissions violation");
 	/* Where the kernel walks the page tables: what the address is. */
 	kshim_fault_explain(addr);
-	printk(KERN_ALERT "kshim: the faulting access: %s:%d (%s)\n",
-	       site.file, site.line, site.func);
+	if (have_site)
+		printk(KERN_ALERT "kshim: the faulting access: %s:%d (%s)\n",
+		       site.file, site.line, site.func);
+	else
+		printk(KERN_ALERT "kshim: the faulting access: in %s (no line information)\n",
+		       site.func);
 	printk(KERN_DEFAULT "Oops: %04lx [#%d] PREEMPT SMP NOPTI\n",
 	       err & 0xffff, ++die_counter);
 	kshim_print_cpu_line();
@@ -115,10 +119,43 @@ static void chain(int sig, siginfo_t *si, void *uc)
 	raise(sig);
 }
 
-static void segv_handler(int sig, siginfo_t *si, void *ctx)
+/*
+ * The oops does not run in the signal handler: printing it allocates and
+ * locks, which is not safe there (ThreadSanitizer reports every such
+ * call).  The handler points the interrupted context at this entry
+ * instead and returns; the faulting code "calls" it.  Its CFI says that
+ * the caller's stack pointer is in %rbx and its return address (the
+ * faulting instruction) in %r12, so unwinders walk from the oops into
+ * the faulting function and its callers as from any call.
+ */
+void arch_oops_trampoline(void);
+void arch_page_fault_oops_entry(unsigned long addr, unsigned long err,
+				unsigned long ip);
+
+__asm__(".text\n"
+	".globl arch_oops_trampoline\n"
+	".type arch_oops_trampoline, @function\n"
+	"arch_oops_trampoline:\n"
+	"	.cfi_startproc\n"
+	"	.cfi_def_cfa 3, 0\n"		/* CFA = %rbx */
+	"	.cfi_register 16, 12\n"	/* return address = %r12 */
+	"	andq $-16, %rsp\n"
+	"	call arch_page_fault_oops_entry\n"
+	"	ud2\n"
+	"	.cfi_endproc\n"
+	".size arch_oops_trampoline, .-arch_oops_trampoline\n");
+
+void arch_page_fault_oops_entry(unsigned long addr, unsigned long err,
+				unsigned long ip)
+{
+	arch_page_fault_oops(addr, err, ip);
+}
+
+static void arch_segv_handler(int sig, siginfo_t *si, void *ctx)
 {
 	static __thread bool in_oops;
 	ucontext_t *uc = ctx;
+	greg_t *r = uc->uc_mcontext.gregs;
 	unsigned long addr = (unsigned long)si->si_addr;
 
 	/* A fault while printing the oops, or not the kernel's: pass on. */
@@ -128,8 +165,13 @@ static void segv_handler(int sig, siginfo_t *si, void *ctx)
 		return;
 	}
 	in_oops = true;
-	page_fault_oops(addr, fault_error_code(uc),
-			(unsigned long)uc->uc_mcontext.gregs[REG_RIP]);
+	/* Resume in arch_oops_trampoline(addr, err, ip), never returning. */
+	r[REG_RDI] = (greg_t)addr;
+	r[REG_RSI] = (greg_t)fault_error_code(uc);
+	r[REG_RDX] = r[REG_RIP];
+	r[REG_RBX] = r[REG_RSP];
+	r[REG_R12] = r[REG_RIP];
+	r[REG_RIP] = (greg_t)arch_oops_trampoline;
 }
 
 void arch_fault_init(void)
@@ -139,7 +181,7 @@ void arch_fault_init(void)
 	if (installed)
 		return;
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = segv_handler;
+	sa.sa_sigaction = arch_segv_handler;
 	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGSEGV, &sa, &prev_segv) == 0)

@@ -16,12 +16,33 @@
 
 #define SNIP	KMAP_SNIPPETS_FILE
 
+
 static int snip_line(const char *marker)
 {
 	int line = marker_line_in(SNIP, marker);
 
 	CU_ASSERT_FATAL(line > 0);
 	return line;
+}
+
+/*
+ * kshim's line naming the faulting access.  It comes from the host's debug
+ * information, which kshim cannot read in clang builds (DWARF 5): there it
+ * names only the function.
+ */
+static const char *access_line(const char *func, const char *marker)
+{
+	static char buf[256];
+
+#ifdef __clang__
+	snprintf(buf, sizeof(buf),
+		 "kshim: the faulting access: in %s (no line information)\n",
+		 func);
+#else
+	snprintf(buf, sizeof(buf), "kshim: the faulting access: %s:%d (%s)\n",
+		 SNIP, snip_line(marker), func);
+#endif
+	return buf;
 }
 
 /* The stable part of a window oops: history, faulting line, error code. */
@@ -34,10 +55,10 @@ static void expect_window_oops(struct page *page, const char *func,
 	snprintf(want, sizeof(want),
 		 "kshim: it last mapped page pfn:%#lx at %s:%d (%s)\n"
 		 "kshim: and unmapped it at %s:%d (%s)\n"
-		 "kshim: the faulting access: %s:%d (%s)\n"
+		 "%s"
 		 "Oops: 0002 [#1] PREEMPT SMP NOPTI\n",
 		 page_to_pfn(page), SNIP, snip_line(map), func, SNIP,
-		 snip_line(unmap), func, SNIP, snip_line(access), func);
+		 snip_line(unmap), func, access_line(func, access));
 	kshim_expect_report(KSHIM_REPORT_OOPS, want, 1);
 }
 
@@ -120,13 +141,13 @@ static void test_misordered_unmap_kills_top(void)
 	snprintf(want, sizeof(want),
 		 "kshim: it last mapped page pfn:%#lx at %s:%d (%s)\n"
 		 "kshim: and unmapped it at %s:%d (%s)\n"
-		 "kshim: the faulting access: %s:%d (%s)\n",
+		 "%s",
 		 page_to_pfn(b), SNIP, snip_line("misordered_map_b"),
 		 "snip_stale_after_misordered_unmap", SNIP,
 		 snip_line("misordered_unmap"),
-		 "snip_stale_after_misordered_unmap", SNIP,
-		 snip_line("misordered_write"),
-		 "snip_stale_after_misordered_unmap");
+		 "snip_stale_after_misordered_unmap",
+		 access_line("snip_stale_after_misordered_unmap",
+			     "misordered_write"));
 	kshim_expect_report(KSHIM_REPORT_OOPS, want, 1);
 	snip_stale_after_misordered_unmap(a, b);
 	CU_FAIL("the write through the torn-down window did not fault");
@@ -163,10 +184,11 @@ static void test_direct_map_arithmetic_oopses(void)
 
 	snprintf(want, sizeof(want),
 		 "kshim: it is highmem page pfn:%#lx: kmap() or kmap_local_page() it\n"
-		 "kshim: the faulting access: %s:%d (%s)\n"
+		 "%s"
 		 "Oops: 0002 [#1] PREEMPT SMP NOPTI\n",
-		 page_to_pfn(page), SNIP, snip_line("direct_map_write"),
-		 "snip_direct_map_arithmetic");
+		 page_to_pfn(page),
+		 access_line("snip_direct_map_arithmetic",
+			     "direct_map_write"));
 	kshim_expect_report(KSHIM_REPORT_OOPS, want, 1);
 	snip_direct_map_arithmetic(page);
 	CU_FAIL("the direct-map write did not fault");
@@ -190,10 +212,10 @@ static void test_kmap_local_overrun_oopses(void)
 	snprintf(want, sizeof(want),
 		 "kshim: it last mapped page pfn:%#lx at %s:%d (%s)\n"
 		 "kshim: the page is still mapped there\n"
-		 "kshim: the faulting access: %s:%d (%s)\n",
+		 "%s",
 		 page_to_pfn(page), SNIP, snip_line("overrun_map"),
-		 "snip_kmap_local_overrun", SNIP, snip_line("overrun_write"),
-		 "snip_kmap_local_overrun");
+		 "snip_kmap_local_overrun",
+		 access_line("snip_kmap_local_overrun", "overrun_write"));
 	kshim_expect_report(KSHIM_REPORT_OOPS, want, 1);
 	snip_kmap_local_overrun(page);
 	CU_FAIL("the overrun did not fault");
