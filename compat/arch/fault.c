@@ -36,6 +36,7 @@
 
 #include "kshim/internal.h"
 #include "arch/fault.h"
+#include "arch/kmap_window.h"
 
 /* x86 page-fault error code bits (arch/x86/include/asm/trap_pf.h). */
 #define X86_PF_PROT	(1UL << 0)
@@ -186,4 +187,6 @@ void arch_fault_init(void)
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGSEGV, &sa, &prev_segv) == 0)
 		installed = true;
+	/* Under memcheck a NULL dereference must reach the oops too. */
+	arch_kmap_hole_for_fault((void *)0, KSHIM_NULL_LIMIT);
 }
