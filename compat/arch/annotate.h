@@ -6,7 +6,9 @@
  * under the lock (a CPU's pending-work word, read at every
  * local_irq_enable()).  TSan sees those reads as the atomics they are;
  * helgrind does not understand atomics, so the words are excluded from
- * its checking.  Free outside valgrind.
+ * its checking.  Likewise an ordering kshim builds from atomic bits
+ * (a tasklet's state) is spelled out for helgrind as happens-before
+ * annotations.  Free outside valgrind.
  */
 #ifndef _KSHIM_ARCH_ANNOTATE_H
 #define _KSHIM_ARCH_ANNOTATE_H
@@ -18,6 +20,21 @@
 static inline void arch_annotate_racy_hint(const void *addr, size_t len)
 {
 	VALGRIND_HG_DISABLE_CHECKING(addr, len);
+}
+
+/*
+ * An atomic release on @addr that helgrind cannot see: what this thread
+ * did so far happens before whatever follows a matching
+ * arch_annotate_happens_after(@addr) in another thread.
+ */
+static inline void arch_annotate_happens_before(const void *addr)
+{
+	ANNOTATE_HAPPENS_BEFORE(addr);
+}
+
+static inline void arch_annotate_happens_after(const void *addr)
+{
+	ANNOTATE_HAPPENS_AFTER(addr);
 }
 
 #endif /* _KSHIM_ARCH_ANNOTATE_H */

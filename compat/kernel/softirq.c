@@ -39,6 +39,7 @@
 #include <linux/sched.h>
 #include <kshim/context.h>
 
+#include "arch/annotate.h"
 #include "kshim/internal.h"
 #include "kernel/cpu.h"
 #include "kernel/sched/sched.h"
@@ -277,8 +278,14 @@ void __tasklet_hi_schedule(struct tasklet_struct *t)
 	__tasklet_schedule_common(t, true);
 }
 
+/*
+ * The state bits order the tasklet's work with whoever waits for it
+ * (tasklet_kill(), tasklet_unlock_wait()): atomics TSan understands, and
+ * happens-before annotations for helgrind, which does not.
+ */
 static bool tasklet_clear_sched(struct tasklet_struct *t)
 {
+	arch_annotate_happens_before(&t->state);
 	return test_and_clear_bit(TASKLET_STATE_SCHED, &t->state);
 }
 
@@ -289,6 +296,7 @@ static bool tasklet_trylock(struct tasklet_struct *t)
 
 static void tasklet_unlock(struct tasklet_struct *t)
 {
+	arch_annotate_happens_before(&t->state);
 	clear_bit_unlock(TASKLET_STATE_RUN, &t->state);
 }
 
@@ -406,11 +414,11 @@ static void tasklet_wait(struct tasklet_struct *t, int bit,
 	struct timespec deadline;
 
 	kshim_deadline_ms(&deadline, kshim_spin_lockup_ms());
-	while (test_bit(bit, &t->state)) {
+	while (test_bit_acquire(bit, &t->state)) {
 		/* This CPU's own softirqs: kshim's ksoftirqd runs them. */
 		if (!irqs_disabled())
 			kshim_cpu_take_pending();
-		if (!test_bit(bit, &t->state))
+		if (!test_bit_acquire(bit, &t->state))
 			break;
 		if (!kshim_jiffies_until(&deadline)) {
 			kshim_report_begin(KSHIM_REPORT_LOCKUP, site->file,
@@ -428,6 +436,7 @@ static void tasklet_wait(struct tasklet_struct *t, int bit,
 		}
 		usleep(200);
 	}
+	arch_annotate_happens_after(&t->state);
 }
 
 void __kshim_tasklet_unlock_wait(struct tasklet_struct *t,
@@ -447,6 +456,7 @@ void __kshim_tasklet_kill(struct tasklet_struct *t,
 		__might_sleep(site->file, site->line);
 		tasklet_wait(t, TASKLET_STATE_SCHED, "tasklet_kill", site);
 	}
+	arch_annotate_happens_after(&t->state);
 	__kshim_tasklet_unlock_wait(t, site);
 	tasklet_clear_sched(t);
 }

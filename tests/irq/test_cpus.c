@@ -171,14 +171,34 @@ static void test_per_cpu_copies(void)
 }
 
 static struct seen on_cpu[NR_CPUS];
+static pthread_mutex_t calls_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* @info: an int counting the calls, under calls_lock (a host lock). */
 static void count_hit(void *info)
 {
 	struct seen *s = &on_cpu[raw_smp_processor_id()];
 
 	RECORD_SEEN(s);
 	this_cpu_inc(hits);
-	__atomic_fetch_add((int *)info, 1, __ATOMIC_RELAXED);
+	pthread_mutex_lock(&calls_lock);
+	(*(int *)info)++;
+	pthread_mutex_unlock(&calls_lock);
+}
+
+/* Wait (bounded) until @calls reaches @n; its value. */
+static int wait_calls(int *calls, int n)
+{
+	int i, v = 0;
+
+	for (i = 0; i < TEST_WAIT_MS; i++) {
+		pthread_mutex_lock(&calls_lock);
+		v = *calls;
+		pthread_mutex_unlock(&calls_lock);
+		if (v >= n)
+			break;
+		sleep_ms(1);
+	}
+	return v;
 }
 
 /* on_each_cpu(): each CPU once, remote ones in hardirq on their thread. */
@@ -216,13 +236,10 @@ static void test_on_each_cpu(void)
 /* smp_call_function(): every other CPU, and without waiting. */
 static void test_smp_call_function_nowait(void)
 {
-	int calls = 0, i;
+	static int calls;
 
 	smp_call_function(count_hit, &calls, 0);
-	for (i = 0; i < TEST_WAIT_MS &&
-		    __atomic_load_n(&calls, __ATOMIC_RELAXED) < 3; i++)
-		sleep_ms(1);
-	CU_ASSERT_EQUAL(__atomic_load_n(&calls, __ATOMIC_RELAXED), 3);
+	CU_ASSERT_EQUAL(wait_calls(&calls, 3), 3);
 	CU_ASSERT_EQUAL(per_cpu(hits, 0), 7);
 }
 
@@ -270,16 +287,13 @@ static void call_from_hardirq(void *arg)
 /* 6.8: WARN_ON_ONCE(!in_task()) in smp_call_function_many_cond(). */
 static void test_on_each_cpu_from_hardirq_warns(void)
 {
+	static int calls;
 	char want[256];
-	int calls = 0, i;
 
 	file_line(want, "at ", "many_in_irq", "");
 	kshim_expect_report(KSHIM_REPORT_WARNING, want, 1);
 	kshim_run_in_hardirq(call_from_hardirq, &calls);
-	for (i = 0; i < TEST_WAIT_MS &&
-		    __atomic_load_n(&calls, __ATOMIC_RELAXED) < 4; i++)
-		sleep_ms(1);
-	CU_ASSERT_EQUAL(__atomic_load_n(&calls, __ATOMIC_RELAXED), 4);
+	CU_ASSERT_EQUAL(wait_calls(&calls, 4), 4);
 }
 
 static CU_TestInfo cpu_tests[] = {
