@@ -61,20 +61,65 @@ static __always_inline void __kshim_kunmap_local(const void *vaddr,
 	__kshim_kunmap_local_indexed(vaddr, site);
 }
 
-static __always_inline void *__kshim_kmap_local_atomic(const struct page *page,
-						 const struct kshim_site *site)
+/*
+ * preempt_disable()/preempt_enable() as kmap_atomic() does them, inline:
+ * the same count, the same "Preemption disabled at" record (the caller's
+ * line), and the DEBUG_PREEMPT checks of preempt_count_add()/_sub(),
+ * which the out-of-line calls make when the count is near its limits.
+ */
+#define __KSHIM_THIS_IP	({ __label__ __here; __here: (unsigned long)&&__here; })
+
+static __always_inline void __kshim_kmap_preempt_disable(struct task_struct *t,
+						 const struct kshim_site *site,
+						 unsigned long ip)
 {
-	__kshim_preempt_count_add(1, site);
-	pagefault_disable();
+	int pc = READ_ONCE(t->thread_info.preempt_count);
+
+	if (unlikely(pc < 0 || (pc & PREEMPT_MASK) >= PREEMPT_MASK - 11)) {
+		__kshim_preempt_count_add(1, site);
+		return;
+	}
+	if (!pc) {
+		t->thread_info.preempt_disable_site = site;
+		t->thread_info.preempt_disable_ip = ip;
+	}
+	WRITE_ONCE(t->thread_info.preempt_count, pc + 1);
+}
+
+static __always_inline void __kshim_kmap_preempt_enable(struct task_struct *t,
+						const struct kshim_site *site)
+{
+	int pc = READ_ONCE(t->thread_info.preempt_count);
+
+	if (unlikely(pc < 1 || !(pc & PREEMPT_MASK))) {
+		__kshim_preempt_count_sub(1, site);
+		return;
+	}
+	WRITE_ONCE(t->thread_info.preempt_count, pc - 1);
+}
+
+static __always_inline void *__kshim_kmap_local_atomic(const struct page *page,
+						 const struct kshim_site *site,
+						 unsigned long ip)
+{
+	struct task_struct *t = current;
+
+	__kshim_kmap_preempt_disable(t, site, ip);
+	t->pagefault_disabled++;
+	barrier();
 	return __kshim_kmap_local_page(page, site);
 }
 
 static __always_inline void __kshim_kunmap_local_atomic(const void *vaddr,
 						  const struct kshim_site *site)
 {
+	struct task_struct *t;
+
 	__kshim_kunmap_local(vaddr, site);
-	pagefault_enable();
-	__kshim_preempt_count_sub(1, site);
+	t = current;
+	barrier();
+	t->pagefault_disabled--;
+	__kshim_kmap_preempt_enable(t, site);
 }
 
 #define kmap_local_page(page)	__kshim_kmap_local_page(page, __KSHIM_CALLSITE)
@@ -82,11 +127,10 @@ static __always_inline void __kshim_kunmap_local_atomic(const void *vaddr,
 	__kshim_kmap_local_page(page, __KSHIM_CALLSITE)
 #define kmap_local_pfn(pfn)						\
 	__kshim_kmap_local_page(pfn_to_page(pfn), __KSHIM_CALLSITE)
-#define kmap_atomic(page)	__kshim_kmap_local_atomic(page, __KSHIM_CALLSITE)
-#define kmap_atomic_prot(page, prot)					\
-	__kshim_kmap_local_atomic(page, __KSHIM_CALLSITE)
-#define kmap_atomic_pfn(pfn)						\
-	__kshim_kmap_local_atomic(pfn_to_page(pfn), __KSHIM_CALLSITE)
+#define kmap_atomic(page)						\
+	__kshim_kmap_local_atomic(page, __KSHIM_CALLSITE, __KSHIM_THIS_IP)
+#define kmap_atomic_prot(page, prot)	kmap_atomic(page)
+#define kmap_atomic_pfn(pfn)		kmap_atomic(pfn_to_page(pfn))
 
 /* @__addr may be any address inside the mapped page. */
 #define kunmap_local(__addr)						\
