@@ -298,6 +298,26 @@ static void test_58_wrong_type_report_names_caller(void)
 	CU_FAIL("not reached");
 }
 
+/*
+ * One kunmap_atomic() too many: the slot is already clear (nothing to
+ * report there), but pagefault_enable() drops a preempt count that is not
+ * held: sub_preempt_count()'s DEBUG_PREEMPT warning, at that line.
+ */
+static void test_double_kunmap_atomic_warns(void)
+{
+	struct page *page = highpage();
+	void *p;
+
+	kshim_expect_report(KSHIM_REPORT_WARNING,
+			    "DEBUG_LOCKS_WARN_ON(val > preempt_count())", 1);
+	p = kmap_atomic(page, KM_USER0);
+	kunmap_atomic(p, KM_USER0);
+	kunmap_atomic(p, KM_USER0);	/* LINE:double_unmap */
+	assert_last_at(KSHIM_REPORT_WARNING, "double_unmap");
+	CU_ASSERT_EQUAL(preempt_count(), 0);
+	__free_page(page);
+}
+
 /* 58: a NULL address is below PAGE_OFFSET: BUG at line 71. */
 static void test_58_null_at_unmap_bugs(void)
 {
@@ -860,6 +880,7 @@ static CU_TestInfo slot_tests[] = {
 	{ "58_wrong_type_report_names_caller",
 	  test_58_wrong_type_report_names_caller },
 	{ "58_null_at_unmap_bugs", test_58_null_at_unmap_bugs },
+	{ "double_kunmap_atomic_warns", test_double_kunmap_atomic_warns },
 	{ "59_page_pointer_at_unmap", test_59_page_pointer_at_unmap },
 	{ "kmap_atomic_pfn_highmem", test_kmap_atomic_pfn_highmem },
 	{ "bad_type_bugs", test_bad_type_bugs },
