@@ -21,10 +21,19 @@
  *    (2.6.32 - 2.6.35: 437/444/453/464/469; 2.6.36: one more), all
  *    silenced once warn_count (10) drops below zero.
  * The slots are kshim's atomic kmap windows of the current task
- * (mm/internal.h), slot index = km type.  Reports use the 2.6.3x text
- * ("WARNING: at %s:%d %pS()", "kernel BUG at %s:%u!") with the kernel's
- * own file:line; the report is attributed to the driver's call, and the
- * call trace names it.
+ * (mm/internal.h), slot index = km type: a stale pointer faults and the
+ * oops names where the slot was mapped and unmapped.  With
+ * KSHIM_KMAP_FORCE_MAP=1 lowmem pages take the highmem path too.  Reports
+ * use the 2.6.3x text ("WARNING: at %s:%d %pS()", "kernel BUG at %s:%u!")
+ * with the kernel's own file:line; the report is attributed to the
+ * driver's call, and the first call trace line names it.
+ *
+ * Where kshim differs: kmap_atomic_pfn() of a lowmem frame returns its
+ * page_address() (x86-32 maps it at the slot); "below PAGE_OFFSET" is
+ * below 64 KiB only (the host's heap, stack and data are all "lowmem" to
+ * a driver); of the addresses beyond high_memory only this task's slots
+ * and the direct-map addresses of highmem frames are recognised, not a
+ * kmap() (pkmap) window.
  */
 #include <stdio.h>
 
