@@ -14,12 +14,14 @@
  *     6.8 strips the flag silently, which is what is tested;
  *  41 the "BUG: Bad page state: N messages suppressed" line needs the
  *     minute of silence to pass: only the burst of 60 is tested;
- *  44 [DAS] might_sleep() of a blocking allocation in atomic context: kshim
- *     has no atomic contexts yet (the contexts issue adds them);
+ *  44 [DAS] might_sleep() of a blocking allocation in atomic context:
+ *     tested with the contexts in tests/sched/test_mm_sleep.c;
  *  46 the __GFP_NOFAIL warnings are on the slow path after reclaim failed
  *     (6.8: costly order, no direct reclaim); kshim fails instead of
  *     retrying for ever, so they are not emulated.  The gfp_zone() BUG for
  *     bad zone-modifier combinations is in 6.8 too and is tested.
+ * The 2.6.3x profile's differences (items 34, 36, 38, 40): not yet, see
+ * PROFILE-2.6.3x.md here.
  */
 #include <stdio.h>
 #include <stdlib.h>
