@@ -542,6 +542,25 @@ static void test_free_irq_waits_for_running_handler(void)
 	pthread_join(th, NULL);
 }
 
+/* A handler that never returns: free_irq() reports, the test ends. */
+static void test_free_irq_of_stuck_handler_is_bounded(void)
+{
+	struct dev d = DEV_INIT(24);
+	char want[256];
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_SPINLOCK_LOCKUP=100", NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(request_irq(24, waiting_handler, 0, "stuck", &d),
+			      0);
+	kshim_raise_irq_on(24, 3);
+	CU_ASSERT_TRUE_FATAL(test_event_wait_ms(&d.started, TEST_WAIT_MS));
+	kshim_expect_report(KSHIM_REPORT_LOCKUP,
+			    "kshim: free_irq(24) waits for ever: the handler of IRQ 24 on CPU#3 has not returned for 100 ms\n",
+			    1);
+	free_irq(24, &d); /* LINE:free_stuck */
+	snprintf(want, sizeof(want), "free_irq() returned");
+	CU_FAIL(want);
+}
+
 static CU_TestInfo delivery_tests[] = {
 	{ "handler_runs_on_cpu_thread_in_hardirq",
 	  test_handler_runs_on_cpu_thread_in_hardirq },
@@ -578,6 +597,8 @@ static CU_TestInfo sleep_tests[] = {
 	{ "disable_irq_in_atomic", test_disable_irq_in_atomic },
 	{ "free_irq_waits_for_running_handler",
 	  test_free_irq_waits_for_running_handler },
+	{ "free_irq_of_stuck_handler_is_bounded",
+	  test_free_irq_of_stuck_handler_is_bounded },
 	CU_TEST_INFO_NULL,
 };
 

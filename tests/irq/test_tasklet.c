@@ -239,22 +239,49 @@ static void test_ledger_requested_irq(void)
 	CU_ASSERT_EQUAL(ret, 0);
 }
 
-/* Line 3 stays requested for the suite (its init): only "pending" moves. */
+static struct test_event busy_started = TEST_EVENT_INIT;
+static struct test_event busy_go = TEST_EVENT_INIT;
+
+static irqreturn_t busy_handler(int irq, void *dev_id)
+{
+	test_event_set(&busy_started);
+	test_event_wait_ms(&busy_go, TEST_WAIT_MS);
+	return IRQ_HANDLED;
+}
+
+/*
+ * Lines 3 and 26 stay requested for the suite (its init, in the parent
+ * of every test): only "pending or running" moves in its tests.
+ */
 static int ledger_init(void)
 {
-	return request_irq(3, nop_handler, 0, "suite", &ledger_dev);
+	if (request_irq(3, nop_handler, 0, "suite", &ledger_dev))
+		return -1;
+	return request_irq(26, busy_handler, 0, "busy", &ledger_dev);
 }
 
 static int ledger_cleanup(void)
 {
 	free_irq(3, &ledger_dev);
+	free_irq(26, &ledger_dev);
 	return 0;
+}
+
+/* A handler still running when the test ends. */
+static void test_ledger_running_handler(void)
+{
+	kshim_expect_report(KSHIM_REPORT_LEDGER,
+			    "kshim: ledger: IRQs pending or running is 1 at test end, was 0 at test start\n"
+			    "IRQ 26: its handler still runs on CPU#3\n",
+			    1);
+	kshim_raise_irq(26);
+	CU_ASSERT_TRUE_FATAL(test_event_wait_ms(&busy_started, TEST_WAIT_MS));
 }
 
 static void test_ledger_pending_irq(void)
 {
 	kshim_expect_report(KSHIM_REPORT_LEDGER,
-			    "kshim: ledger: IRQs pending is 1 at test end, was 0 at test start\n"
+			    "kshim: ledger: IRQs pending or running is 1 at test end, was 0 at test start\n"
 			    "IRQ 3: raised while disabled (depth 1), waiting for enable_irq()\n",
 			    1);
 	disable_irq(3);
@@ -313,6 +340,7 @@ static CU_TestInfo ledger_tests[] = {
 
 static CU_TestInfo ledger_line_tests[] = {
 	{ "pending_irq", test_ledger_pending_irq },
+	{ "running_handler", test_ledger_running_handler },
 	{ "scheduled_tasklet", test_ledger_scheduled_tasklet },
 	{ "balanced", test_ledger_balanced },
 	CU_TEST_INFO_NULL,

@@ -280,7 +280,8 @@ static long ledger_pending(void *arg)
 
 	pthread_mutex_lock(&kshim_irq_lock);
 	for (irq = 0; irq < NR_IRQS; irq++)
-		if (kshim_irq_desc[irq].pending || kshim_irq_desc[irq].replay)
+		if (kshim_irq_desc[irq].pending || kshim_irq_desc[irq].replay ||
+		    kshim_irq_desc[irq].running)
 			n++;
 	pthread_mutex_unlock(&kshim_irq_lock);
 	return n;
@@ -300,6 +301,9 @@ static void explain_pending(void *arg)
 		if (desc->replay)
 			printk(KERN_ERR "IRQ %u: raised while disabled (depth %u), waiting for enable_irq()\n",
 			       irq, desc->depth);
+		if (desc->running)
+			printk(KERN_ERR "IRQ %u: its handler still runs on CPU#%u\n",
+			       irq, desc->handler_cpu);
 	}
 	pthread_mutex_unlock(&kshim_irq_lock);
 }
@@ -318,7 +322,7 @@ void kshim_irq_init(void)
 	registered = true;
 	kshim_ledger_add("IRQ handlers requested", ledger_actions,
 			 explain_actions, NULL);
-	kshim_ledger_add("IRQs pending", ledger_pending, explain_pending,
-			 NULL);
+	kshim_ledger_add("IRQs pending or running", ledger_pending,
+			 explain_pending, NULL);
 	kshim_ledger_add("tasklets scheduled", ledger_tasklets, NULL, NULL);
 }
