@@ -3,7 +3,7 @@
  * 2.6.3x profile (asm/highmem.h, compat/mm/highmem_32.c), as a driver
  * built for 2.6.35 (or 2.6.36: this file is built twice, see
  * tests/highmem26/Makemodule.am) sees it: kernel-api.md §5.2, §5.3 and
- * §10 items 55-63.
+ * §10 items 55-63 (and 90 for the atomic slots).
  *
  * Negative tests name the exact line of this file that misused the API
  * (LINE:<name> markers): the kernel's report text names mm/highmem.c or
@@ -201,6 +201,8 @@ static void test_55_highmem_maps_slot(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 	CU_ASSERT_EQUAL(preempt_count(), count + 1);
 	CU_ASSERT_PTR_EQUAL(kmap_atomic_to_page(p + 100), page);
+	/* 90: page_address() is never an atomic slot (only a kmap() one). */
+	CU_ASSERT_PTR_NULL(page_address(page));
 	memset(p, 0xa5, PAGE_SIZE);
 	/* A second type is a second slot: both mapped at once. */
 	q = kmap_atomic(page, KM_USER1);
