@@ -27,4 +27,10 @@ void snip_direct_map_lowmem(struct page *page);
 /* One byte past a kmap_local window (into its guard page). */
 void snip_kmap_local_overrun(struct page *page);
 
+/* kmap_snippets_26.c: the same calls in a 2.6.36 driver. */
+#define KMAP_SNIPPETS_26_FILE "tests/highmem/kmap_snippets_26.c"
+void *snip26_kmap(struct page *page);
+void snip26_kunmap(struct page *page);
+void snip26_kunmap_locked(struct page *page);
+
 #endif /* _TESTS_HIGHMEM_KMAP_SNIPPETS_H */

@@ -18,6 +18,7 @@
 #include <linux/spinlock.h>
 
 #include "highmem/highmem_test.h"
+#include "highmem/kmap_snippets.h"
 
 #define THIS_FILE	"tests/highmem/test_kmap.c"
 
@@ -87,6 +88,38 @@ static void test_kunmap_in_hardirq_might_sleep(void)
 	kshim_run_in_hardirq(kunmap_in_irq, NULL);
 	CU_ASSERT_PTR_NULL(page_address(irq_page));
 	__free_page(irq_page);
+}
+
+/* 50, 2.6.3x: kunmap() in interrupt context is a BUG, no might_sleep(). */
+static void kunmap26_in_irq(void *arg)
+{
+	snip26_kunmap(irq_page);
+}
+
+static void test_kunmap_26_in_hardirq_bugs(void)
+{
+	char want[256];
+
+	irq_page = high_page();
+	snip26_kmap(irq_page);
+	snprintf(want, sizeof(want), "kernel BUG at %s:%d!\n",
+		 KMAP_SNIPPETS_26_FILE,
+		 marker_line_in(KMAP_SNIPPETS_26_FILE, "kunmap_26"));
+	kshim_expect_report(KSHIM_REPORT_BUG, want, 1);
+	kshim_run_in_hardirq(kunmap26_in_irq, NULL);
+	CU_FAIL("a 2.6.36 kunmap() in hardirq returned");
+}
+
+static void test_kunmap_26_atomic_process_silent(void)
+{
+	struct page *page = high_page();
+
+	snip26_kmap(page);
+	snip26_kunmap_locked(page);
+	CU_ASSERT_PTR_NULL(page_address(page));
+	snip26_kmap(page);
+	snip26_kunmap(page);
+	__free_page(page);
 }
 
 /* ---- 51, 90: the pkmap window and page_address() ---- */
@@ -394,6 +427,9 @@ static CU_TestInfo kmap_tests[] = {
 	  test_kmap_kunmap_in_process_context_silent },
 	{ "50 kunmap in hardirq is a might_sleep point",
 	  test_kunmap_in_hardirq_might_sleep },
+	{ "50 2.6.36: kunmap in hardirq BUGs", test_kunmap_26_in_hardirq_bugs },
+	{ "50 2.6.36: kunmap under a spinlock is silent",
+	  test_kunmap_26_atomic_process_silent },
 	{ "51 kmap of highmem: one window, users",
 	  test_kmap_highmem_window },
 	{ "51 two pages, two windows", test_kmap_two_pages_two_windows },
