@@ -138,7 +138,16 @@ static void old_style(unsigned long data)
 
 static DECLARE_TASKLET_OLD(old_tasklet, old_style);
 
-/* tasklet_init(func, data), DECLARE_TASKLET_OLD, tasklet_hi_schedule(). */
+static int declared_runs;
+
+static void declared_fn(struct tasklet_struct *t)
+{
+	declared_runs++;
+}
+
+static DECLARE_TASKLET(declared, declared_fn);
+
+/* tasklet_init(func, data), DECLARE_TASKLET*, tasklet_hi_schedule(). */
 static void test_old_style_and_hi(void)
 {
 	struct tasklet_struct t;
@@ -150,6 +159,9 @@ static void test_old_style_and_hi(void)
 	tasklet_schedule(&old_tasklet);
 	CU_ASSERT_EQUAL(old_runs, 2);
 	CU_ASSERT_EQUAL(old_data, 0);
+	tasklet_schedule(&declared);
+	CU_ASSERT_EQUAL(declared_runs, 1);
+	tasklet_kill(&declared);
 }
 
 /* tasklet_disable(): queued, not run; tasklet_enable() lets it run. */
