@@ -80,8 +80,9 @@ static char seen_test[256];		/* the test @rule and @state are for */
 static bool test_hook_ran;		/* the next test name is already reset */
 static unsigned long injected;		/* in the running test */
 /* Read without the lock (fast path), written under it: */
-static const char *applied_spec;	/* setting value @base_rule came from */
-static bool armed;			/* @rule or @base_rule may fail */
+/* Read by the allocator's inline check (mm/internal.h) without the lock: */
+const char *kshim_fail_applied_spec;	/* setting value @base_rule came from */
+bool kshim_fail_armed;			/* @rule or @base_rule may fail */
 
 static const char *const known_keys =
 	"nth, after, site, probability, seed, interval, times, space, min-order, ignore-gfp-wait, ignore-gfp-highmem, verbose";
@@ -403,8 +404,8 @@ static void update_armed(void)
 {
 	bool now = rule.enabled || base_rule.enabled;
 
-	if (__atomic_load_n(&armed, __ATOMIC_RELAXED) != now)
-		__atomic_store_n(&armed, now, __ATOMIC_RELEASE);
+	if (__atomic_load_n(&kshim_fail_armed, __ATOMIC_RELAXED) != now)
+		__atomic_store_n(&kshim_fail_armed, now, __ATOMIC_RELEASE);
 }
 
 /*
@@ -416,11 +417,11 @@ static void sync_locked(void)
 	const char *spec = kshim_config.fail_page_alloc;
 	const char *name = kshim_current_test();
 
-	if (spec != __atomic_load_n(&applied_spec, __ATOMIC_RELAXED)) {
+	if (spec != __atomic_load_n(&kshim_fail_applied_spec, __ATOMIC_RELAXED)) {
 		/* Validated by kshim_parse_fail_page_alloc(): cannot fail. */
 		if (compile_spec(spec, &base_rule, NULL))
 			memset(&base_rule, 0, sizeof(base_rule));
-		__atomic_store_n(&applied_spec, spec, __ATOMIC_RELEASE);
+		__atomic_store_n(&kshim_fail_applied_spec, spec, __ATOMIC_RELEASE);
 		rule = base_rule;
 		reset_state();
 	}
@@ -555,16 +556,16 @@ void kshim_fail_page_alloc_test_begin(void)
 	pthread_mutex_unlock(&fail_lock);
 }
 
-bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
-			   int line, const char *func)
+bool __kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
+			     int line, const char *func)
 {
 	struct kshim_fail_attr shown = { 0 };
 	long times_shown = 0;
 	bool fail;
 
 	/* The common case first: no rule, nothing to catch up with. */
-	if (!__atomic_load_n(&armed, __ATOMIC_ACQUIRE) &&
-	    __atomic_load_n(&applied_spec, __ATOMIC_ACQUIRE) ==
+	if (!__atomic_load_n(&kshim_fail_armed, __ATOMIC_ACQUIRE) &&
+	    __atomic_load_n(&kshim_fail_applied_spec, __ATOMIC_ACQUIRE) ==
 	    kshim_config.fail_page_alloc)
 		return false;
 	if (!kshim_in_test())

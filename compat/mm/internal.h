@@ -12,6 +12,8 @@
 #include <linux/list.h>
 #include <linux/mm.h>
 
+#include "kshim/internal.h"	/* kshim_config */
+
 /* The allocator's per-zone state. */
 struct kshim_zone {
 	pthread_mutex_t lock;
@@ -60,19 +62,57 @@ void kshim_pcp_test_begin(void);
 void kshim_free_block(struct page *page, unsigned int order,
 		      const char *file, int line, const char *func);
 
-/* page_owner.c: who holds each allocated page */
+/* page_owner.c: who holds each allocated page (a pfn-indexed table) */
+struct kshim_page_owner {
+	const char *file;	/* NULL: not allocated */
+	int line;
+};
+extern struct kshim_page_owner *kshim_page_owners;
 void kshim_page_owner_init(void);
 void kshim_page_owner_exit(void);
-void kshim_page_owner_set(struct page *page, unsigned int order,
-			  const char *file, int line);
-void kshim_page_owner_clear(struct page *page, unsigned int order);
+
+static inline void kshim_page_owner_set(struct page *page, unsigned int order,
+					const char *file, int line)
+{
+	struct kshim_page_owner *o = &kshim_page_owners[page_to_pfn(page)];
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		o[i].file = file;
+		o[i].line = line;
+	}
+}
+
+static inline void kshim_page_owner_clear(struct page *page,
+					  unsigned int order)
+{
+	struct kshim_page_owner *o = &kshim_page_owners[page_to_pfn(page)];
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++)
+		o[i].file = NULL;
+}
 /* A block freed in a bad state stays out of the allocator for good. */
 void kshim_page_owner_leak(struct page *page, unsigned int order);
 long kshim_pages_allocated(void);
 
 /* fail_page_alloc.c: true when this allocation must fail (injected) */
-bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
-			   int line, const char *func);
+extern bool kshim_fail_armed;
+extern const char *kshim_fail_applied_spec;
+bool __kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
+			     int line, const char *func);
+
+static inline bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order,
+					 const char *file, int line,
+					 const char *func)
+{
+	/* The common case inline: no rule, nothing to catch up with. */
+	if (likely(!__atomic_load_n(&kshim_fail_armed, __ATOMIC_ACQUIRE) &&
+		   __atomic_load_n(&kshim_fail_applied_spec, __ATOMIC_ACQUIRE) ==
+		   kshim_config.fail_page_alloc))
+		return false;
+	return __kshim_fail_page_alloc(gfp, order, file, line, func);
+}
 /* Each test starts from KSHIM_FAIL_PAGE_ALLOC's rule, counts at zero. */
 void kshim_fail_page_alloc_test_begin(void);
 

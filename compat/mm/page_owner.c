@@ -19,33 +19,10 @@
 
 #define MAX_LEAK_LINES 20
 
-struct page_owner {
-	const char *file;
-	int line;
-};
-
-static struct page_owner *owners;
+/* Recording and clearing are inline in mm/internal.h. */
+struct kshim_page_owner *kshim_page_owners;
 static size_t owners_len;
 static long nr_leaked;		/* frames freed in a bad state, this boot */
-
-void kshim_page_owner_set(struct page *page, unsigned int order,
-			  const char *file, int line)
-{
-	unsigned long pfn = page_to_pfn(page), i;
-
-	for (i = 0; i < (1UL << order); i++) {
-		owners[pfn + i].file = file;
-		owners[pfn + i].line = line;
-	}
-}
-
-void kshim_page_owner_clear(struct page *page, unsigned int order)
-{
-	unsigned long pfn = page_to_pfn(page), i;
-
-	for (i = 0; i < (1UL << order); i++)
-		owners[pfn + i].file = NULL;
-}
 
 void kshim_page_owner_leak(struct page *page, unsigned int order)
 {
@@ -68,13 +45,14 @@ static long ledger_pages(void *arg)
 static void explain_leaks(void *arg)
 {
 	unsigned long pfn, run = 0, first = 0, lines = 0;
-	const struct page_owner *cur = NULL;
+	const struct kshim_page_owner *cur = NULL;
 
 	for (pfn = min_low_pfn; pfn <= max_pfn && lines < MAX_LEAK_LINES;
 	     pfn++) {
-		const struct page_owner *o = pfn < max_pfn && pfn_valid(pfn) &&
-					     owners[pfn].file ? &owners[pfn] :
-								NULL;
+		const struct kshim_page_owner *o =
+			pfn < max_pfn && pfn_valid(pfn) &&
+			kshim_page_owners[pfn].file ? &kshim_page_owners[pfn] :
+						      NULL;
 
 		if (cur && o && o->file == cur->file && o->line == cur->line &&
 		    pfn == first + run) {
@@ -96,8 +74,8 @@ void kshim_page_owner_init(void)
 {
 	static bool registered;
 
-	owners_len = max_pfn * sizeof(*owners);
-	owners = arch_alloc_sparse(owners_len);
+	owners_len = max_pfn * sizeof(*kshim_page_owners);
+	kshim_page_owners = arch_alloc_sparse(owners_len);
 	nr_leaked = 0;
 	if (!registered) {
 		registered = true;
@@ -108,6 +86,6 @@ void kshim_page_owner_init(void)
 
 void kshim_page_owner_exit(void)
 {
-	arch_release(owners, owners_len);
-	owners = NULL;
+	arch_release(kshim_page_owners, owners_len);
+	kshim_page_owners = NULL;
 }
