@@ -748,7 +748,9 @@ void kshim_free_block(struct page *page, unsigned int order,
 	}
 	kshim_page_owner_clear(page, order);
 	kshim_page_free_poison(page, order);
-	kz = page_zone(page)->kshim;
+	/* page_zone(), without the node lookup on a one-node machine */
+	kz = NODE_DATA(nr_node_ids == 1 ? 0 : page_to_nid(page))->
+		node_zones[page_zonenum(page)].kshim;
 	if (order == 0) {
 		free_unref_page(kz, page);
 		return;
