@@ -6,7 +6,16 @@
  * expected it passes and the next one runs.  Each wrong snippet has a
  * silent right twin (tests/highmem/kmap_snippets.c).
  */
+#include "config.h"
+
+#include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <valgrind/valgrind.h>
 
 #include <kshim/test.h>
 #include <linux/highmem.h>
@@ -250,6 +259,55 @@ static void test_force_map_lowmem_good_silent(void)
 	__free_page(page);
 }
 
+/*
+ * A fault at an address kshim does not own is no oops: it goes to the
+ * handler that was there before (ASan's) or kills the process, as it
+ * would without kshim.  Run in a child process of the test's own.
+ */
+static void test_foreign_fault_not_an_oops(void)
+{
+	char err[16384];
+	size_t len = 0;
+	int fds[2], status;
+	ssize_t n;
+	pid_t pid;
+	char *p = mmap(NULL, PAGE_SIZE, PROT_NONE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	CU_ASSERT_FATAL(p != MAP_FAILED);
+	CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+	fflush(NULL);
+	pid = fork();
+	CU_ASSERT_FATAL(pid >= 0);
+	if (pid == 0) {
+		const struct rlimit no_core = { 0, 0 };
+
+		setrlimit(RLIMIT_CORE, &no_core);
+		close(fds[0]);
+		dup2(fds[1], STDERR_FILENO);
+		*(volatile char *)p = 1;
+		_exit(0);
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], err + len, sizeof(err) - 1 - len)) > 0)
+		len += n;
+	close(fds[0]);
+	err[len] = '\0';
+	CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+	CU_ASSERT_PTR_NULL(strstr(err, "unable to handle page fault"));
+	if (!strcmp(KSHIM_SANITIZER, "asan")) {
+		CU_ASSERT_PTR_NOT_NULL(strstr(err, "AddressSanitizer: SEGV"));
+	}
+	/* A sanitizer's handler reports and exits non-zero on its own. */
+	if (RUNNING_ON_VALGRIND || strcmp(KSHIM_SANITIZER, "none")) {
+		CU_ASSERT_FALSE(WIFEXITED(status) && !WEXITSTATUS(status));
+	} else {
+		CU_ASSERT_TRUE(WIFSIGNALED(status) &&
+			       WTERMSIG(status) == SIGSEGV);
+	}
+	munmap(p, PAGE_SIZE);
+}
+
 static CU_TestInfo oops_tests[] = {
 	{ "stale kmap_atomic pointer oopses", test_stale_kmap_atomic_oopses },
 	{ "oops #PF lines", test_stale_kmap_atomic_pf_lines },
@@ -272,6 +330,8 @@ static CU_TestInfo oops_tests[] = {
 	  test_force_map_stale_lowmem_oopses },
 	{ "FORCE_MAP: lowmem through a window is silent",
 	  test_force_map_lowmem_good_silent },
+	{ "a fault kshim does not own is not an oops",
+	  test_foreign_fault_not_an_oops },
 	CU_TEST_INFO_NULL,
 };
 
