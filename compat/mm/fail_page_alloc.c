@@ -563,13 +563,21 @@ bool __kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
 	long times_shown = 0;
 	bool fail;
 
-	/* The common case first: no rule, nothing to catch up with. */
-	if (!__atomic_load_n(&kshim_fail_armed, __ATOMIC_ACQUIRE) &&
-	    __atomic_load_n(&kshim_fail_applied_spec, __ATOMIC_ACQUIRE) ==
-	    kshim_config.fail_page_alloc)
+	/* (The inline caller has seen a rule, or a setting not applied yet.) */
+	if (!kshim_in_test()) {
+		/*
+		 * Nothing fails outside tests; take the setting in anyway, so
+		 * that without a rule the inline check settles it next time.
+		 */
+		if (__atomic_load_n(&kshim_fail_applied_spec,
+				    __ATOMIC_ACQUIRE) !=
+		    kshim_config.fail_page_alloc) {
+			pthread_mutex_lock(&fail_lock);
+			sync_locked();
+			pthread_mutex_unlock(&fail_lock);
+		}
 		return false;
-	if (!kshim_in_test())
-		return false;
+	}
 
 	pthread_mutex_lock(&fail_lock);
 	sync_locked();
