@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <valgrind/valgrind.h>
+
 #include <kshim/context.h>
 #include <kshim/test.h>
 #include <linux/highmem.h>
@@ -374,6 +376,52 @@ static void test_kmap_full_holder_exited_deadlock(void)
 	CU_FAIL("kmap() with the only slot held by a dead thread returned");
 }
 
+/* Threads kmap the same pages over and over, more pages than slots. */
+#define CONTENDERS	4
+#define SHARED_PAGES	6
+
+static struct page *shared[SHARED_PAGES];
+
+static void *contender_fn(void *arg)
+{
+	unsigned long id = (unsigned long)arg;
+	int i, iters = RUNNING_ON_VALGRIND ? 50 : 2000;
+
+	for (i = 0; i < iters; i++) {
+		struct page *page = shared[(id + i) % SHARED_PAGES];
+		volatile char *p = kmap(page);
+
+		p[id] = (char)i;	/* each thread its own byte */
+		if (p[id] != (char)i)
+			return (void *)1;
+		kunmap(page);
+	}
+	return NULL;
+}
+
+static void test_kmap_contended(void)
+{
+	pthread_t t[CONTENDERS];
+	void *ret;
+	unsigned long i;
+
+	/* Two slots for four threads: some always wait for a kunmap(). */
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_LAST_PKMAP=2", NULL), 0);
+	for (i = 0; i < SHARED_PAGES; i++)
+		shared[i] = high_page();
+	for (i = 0; i < CONTENDERS; i++)
+		CU_ASSERT_EQUAL_FATAL(pthread_create(&t[i], NULL, contender_fn,
+						     (void *)i), 0);
+	for (i = 0; i < CONTENDERS; i++) {
+		CU_ASSERT_EQUAL(pthread_join(t[i], &ret), 0);
+		CU_ASSERT_PTR_NULL(ret);
+	}
+	for (i = 0; i < SHARED_PAGES; i++) {
+		CU_ASSERT_PTR_NULL(page_address(shared[i]));
+		__free_page(shared[i]);
+	}
+}
+
 /* ---- the ledger ---- */
 
 static void test_leaked_kmap_reported(void)
@@ -455,6 +503,7 @@ static CU_TestInfo full_tests[] = {
 	  test_kmap_deadlock_names_holders },
 	{ "52 the holder exited: deadlock report",
 	  test_kmap_full_holder_exited_deadlock },
+	{ "51/52 threads contending for few slots", test_kmap_contended },
 	CU_TEST_INFO_NULL,
 };
 
