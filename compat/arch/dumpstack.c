@@ -161,7 +161,7 @@ void arch_dump_stack_prepare(void)
 void arch_dump_host_stack(void)
 {
 	void *ips[MAX_FRAMES];
-	bool top = true;
+	bool top = true, faulting = false;
 	Dwfl *d;
 	int n, i;
 
@@ -173,7 +173,11 @@ void arch_dump_host_stack(void)
 	for (i = 0; i < n; i++) {
 		struct frame f;
 
-		resolve(d, (uintptr_t)ips[i], &f);
+		/* After the oops trampoline: the faulting instruction itself. */
+		resolve(d, (uintptr_t)ips[i] + faulting, &f);
+		if (faulting && f.name)
+			f.off--;
+		faulting = f.name && !strcmp(f.name, "arch_oops_trampoline");
 		if (is_harness_frame(&f))
 			break;
 		if (top && is_kshim_frame(&f))
