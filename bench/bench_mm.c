@@ -149,8 +149,9 @@ unsigned long fill_and_check_generic(vec32 *buf)
 
 static double bench_fill_and_check(void)
 {
+	/* a page-aligned page, as page_poison.c fills */
 	static vec32 buf[4096 / sizeof(vec32)]
-		__attribute__((__aligned__(4096)));	/* a page, as poisoned */
+		__attribute__((__aligned__(4096)));
 	unsigned long (*fn)(vec32 *) = fill_and_check_generic;
 	unsigned long i, bad = 0;
 	double t;
@@ -289,7 +290,8 @@ int main(void)
 
 	if (kshim_boot("KSHIM_RAM=256M", "KSHIM_HIGHMEM=64M", "KSHIM_NODES=1",
 		       "KSHIM_PAGE_POISON=0", NULL)) {
-		fprintf(stderr, "bench_mm: cannot boot without page poisoning\n");
+		fprintf(stderr,
+			"bench_mm: cannot boot without page poisoning\n");
 		return 1;
 	}
 	knopoison = best_of(bench_alloc_free_page);
@@ -308,7 +310,7 @@ int main(void)
 		  2.0);
 	row_ratio("  same, KSHIM_PAGE_POISON=0", knopoison,
 		  "malloc(4096) + free", mal, 2.0);
-	printf("%-30s %9.1f  (host memset + compare of 4 KiB, for scale: %.2fx malloc)\n",
+	printf("%-30s %9.1f  (host memset + compare of 4 KiB, for scale: %.2fx)\n",
 	       "  poison pattern alone", fill, fill / mal);
 	printf("%-30s %9.1f  (order 3, for scale: %.1f ns per page)\n",
 	       "alloc_pages(3) + __free_pages", k3, k3 / 8);

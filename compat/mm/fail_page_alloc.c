@@ -80,9 +80,13 @@ static char seen_test[256];		/* the test @rule and @state are for */
 static bool test_hook_ran;		/* the next test name is already reset */
 static unsigned long injected;		/* in the running test */
 /* Read without the lock (fast path), written under it: */
-/* Read by the allocator's inline check (mm/internal.h) without the lock: */
-const char *kshim_fail_applied_spec;	/* setting value @base_rule came from */
-bool kshim_fail_armed;			/* @rule or @base_rule may fail */
+/*
+ * Read by the allocator's inline check (mm/internal.h) without the lock:
+ * the setting value @base_rule came from, and whether @rule or
+ * @base_rule may fail.
+ */
+const char *kshim_fail_applied_spec;
+bool kshim_fail_armed;
 
 static const char *const known_keys =
 	"nth, after, site, probability, seed, interval, times, space, min-order, ignore-gfp-wait, ignore-gfp-highmem, verbose";
@@ -417,11 +421,13 @@ static void sync_locked(void)
 	const char *spec = kshim_config.fail_page_alloc;
 	const char *name = kshim_current_test();
 
-	if (spec != __atomic_load_n(&kshim_fail_applied_spec, __ATOMIC_RELAXED)) {
+	if (spec != __atomic_load_n(&kshim_fail_applied_spec,
+				    __ATOMIC_RELAXED)) {
 		/* Validated by kshim_parse_fail_page_alloc(): cannot fail. */
 		if (compile_spec(spec, &base_rule, NULL))
 			memset(&base_rule, 0, sizeof(base_rule));
-		__atomic_store_n(&kshim_fail_applied_spec, spec, __ATOMIC_RELEASE);
+		__atomic_store_n(&kshim_fail_applied_spec, spec,
+				 __ATOMIC_RELEASE);
 		rule = base_rule;
 		reset_state();
 	}

@@ -107,9 +107,11 @@ static inline bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order,
 					 const char *func)
 {
 	/* The common case inline: no rule, nothing to catch up with. */
+	const char *applied = __atomic_load_n(&kshim_fail_applied_spec,
+					      __ATOMIC_ACQUIRE);
+
 	if (likely(!__atomic_load_n(&kshim_fail_armed, __ATOMIC_ACQUIRE) &&
-		   __atomic_load_n(&kshim_fail_applied_spec, __ATOMIC_ACQUIRE) ==
-		   kshim_config.fail_page_alloc))
+		   applied == kshim_config.fail_page_alloc))
 		return false;
 	return __kshim_fail_page_alloc(gfp, order, file, line, func);
 }

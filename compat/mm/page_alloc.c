@@ -78,7 +78,7 @@ void kshim_zone_exit(struct zone *zone)
 
 		/* Fresh RAM comes with the next boot: forget cached pages. */
 		pcp_discard_zone(kz->id);
-		/* and what ASan was told about the frames used, the guard too */
+		/* and what ASan was told of the frames used and the guard */
 		if (kz->frontier > kz->start)
 			kshim_page_poison_forget(kz->start,
 				kz->frontier - kz->start +
@@ -240,7 +240,9 @@ static __thread struct pcp_set *this_pcps;
 
 static struct kshim_zone *pcp_zone(unsigned int id)
 {
-	return NODE_DATA(id / MAX_NR_ZONES)->node_zones[id % MAX_NR_ZONES].kshim;
+	struct pglist_data *pgdat = NODE_DATA(id / MAX_NR_ZONES);
+
+	return pgdat->node_zones[id % MAX_NR_ZONES].kshim;
 }
 
 static inline void pcp_count_add(struct per_cpu_pages *pcp, int n)

@@ -22,7 +22,8 @@
 /* Recording and clearing are inline in mm/internal.h. */
 struct kshim_page_owner *kshim_page_owners;
 static size_t owners_len;
-static long nr_leaked;		/* frames freed in a bad state, this boot */
+/* Frames freed in a bad state, this boot. */
+static long nr_leaked;
 
 void kshim_page_owner_leak(struct page *page, unsigned int order)
 {

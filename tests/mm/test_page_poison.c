@@ -573,8 +573,8 @@ static void test_asan_reboot_clears_shadow(void)
 		__free_pages(page[i], MAX_PAGE_ORDER);
 	CU_ASSERT_TRUE_FATAL(__asan_address_is_poisoned(p));
 	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_RAM=128M", NULL), 0);
-	CU_ASSERT_PTR_NULL(__asan_region_is_poisoned(p,
-						     PAGE_SIZE << MAX_PAGE_ORDER));
+	CU_ASSERT_PTR_NULL(__asan_region_is_poisoned(
+		p, PAGE_SIZE << MAX_PAGE_ORDER));
 }
 #endif
 
