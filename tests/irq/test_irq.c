@@ -561,6 +561,69 @@ static void test_free_irq_of_stuck_handler_is_bounded(void)
 	CU_FAIL(want);
 }
 
+/* ---- the classic lock bug: spin_lock() shared with the handler ---- */
+
+static DEFINE_SPINLOCK(shared);
+
+static irqreturn_t locking_spin_handler(int irq, void *dev_id)
+{
+	struct dev *d = dev_id;
+
+	spin_lock(&shared); /* LINE:handler_lock */
+	d->count++;
+	spin_unlock(&shared);
+	return IRQ_HANDLED;
+}
+
+/*
+ * Process context takes the lock without disabling interrupts; the
+ * interrupt comes on the same CPU and its handler spins on the lock its
+ * CPU holds: a deadlock on a real machine, the spinlock debugging's
+ * "recursion" here (same task, same CPU: the handler runs on the
+ * interrupted thread), then kshim's lockup report, which ends the test.
+ */
+static void test_spin_lock_without_irqsave_deadlocks(void)
+{
+	static struct dev d = DEV_INIT(27);
+	char want[256];
+
+	CU_ASSERT_EQUAL_FATAL(request_irq(27, locking_spin_handler, 0, "dl",
+					  &d), 0);
+	snprintf(want, sizeof(want), "BUG: spinlock recursion on CPU#0, %s/%d\n",
+		 comm, (int)getpid());
+	kshim_expect_report(KSHIM_REPORT_SPINLOCK, want, 1);
+	file_line(want, "kshim: lockup detector: spinning at ", "handler_lock",
+		  " on a lock this task holds");
+	kshim_expect_report(KSHIM_REPORT_LOCKUP, want, 1);
+	spin_lock(&shared);
+	kshim_raise_irq_on(27, 0);	/* the device interrupts right now */
+	CU_FAIL("the handler got a lock its CPU holds");
+}
+
+/* Positive: spin_lock_irqsave() holds the interrupt off until unlock. */
+static void test_spin_lock_irqsave_is_safe(void)
+{
+	struct dev d = DEV_INIT(27);
+	unsigned long flags;
+
+	CU_ASSERT_EQUAL_FATAL(request_irq(27, locking_spin_handler, 0, "ok",
+					  &d), 0);
+	spin_lock_irqsave(&shared, flags);
+	kshim_raise_irq_on(27, 0);
+	CU_ASSERT_EQUAL(d.count, 0);
+	spin_unlock_irqrestore(&shared, flags);
+	CU_ASSERT_EQUAL(d.count, 1);
+	/* And towards another CPU: it waits for the lock, then gets it. */
+	spin_lock_irqsave(&shared, flags);
+	kshim_raise_irq_on(27, 1);
+	sleep_ms(5);
+	spin_unlock_irqrestore(&shared, flags);
+	CU_ASSERT_EQUAL(kshim_irq_sync(27), 0);
+	CU_ASSERT_EQUAL(d.count, 2);
+	free_irq(27, &d);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+}
+
 static CU_TestInfo delivery_tests[] = {
 	{ "handler_runs_on_cpu_thread_in_hardirq",
 	  test_handler_runs_on_cpu_thread_in_hardirq },
@@ -575,6 +638,9 @@ static CU_TestInfo delivery_tests[] = {
 	{ "masked_line_replays_at_enable", test_masked_line_replays_at_enable },
 	{ "no_autoen", test_no_autoen },
 	{ "shared_line", test_shared_line },
+	{ "spin_lock_without_irqsave_deadlocks",
+	  test_spin_lock_without_irqsave_deadlocks },
+	{ "spin_lock_irqsave_is_safe", test_spin_lock_irqsave_is_safe },
 	CU_TEST_INFO_NULL,
 };
 
