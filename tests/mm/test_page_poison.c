@@ -490,6 +490,18 @@ static void test_page_poison_off(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
 	__free_page(page);
 	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+
+	/* Lowmem: no pattern either, but ASan still watches freed pages. */
+	page = alloc_page(GFP_KERNEL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	pfn = page_to_pfn(page);
+	memset(page_address(page), 0x22, PAGE_SIZE);
+	__free_page(page);
+	CU_ASSERT_TRUE(frames_hold(pfn, 1, 0x22));
+#if ASAN_BUILD
+	CU_ASSERT_PTR_NOT_NULL(__asan_region_is_poisoned(
+		lowmem_page_address(pfn_to_page(pfn)), PAGE_SIZE));
+#endif
 }
 
 /* The default is on; the next boot without the override has it again. */
