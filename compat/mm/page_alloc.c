@@ -216,7 +216,7 @@ static void give_back(struct kshim_zone *kz, struct page *page,
  * Pages on a list are free: counted by kshim_zone_free_pages(), poisoned,
  * owned by nobody (the ledger does not count them).  drain_all_pages()
  * empties every thread's lists before an allocation fails and at each
- * test's start.  A list's lock is the kernel's pcp->lock: only a drain
+ * test's start; a reboot drops them with the old RAM.  A list's lock is the kernel's pcp->lock: only a drain
  * from another thread contends, and the fast path only trylocks it (a
  * busy list sends the page straight to the zone, as the kernel does).
  */
