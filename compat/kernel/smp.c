@@ -13,7 +13,9 @@
  * && !oops_in_progress) in smp_call_function_single(), and
  * WARN_ON_ONCE(!in_task()) in smp_call_function_many_cond() (interrupts
  * off there is lockdep's business, not emulated).  A call to a CPU that
- * is not online returns -ENXIO.
+ * is not online returns -ENXIO.  Waiting for a function that never
+ * returns is reported after KSHIM_SPINLOCK_LOCKUP ms (class "lockup")
+ * and ends the test, where the kernel would hang (csd_lock_wait()).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -27,6 +29,7 @@
 
 #include "kshim/internal.h"
 #include "kernel/cpu.h"
+#include "kernel/sched/sched.h"
 
 /* What the caller waits on: the calls not yet run. */
 struct call_wait {
@@ -49,11 +52,33 @@ static void call_wait_init(struct call_wait *w)
 	w->left = 0;
 }
 
-static void call_wait_for_all(struct call_wait *w)
+/*
+ * csd_lock_wait(), bounded: a function that never returns on its CPU
+ * would hang the caller for ever; after KSHIM_SPINLOCK_LOCKUP ms that is
+ * a "lockup" report in kshim's words and the test ends.
+ */
+static void call_wait_for_all(struct call_wait *w, const char *what,
+			      const struct kshim_site *site)
 {
+	struct timespec deadline;
+
+	kshim_deadline_ms(&deadline, kshim_spin_lockup_ms());
 	pthread_mutex_lock(&w->lock);
-	while (w->left)
-		pthread_cond_wait(&w->done, &w->lock);
+	while (w->left) {
+		if (pthread_cond_timedwait(&w->done, &w->lock, &deadline) ==
+		    ETIMEDOUT && w->left) {
+			unsigned int left = w->left;
+
+			pthread_mutex_unlock(&w->lock);
+			kshim_report_begin(KSHIM_REPORT_LOCKUP, site->file,
+					   site->line, site->func);
+			printk(KERN_EMERG "kshim: %s() waits for ever: %u CPU(s) have not run the function for %lu ms\n",
+			       what, left, kshim_spin_lockup_ms());
+			dump_stack();
+			kshim_report_end();
+			kshim_task_die();
+		}
+	}
 	pthread_mutex_unlock(&w->lock);
 	pthread_cond_destroy(&w->done);
 	pthread_mutex_destroy(&w->lock);
@@ -164,7 +189,7 @@ int __kshim_smp_call_function_single(int cpu, smp_call_func_t func,
 	send_call(cpu, func, info, wait ? &w : NULL);
 	put_cpu();
 	if (wait)
-		call_wait_for_all(&w);
+		call_wait_for_all(&w, "smp_call_function_single", site);
 	return 0;
 }
 
@@ -197,5 +222,6 @@ void __kshim_smp_call_function_many(smp_call_func_t func, void *info,
 		run_local(func, info);
 	put_cpu();
 	if (wait)
-		call_wait_for_all(&w);
+		call_wait_for_all(&w, run_local_too ? "on_each_cpu" :
+				  "smp_call_function", site);
 }

@@ -296,6 +296,24 @@ static void test_on_each_cpu_from_hardirq_warns(void)
 	CU_ASSERT_EQUAL(wait_calls(&calls, 4), 4);
 }
 
+static void block_forever(void *arg)
+{
+	test_event_wait_ms(arg, TEST_WAIT_MS);
+}
+
+/* A function that never returns on its CPU: bounded, reported. */
+static void test_call_wait_is_bounded(void)
+{
+	static struct test_event never = TEST_EVENT_INIT;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_SPINLOCK_LOCKUP=100", NULL), 0);
+	kshim_expect_report(KSHIM_REPORT_LOCKUP,
+			    "kshim: smp_call_function_single() waits for ever: 1 CPU(s) have not run the function for 100 ms\n",
+			    1);
+	smp_call_function_single(3, block_forever, &never, 1);
+	CU_FAIL("smp_call_function_single() returned");
+}
+
 static CU_TestInfo cpu_tests[] = {
 	{ "default_four_cpus", test_default_four_cpus },
 	{ "kshim_cpus_setting", test_kshim_cpus_setting },
@@ -324,6 +342,7 @@ static CU_TestInfo percpu_tests[] = {
 	  test_call_single_with_irqs_off_warns },
 	{ "on_each_cpu_from_hardirq_warns",
 	  test_on_each_cpu_from_hardirq_warns },
+	{ "call_wait_is_bounded", test_call_wait_is_bounded },
 	CU_TEST_INFO_NULL,
 };
 

@@ -192,6 +192,25 @@ static irqreturn_t after_blocker(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
+/* kshim_irq_sync() gives up when the target CPU keeps interrupts off. */
+static void test_sync_times_out_while_irqs_off(void)
+{
+	struct dev d = DEV_INIT(28);
+	unsigned long flags;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_SPINLOCK_LOCKUP=50", NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(request_irq(28, record_handler, 0, "late", &d),
+			      0);
+	local_irq_save(flags);
+	kshim_raise_irq_on(28, 0);
+	CU_ASSERT_EQUAL(kshim_irq_sync(28), -ETIMEDOUT);
+	CU_ASSERT_EQUAL(d.count, 0);
+	local_irq_restore(flags);
+	CU_ASSERT_EQUAL(d.count, 1);
+	CU_ASSERT_EQUAL(kshim_irq_sync(28), 0);
+	free_irq(28, &d);
+}
+
 /* A CPU thread busy with interrupts off takes the IRQ only afterwards. */
 static void test_deferred_while_cpu1_has_irqs_off(void)
 {
@@ -635,6 +654,7 @@ static CU_TestInfo delivery_tests[] = {
 	{ "raise_on_self_with_irqs_on", test_raise_on_self_with_irqs_on },
 	{ "deferred_while_cpu1_has_irqs_off",
 	  test_deferred_while_cpu1_has_irqs_off },
+	{ "sync_times_out_while_irqs_off", test_sync_times_out_while_irqs_off },
 	{ "masked_line_replays_at_enable", test_masked_line_replays_at_enable },
 	{ "no_autoen", test_no_autoen },
 	{ "shared_line", test_shared_line },
