@@ -83,6 +83,9 @@ static void resolve(Dwfl *d, uintptr_t ip, struct frame *f)
 	l = dwfl_module_getsrc(mod, addr);
 	if (l)
 		f->file = dwfl_lineinfo(l, NULL, &f->line, NULL, NULL, NULL);
+	/* clang joins names to the compilation directory, mapped to "." */
+	if (f->file && !strncmp(f->file, "./", 2))
+		f->file += 2;
 }
 
 static bool starts_with(const char *s, const char *prefix)
@@ -210,8 +213,8 @@ static void set_site(const struct frame *f, struct kshim_site *site)
  * Where a fault at @ip happened, for the oops: the faulting instruction if
  * it is the driver's (or a test's), else (a library routine such as
  * memset faulted) the first driver frame of the stack below the signal
- * handler.  Without line information (clang's DWARF 5 is not read here)
- * it fails, with the faulting function's name in @site->func if known.
+ * handler.  Without line information (code built without -g) it fails,
+ * with the faulting function's name in @site->func if known.
  * Called on the faulting thread, from its signal handler.
  */
 bool arch_fault_site(unsigned long ip, struct kshim_site *site)

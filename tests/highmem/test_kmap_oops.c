@@ -35,22 +35,15 @@ static int snip_line(const char *marker)
 }
 
 /*
- * kshim's line naming the faulting access.  It comes from the host's debug
- * information, which kshim cannot read in clang builds (DWARF 5): there it
- * names only the function.
+ * kshim's line naming the faulting access, from the host's debug
+ * information (clang builds ask for the .debug_aranges libdw needs).
  */
 static const char *access_line(const char *func, const char *marker)
 {
 	static char buf[256];
 
-#ifdef __clang__
-	snprintf(buf, sizeof(buf),
-		 "kshim: the faulting access: in %s (no line information)\n",
-		 func);
-#else
 	snprintf(buf, sizeof(buf), "kshim: the faulting access: %s:%d (%s)\n",
 		 SNIP, snip_line(marker), func);
-#endif
 	return buf;
 }
 
