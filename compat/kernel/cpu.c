@@ -31,7 +31,12 @@
  * driver can rely on (a handler runs with interrupts off, in hardirq
  * context, on a CPU that has interrupts on, never while that CPU has them
  * off) with only ordinary locks, so TSan and helgrind see every handoff.
- * The one difference: a CPU 0 busy in a loop with interrupts on and no
+ * CPU 0 also has an idle thread (swapper/0), started when first needed:
+ * while a task of CPU 0 sleeps in kshim (a mutex, a completion, msleep()
+ * ...: kshim_block_begin()/end()), the CPU is free, and the idle thread
+ * takes CPU 0's interrupts, IPIs and softirqs, as the kernel's CPU does
+ * once schedule() has switched away from the sleeper.  The one
+ * difference left: a CPU 0 busy in a loop with interrupts on and no
  * kshim call takes nothing until it reaches one; tests target CPUs 1..
  * for that (the default affinity).
  */
@@ -56,6 +61,17 @@ unsigned long __kshim_cpu_pending[NR_CPUS];
 struct kshim_cpu kshim_cpus[NR_CPUS];
 
 static pthread_mutex_t start_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* CPU 0's idle thread and the sleeping CPU 0 tasks it stands in for. */
+static struct {
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	int sleepers;
+	bool started;
+	pthread_t thread;
+} cpu0_idle = {
+	PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, false,
+};
 
 void kshim_cpu_lock(int cpu)
 {
@@ -109,6 +125,68 @@ static void *cpu_idle_thread(void *arg)
 	return NULL;
 }
 
+/* cpu0_idle.lock held: does the idle thread of CPU 0 have work? */
+static bool cpu0_idle_has_work(void)
+{
+	return cpu0_idle.sleepers &&
+	       __atomic_load_n(&__kshim_cpu_pending[0], __ATOMIC_RELAXED);
+}
+
+static void *cpu0_idle_thread(void *arg)
+{
+	struct task_struct *t = current;
+	struct thread_info *ti = current_thread_info();
+
+	t->pid = 0;
+	snprintf(t->comm, sizeof(t->comm), "swapper/0");
+	ti->cpu = 0;
+	ti->kshim_percpu_thread = true;
+	for (;;) {
+		pthread_mutex_lock(&cpu0_idle.lock);
+		while (!cpu0_idle_has_work())
+			pthread_cond_wait(&cpu0_idle.wake, &cpu0_idle.lock);
+		pthread_mutex_unlock(&cpu0_idle.lock);
+		kshim_cpu_take_pending();
+	}
+	return NULL;
+}
+
+/* cpu0_idle.lock held. */
+static void cpu0_idle_poke(void)
+{
+	pthread_attr_t attr;
+	int err;
+
+	if (!cpu0_idle_has_work())
+		return;
+	if (!cpu0_idle.started) {
+		pthread_attr_init(&attr);
+		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+		err = pthread_create(&cpu0_idle.thread, &attr,
+				     cpu0_idle_thread, NULL);
+		pthread_attr_destroy(&attr);
+		if (err) {
+			fprintf(stderr, "kshim: cannot start the idle thread of CPU 0: %s\n",
+				strerror(err));
+			abort();
+		}
+		cpu0_idle.started = true;
+	}
+	pthread_cond_signal(&cpu0_idle.wake);
+}
+
+void kshim_cpu_task_sleeps(bool sleeps)
+{
+	struct thread_info *ti = current_thread_info();
+
+	if (ti->cpu || ti->kshim_percpu_thread)
+		return;
+	pthread_mutex_lock(&cpu0_idle.lock);
+	cpu0_idle.sleepers += sleeps ? 1 : -1;
+	cpu0_idle_poke();
+	pthread_mutex_unlock(&cpu0_idle.lock);
+}
+
 static void cpu_start(int cpu)
 {
 	struct kshim_cpu *c = &kshim_cpus[cpu];
@@ -143,6 +221,12 @@ void kshim_cpu_kick(int cpu, unsigned long bit)
 	__atomic_fetch_or(&__kshim_cpu_pending[cpu], bit, __ATOMIC_RELAXED);
 	pthread_cond_signal(&c->wake);
 	pthread_mutex_unlock(&c->lock);
+	if (!cpu) {
+		/* A sleeping CPU 0 leaves it to its idle thread. */
+		pthread_mutex_lock(&cpu0_idle.lock);
+		cpu0_idle_poke();
+		pthread_mutex_unlock(&cpu0_idle.lock);
+	}
 }
 
 /* ---- taking what is pending ---- */
@@ -219,6 +303,10 @@ static void cpus_atfork_child(void)
 		c->started = false;
 	}
 	pthread_mutex_init(&start_lock, NULL);
+	pthread_mutex_init(&cpu0_idle.lock, NULL);
+	pthread_cond_init(&cpu0_idle.wake, NULL);
+	cpu0_idle.started = false;
+	cpu0_idle.sleepers = 0;
 }
 
 int kshim_parse_cpus(const char *val, struct kshim_config *c)

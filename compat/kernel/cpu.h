@@ -60,6 +60,12 @@ void kshim_setup_per_cpu_areas(unsigned int nr_cpus); /* compat/arch/ */
 void kshim_irq_init(void);		/* kernel/irq/manage.c: ledger */
 void kshim_smp_processor_id_test_begin(void);	/* lib/smp_processor_id.c */
 
+/*
+ * A task of CPU 0 (not a CPU thread) starts (@sleeps) or stops sleeping
+ * for real: while one does, CPU 0's idle thread takes CPU 0's interrupts.
+ */
+void kshim_cpu_task_sleeps(bool sleeps);
+
 /* Interrupt entry and exit (compat/kernel/softirq.c). */
 void kshim_irq_enter(const struct kshim_site *site);
 void kshim_irq_exit(void);

@@ -7,6 +7,7 @@
  * misuse; might_sleep() from handlers and from the sleeping calls; the
  * ledger's view of lines and raised interrupts left at the end of a test.
  */
+#include <linux/completion.h>
 #include <linux/gfp.h>
 #include <linux/interrupt.h>
 #include <linux/mm.h>
@@ -190,6 +191,69 @@ static irqreturn_t after_blocker(int irq, void *dev_id)
 	d->waited_ok = b->done;
 	d->count++;
 	return IRQ_HANDLED;
+}
+
+struct sleeper {
+	struct completion done;
+	struct seen seen;
+	struct task_struct *waiter;
+};
+
+static irqreturn_t completing_handler(int irq, void *dev_id)
+{
+	struct sleeper *s = dev_id;
+
+	RECORD_SEEN(&s->seen);
+	complete(&s->done);
+	return IRQ_HANDLED;
+}
+
+/*
+ * Another thread raises the line once the test task sleeps.  It runs on
+ * CPU 0 too, so it keeps interrupts off (it would take the interrupt
+ * itself otherwise) until the test task is awake again.
+ */
+static void *raise_when_sleeping(void *arg)
+{
+	struct sleeper *s = arg;
+	int i;
+
+	for (i = 0; i < TEST_WAIT_MS && task_is_running(s->waiter); i++)
+		sleep_ms(1);
+	local_irq_disable();
+	kshim_raise_irq(29);
+	for (i = 0; i < TEST_WAIT_MS && !task_is_running(s->waiter); i++)
+		sleep_ms(1);
+	local_irq_enable();
+	return NULL;
+}
+
+/*
+ * One CPU: the interrupt goes to CPU 0, whose task sleeps in
+ * wait_for_completion() until the handler completes it.  The sleeping
+ * task is off the CPU, so CPU 0's idle thread takes the interrupt.
+ */
+static void test_cpu0_takes_irq_while_its_task_sleeps(void)
+{
+	struct sleeper s = { .waiter = current };
+	pthread_t th;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_CPUS=1", NULL), 0);
+	CU_ASSERT_EQUAL(kshim_irq_affinity(29), 0);
+	init_completion(&s.done);
+	CU_ASSERT_EQUAL_FATAL(request_irq(29, completing_handler, 0, "wake",
+					  &s), 0);
+	CU_ASSERT_EQUAL_FATAL(pthread_create(&th, NULL, raise_when_sleeping,
+					     &s), 0);
+	CU_ASSERT_NOT_EQUAL(wait_for_completion_timeout(&s.done,
+				msecs_to_jiffies(TEST_WAIT_MS)), 0);
+	pthread_join(th, NULL);
+	CU_ASSERT_EQUAL(kshim_irq_sync(29), 0);
+	CU_ASSERT_EQUAL(s.seen.cpu, 0);
+	CU_ASSERT_TRUE(s.seen.hardirq);
+	CU_ASSERT_STRING_EQUAL(s.seen.task_struct->comm, "swapper/0");
+	free_irq(29, &s);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
 }
 
 /* kshim_irq_sync() gives up when the target CPU keeps interrupts off. */
@@ -655,6 +719,8 @@ static CU_TestInfo delivery_tests[] = {
 	{ "deferred_while_cpu1_has_irqs_off",
 	  test_deferred_while_cpu1_has_irqs_off },
 	{ "sync_times_out_while_irqs_off", test_sync_times_out_while_irqs_off },
+	{ "cpu0_takes_irq_while_its_task_sleeps",
+	  test_cpu0_takes_irq_while_its_task_sleeps },
 	{ "masked_line_replays_at_enable", test_masked_line_replays_at_enable },
 	{ "no_autoen", test_no_autoen },
 	{ "shared_line", test_shared_line },

@@ -37,6 +37,7 @@
 
 #include "kshim/internal.h"
 #include "kernel/sched/sched.h"
+#include "kernel/cpu.h"
 
 _Static_assert(offsetof(struct task_struct, thread_info) == 0,
 	       "current_thread_info() needs thread_info first in task_struct");
@@ -361,10 +362,13 @@ void kshim_block_begin(unsigned int state, const struct kshim_site *site)
 		/* PREEMPT_DISABLED in schedule(), 0 after it. */
 		preempt_count_set(PREEMPT_ENABLED);
 	}
+	/* Off the CPU: CPU 0 takes interrupts without this task now. */
+	kshim_cpu_task_sleeps(true);
 }
 
 void kshim_block_end(void)
 {
+	kshim_cpu_task_sleeps(false);
 	task_set_state(current, TASK_RUNNING);
 }
 
