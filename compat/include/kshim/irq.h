@@ -14,7 +14,10 @@
  * (local_irq_save(), spin_lock_irqsave(), a running handler) waits and
  * is taken when that CPU enables them again.  Raised towards CPU 0 from
  * the test with interrupts on, it is taken at once, inside the call, as
- * a real CPU takes it at the next instruction.  A masked line
+ * a real CPU takes it at the next instruction; while the test's task
+ * sleeps in the kernel API (a mutex, a completion, msleep()), CPU 0's
+ * idle thread (swapper/0) takes it, as the CPU does once the task is
+ * switched out.  A masked line
  * (disable_irq()) keeps it pending until enable_irq().  Raising a line
  * nobody requested is an error here (-ENXIO), not a spurious interrupt.
  *
