@@ -3,7 +3,8 @@
  * 2.6.3x profile (asm/highmem.h, compat/mm/highmem_32.c), as a driver
  * built for 2.6.35 (or 2.6.36: this file is built twice, see
  * tests/highmem26/Makemodule.am) sees it: kernel-api.md §5.2, §5.3 and
- * §10 items 55-63 (and 90 for the atomic slots).
+ * §10 items 55-63 (and 90 for the atomic slots), and the helpers of that
+ * era on KM_USER0/KM_USER1 (items 76, 77).
  *
  * Negative tests name the exact line of this file that misused the API
  * (LINE:<name> markers): the kernel's report text names mm/highmem.c or
@@ -868,6 +869,103 @@ static void test_snip_checksum_silent(void)
 	__free_page(page);
 }
 
+/* ---- 76, 77: the helpers on KM_USER0/KM_USER1 ---- */
+
+static void set_page_bytes(struct page *page, int c)
+{
+	void *v = kmap_atomic(page, KM_USER0);
+
+	memset(v, c, PAGE_SIZE);
+	kunmap_atomic(v, KM_USER0);
+}
+
+/* The bytes [@from, @to) of @page all equal @c. */
+static bool page_bytes_are(struct page *page, unsigned int from,
+			   unsigned int to, int c)
+{
+	unsigned char *v = kmap_atomic(page, KM_USER1);
+	bool same = true;
+	unsigned int i;
+
+	for (i = from; i < to; i++)
+		same &= v[i] == c;
+	kunmap_atomic(v, KM_USER1);
+	return same;
+}
+
+static void test_76_clear_highpage_zeroes(void)
+{
+	struct page *page = highpage();
+
+	set_page_bytes(page, 0xa5);
+	clear_highpage(page);
+	CU_ASSERT_TRUE(page_bytes_are(page, 0, PAGE_SIZE, 0));
+	CU_ASSERT_PTR_NULL(page_address(page));
+	CU_ASSERT_EQUAL(preempt_count(), 0);
+	__free_page(page);
+}
+
+static void test_76_copy_highpage_copies(void)
+{
+	struct page *from = highpage(), *to = highpage();
+
+	set_page_bytes(from, 0x3c);
+	set_page_bytes(to, 0);
+	copy_highpage(to, from);
+	CU_ASSERT_TRUE(page_bytes_are(to, 0, PAGE_SIZE, 0x3c));
+	copy_user_highpage(from, to, 0, NULL);
+	CU_ASSERT_TRUE(page_bytes_are(from, 0, PAGE_SIZE, 0x3c));
+	CU_ASSERT_EQUAL(preempt_count(), 0);
+	__free_page(from);
+	__free_page(to);
+}
+
+/* 76: the helpers map KM_USER0, so the rules see them in a handler. */
+static void clear_in_handler(void *arg)
+{
+	clear_highpage(arg);	/* LINE:clear_in_irq */
+}
+
+static void test_76_clear_highpage_in_hardirq_warns(void)
+{
+	struct page *page = highpage();
+
+	expect_kmap_warn(HM_LINE(444), 1);
+	kshim_run_in_hardirq(clear_in_handler, page);
+	assert_last_at(KSHIM_REPORT_WARNING, "clear_in_irq");
+	__free_page(page);
+}
+
+static void test_77_zero_user_segments_ranges(void)
+{
+	struct page *page = highpage();
+
+	set_page_bytes(page, 0xff);
+	/* The second range is empty (end < start): nothing. */
+	zero_user_segments(page, 10, 20, 100, 50);
+	CU_ASSERT_TRUE(page_bytes_are(page, 0, 10, 0xff));
+	CU_ASSERT_TRUE(page_bytes_are(page, 10, 20, 0));
+	CU_ASSERT_TRUE(page_bytes_are(page, 20, PAGE_SIZE, 0xff));
+	zero_user_segment(page, PAGE_SIZE - 8, PAGE_SIZE);
+	CU_ASSERT_TRUE(page_bytes_are(page, PAGE_SIZE - 8, PAGE_SIZE, 0));
+	zero_user(page, 200, 16);
+	CU_ASSERT_TRUE(page_bytes_are(page, 200, 216, 0));
+	CU_ASSERT_TRUE(page_bytes_are(page, 216, PAGE_SIZE - 8, 0xff));
+	__free_page(page);
+}
+
+static void test_77_zero_user_past_page_bugs(void)
+{
+	struct page *page = highpage();
+	char want[256];
+
+	snprintf(want, sizeof(want), CUT "kernel BUG at %s:%d!\n", __FILE__,
+		 marker_line("zero_past_end"));
+	kshim_expect_report(KSHIM_REPORT_BUG, want, 1);
+	zero_user_segments(page, 0, 8, 16, PAGE_SIZE + 1); /* LINE:zero_past_end */
+	CU_FAIL("not reached");
+}
+
 static CU_TestInfo slot_tests[] = {
 	{ "56_km_type_values", test_56_km_type_values },
 	{ "55_lowmem_is_page_address", test_55_lowmem_is_page_address },
@@ -935,10 +1033,22 @@ static CU_TestInfo snippet_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
+static CU_TestInfo helper_tests[] = {
+	{ "76_clear_highpage_zeroes", test_76_clear_highpage_zeroes },
+	{ "76_copy_highpage_copies", test_76_copy_highpage_copies },
+	{ "76_clear_highpage_in_hardirq_warns",
+	  test_76_clear_highpage_in_hardirq_warns },
+	{ "77_zero_user_segments_ranges", test_77_zero_user_segments_ranges },
+	{ "77_zero_user_past_page_bugs", test_77_zero_user_past_page_bugs },
+	CU_TEST_INFO_NULL,
+};
+
 static CU_SuiteInfo suites[] = {
 	{ "kmap_atomic_typed_slots", NULL, NULL, NULL, NULL, slot_tests },
 	{ "debug_kmap_atomic", NULL, NULL, NULL, NULL, rule_tests },
 	{ "kernel-style driver code", NULL, NULL, NULL, NULL, snippet_tests },
+	{ "highmem helpers (KM_USER0/1)", NULL, NULL, NULL, NULL,
+	  helper_tests },
 	CU_SUITE_INFO_NULL,
 };
 

@@ -6,7 +6,8 @@
  * CONFIG_HIGHMEM, CONFIG_DEBUG_HIGHMEM and CONFIG_DEBUG_KMAP_LOCAL (the
  * 6.x API: kmap_local_page(), stack kmap_atomic(page)) when
  * LINUX_VERSION_CODE is 2.6.37 or later; older profiles get the typed
- * kmap_atomic(page, KM_...) of <asm/highmem.h>.  Both have kmap()/kunmap():
+ * kmap_atomic(page, KM_...) of <asm/highmem.h> and that era's helpers
+ * (clear_highpage() & co. on KM_USER0/KM_USER1).  Both have kmap()/kunmap():
  *  - kmap() is a might_sleep() point; a lowmem page is its page_address();
  *    a highmem page gets a pkmap window (the same one while it is mapped,
  *    one more user per kmap()), and page_address() is that window until
@@ -59,15 +60,9 @@ void __kshim_kmap_flush_unused(void);
 #define kmap_to_page(addr)	__kshim_kmap_to_page(addr, __KSHIM_CALLSITE)
 #endif
 
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 37)
-#include <linux/highmem-internal.h>
-
-struct vm_area_struct;
-
 /*
- * The helpers, as 6.8 writes them on kmap_local_page(); the bounds checks
- * (VM_BUG_ON with DEBUG_VM, BUG_ON in zero_user_segments()) are kernel BUGs
- * at the caller's line.
+ * The helpers' bounds checks (VM_BUG_ON with DEBUG_VM, BUG_ON in
+ * zero_user_segments()) are kernel BUGs at the caller's line.
  */
 #define __KSHIM_HIGHMEM_BUG_ON(cond, site)				\
 do {									\
@@ -75,6 +70,13 @@ do {									\
 		__kshim_bug((site)->file, (site)->line, (site)->func,	\
 			    (site)->mod);				\
 } while (0)
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 37)
+#include <linux/highmem-internal.h>
+
+struct vm_area_struct;
+
+/* The helpers, as 6.8 writes them on kmap_local_page(). */
 
 static inline void __kshim_clear_highpage(struct page *page,
 					  const struct kshim_site *site)
@@ -181,6 +183,73 @@ static inline void __kshim_memcpy_to_page(struct page *page, size_t offset,
 }
 #define memcpy_to_page(page, offset, from, len)				\
 	__kshim_memcpy_to_page(page, offset, from, len, __KSHIM_CALLSITE)
+#else /* < 2.6.37 */
+
+/*
+ * The helpers of 2.6.35's linux/highmem.h, on the typed slots: KM_USER0
+ * (and KM_USER1 for the destination of a copy, unmapped in the same,
+ * non-LIFO order), so debug_kmap_atomic()'s rules apply to them as to the
+ * driver's own kmap_atomic() (KM_USER0 in an interrupt handler warns).
+ * The memcpy_*_page() family does not exist yet (5.15).
+ */
+static inline void __kshim_clear_highpage(struct page *page,
+					  const struct kshim_site *site)
+{
+	void *kaddr = __kshim_kmap_atomic(page, KM_USER0, LINUX_VERSION_CODE,
+					  site);
+
+	clear_page(kaddr);
+	__kshim_kunmap_atomic(kaddr, KM_USER0, LINUX_VERSION_CODE, site);
+}
+#define clear_highpage(page)	__kshim_clear_highpage(page, __KSHIM_CALLSITE)
+#define clear_user_highpage(page, vaddr)				\
+	__kshim_clear_highpage(page, __KSHIM_CALLSITE)
+
+static inline void __kshim_copy_highpage(struct page *to, struct page *from,
+					 const struct kshim_site *site)
+{
+	char *vfrom, *vto;
+
+	vfrom = __kshim_kmap_atomic(from, KM_USER0, LINUX_VERSION_CODE, site);
+	vto = __kshim_kmap_atomic(to, KM_USER1, LINUX_VERSION_CODE, site);
+	copy_page(vto, vfrom);
+	__kshim_kunmap_atomic(vfrom, KM_USER0, LINUX_VERSION_CODE, site);
+	__kshim_kunmap_atomic(vto, KM_USER1, LINUX_VERSION_CODE, site);
+}
+#define copy_highpage(to, from)						\
+	__kshim_copy_highpage(to, from, __KSHIM_CALLSITE)
+#define copy_user_highpage(to, from, vaddr, vma)			\
+	__kshim_copy_highpage(to, from, __KSHIM_CALLSITE)
+
+/* BUG_ON(end1 > PAGE_SIZE || end2 > PAGE_SIZE) with the slot mapped. */
+static inline void __kshim_zero_user_segments(struct page *page,
+					      unsigned int start1,
+					      unsigned int end1,
+					      unsigned int start2,
+					      unsigned int end2,
+					      const struct kshim_site *site)
+{
+	char *kaddr = __kshim_kmap_atomic(page, KM_USER0, LINUX_VERSION_CODE,
+					  site);
+
+	__KSHIM_HIGHMEM_BUG_ON(end1 > PAGE_SIZE || end2 > PAGE_SIZE, site);
+	if (end1 > start1)
+		memset(kaddr + start1, 0, end1 - start1);
+	if (end2 > start2)
+		memset(kaddr + start2, 0, end2 - start2);
+	__kshim_kunmap_atomic(kaddr, KM_USER0, LINUX_VERSION_CODE, site);
+	flush_dcache_page(page);
+}
+#define zero_user_segments(page, start1, end1, start2, end2)		\
+	__kshim_zero_user_segments(page, start1, end1, start2, end2,	\
+				   __KSHIM_CALLSITE)
+#define zero_user_segment(page, start, end)				\
+	__kshim_zero_user_segments(page, start, end, 0, 0,		\
+				   __KSHIM_CALLSITE)
+#define zero_user(page, start, size)					\
+	__kshim_zero_user_segments(page, start, (start) + (size), 0, 0, \
+				   __KSHIM_CALLSITE)
+
 #endif /* >= 2.6.37 */
 
 #endif /* _LINUX_HIGHMEM_H */
