@@ -48,8 +48,11 @@
 #include "kshim/internal.h"
 #include "mm/internal.h"
 
-/* KSHIM_KMAP_FORCE_MAP=1 (kshim_kmap_force_map, compat/mm/highmem.c) */
-#include <linux/highmem-internal.h>
+/*
+ * compat/mm/highmem.c: KSHIM_KMAP_FORCE_MAP=1 (declared for drivers by
+ * linux/highmem-internal.h, whose 6.x macros this file cannot include).
+ */
+extern bool kshim_kmap_force_map;
 
 /*
  * enum km_type of 2.6.35/2.6.36 (asm-generic/kmap_types.h; 2.6.32 - 2.6.34
