@@ -5,7 +5,9 @@
  * lock_page() always does (folio_lock()), and a page lock wait that
  * really sleeps in atomic context is "BUG: scheduling while atomic"
  * (wait_on_page_locked() has no might_sleep() of its own).  Non-blocking
- * allocations and uncontended waits are silent.
+ * allocations and uncontended waits are silent.  The allocation tests
+ * are checklist item 44 in each atomic state (spinlock, IRQs off,
+ * hardirq, softirq, non_block section) with each blocking gfp.
  */
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -75,6 +77,54 @@ static void test_gfp_noio_in_hardirq(void)
 	CU_ASSERT_NOT_EQUAL_FATAL(addr, 0);
 	check_site(KSHIM_REPORT_MIGHT_SLEEP, "alloc_noio");
 	free_page(addr);
+}
+
+/* 44: IRQs off alone (in_atomic() 0), GFP_USER. */
+static void test_gfp_user_irqs_off(void)
+{
+	struct page *page;
+
+	expect_might_sleep_at("alloc_user", 1);
+	local_irq_disable();
+	page = alloc_page(GFP_USER); /* LINE:alloc_user */
+	local_irq_enable();
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_MIGHT_SLEEP),
+			"in_atomic(): 0, irqs_disabled(): 1");
+	__free_page(page);
+}
+
+static void alloc_highuser(void *arg)
+{
+	*(struct page **)arg = alloc_page(GFP_HIGHUSER); /* LINE:alloc_highuser */
+}
+
+/* 44: softirq, GFP_HIGHUSER (a highmem page: freed, never mapped). */
+static void test_gfp_highuser_in_softirq(void)
+{
+	struct page *page = NULL;
+
+	expect_might_sleep_at("alloc_highuser", 1);
+	kshim_run_in_softirq(alloc_highuser, &page);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_MIGHT_SLEEP),
+			"preempt_count: 100, expected: 0\n");
+	__free_page(page);
+}
+
+/* 44: a non_block section, GFP_NOFS. */
+static void test_gfp_nofs_in_non_block(void)
+{
+	unsigned long addr;
+
+	expect_might_sleep_at("alloc_nofs", 1);
+	non_block_start();
+	addr = __get_free_pages(GFP_NOFS, 1); /* LINE:alloc_nofs */
+	non_block_end();
+	CU_ASSERT_NOT_EQUAL_FATAL(addr, 0);
+	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_MIGHT_SLEEP),
+			"in_atomic(): 0, irqs_disabled(): 0, non_block: 1");
+	free_pages(addr, 1);
 }
 
 /* Positive: blocking gfp in process context; atomic gfp in atomic context. */
@@ -236,6 +286,9 @@ static void test_page_lock_sleep_silent_in_process_context(void)
 static CU_TestInfo alloc_tests[] = {
 	{ "gfp_kernel_in_spinlock", test_gfp_kernel_in_spinlock },
 	{ "gfp_noio_in_hardirq", test_gfp_noio_in_hardirq },
+	{ "gfp_user_irqs_off", test_gfp_user_irqs_off },
+	{ "gfp_highuser_in_softirq", test_gfp_highuser_in_softirq },
+	{ "gfp_nofs_in_non_block", test_gfp_nofs_in_non_block },
 	{ "allocations_silent_where_allowed",
 	  test_allocations_silent_where_allowed },
 	CU_TEST_INFO_NULL,
