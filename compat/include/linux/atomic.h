@@ -5,14 +5,33 @@
  * Follows Documentation/atomic_t.txt: plain ops (inc, add, set...) are
  * relaxed; value-returning RMW ops are fully ordered, with _relaxed,
  * _acquire and _release variants where drivers use them.  Built on the
- * compiler's __atomic builtins so ThreadSanitizer and helgrind see every
- * access as atomic.
+ * compiler's __atomic builtins so ThreadSanitizer sees every access as
+ * atomic; under valgrind every RMW is also serialized per atomic for
+ * helgrind, which does not understand atomics (compat/arch/annotate.c).
  */
 #ifndef _LINUX_ATOMIC_H
 #define _LINUX_ATOMIC_H
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+
+/* compat/arch/annotate.c: true under valgrind */
+extern bool __kshim_hg_atomics;
+void __kshim_hg_atomic_begin(const volatile void *addr);
+void __kshim_hg_atomic_end(const volatile void *addr);
+
+/* @expr, an atomic RMW of @addr, as helgrind should see it. */
+#define __kshim_atomic_rmw(addr, expr)					\
+({									\
+	__typeof__(expr) __kshim_r;					\
+									\
+	if (unlikely(__kshim_hg_atomics))				\
+		__kshim_hg_atomic_begin(addr);				\
+	__kshim_r = (expr);						\
+	if (unlikely(__kshim_hg_atomics))				\
+		__kshim_hg_atomic_end(addr);				\
+	__kshim_r;							\
+})
 
 #define ATOMIC_INIT(i)		{ (i) }
 #define ATOMIC64_INIT(i)	{ (i) }
@@ -27,33 +46,47 @@ static __always_inline void pfx##_set(atype *v, vtype i)		\
 static __always_inline void pfx##_set_release(atype *v, vtype i)	\
 { __atomic_store_n(&v->counter, i, __ATOMIC_RELEASE); }		\
 static __always_inline void pfx##_add(vtype i, atype *v)		\
-{ __atomic_fetch_add(&v->counter, i, __ATOMIC_RELAXED); }		\
+{ __kshim_atomic_rmw(v,							\
+	__atomic_fetch_add(&v->counter, i, __ATOMIC_RELAXED)); }	\
 static __always_inline void pfx##_sub(vtype i, atype *v)		\
-{ __atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED); }		\
+{ __kshim_atomic_rmw(v,							\
+	__atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED)); }	\
 static __always_inline void pfx##_inc(atype *v)			\
-{ __atomic_fetch_add(&v->counter, 1, __ATOMIC_RELAXED); }		\
+{ __kshim_atomic_rmw(v,							\
+	__atomic_fetch_add(&v->counter, 1, __ATOMIC_RELAXED)); }	\
 static __always_inline void pfx##_dec(atype *v)			\
-{ __atomic_fetch_sub(&v->counter, 1, __ATOMIC_RELAXED); }		\
+{ __kshim_atomic_rmw(v,							\
+	__atomic_fetch_sub(&v->counter, 1, __ATOMIC_RELAXED)); }	\
 static __always_inline vtype pfx##_add_return(vtype i, atype *v)	\
-{ return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+{ return __kshim_atomic_rmw(v,					\
+	__atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST)); }	\
 static __always_inline vtype pfx##_sub_return(vtype i, atype *v)	\
-{ return __atomic_sub_fetch(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+{ return __kshim_atomic_rmw(v,					\
+	__atomic_sub_fetch(&v->counter, i, __ATOMIC_SEQ_CST)); }	\
 static __always_inline vtype pfx##_inc_return(atype *v)		\
-{ return __atomic_add_fetch(&v->counter, 1, __ATOMIC_SEQ_CST); }	\
+{ return __kshim_atomic_rmw(v,					\
+	__atomic_add_fetch(&v->counter, 1, __ATOMIC_SEQ_CST)); }	\
 static __always_inline vtype pfx##_dec_return(atype *v)		\
-{ return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_SEQ_CST); }	\
+{ return __kshim_atomic_rmw(v,					\
+	__atomic_sub_fetch(&v->counter, 1, __ATOMIC_SEQ_CST)); }	\
 static __always_inline vtype pfx##_fetch_add(vtype i, atype *v)	\
-{ return __atomic_fetch_add(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+{ return __kshim_atomic_rmw(v,					\
+	__atomic_fetch_add(&v->counter, i, __ATOMIC_SEQ_CST)); }	\
 static __always_inline vtype pfx##_fetch_sub(vtype i, atype *v)	\
-{ return __atomic_fetch_sub(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+{ return __kshim_atomic_rmw(v,					\
+	__atomic_fetch_sub(&v->counter, i, __ATOMIC_SEQ_CST)); }	\
 static __always_inline vtype pfx##_fetch_or(vtype i, atype *v)	\
-{ return __atomic_fetch_or(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+{ return __kshim_atomic_rmw(v,					\
+	__atomic_fetch_or(&v->counter, i, __ATOMIC_SEQ_CST)); }	\
 static __always_inline vtype pfx##_fetch_and(vtype i, atype *v)	\
-{ return __atomic_fetch_and(&v->counter, i, __ATOMIC_SEQ_CST); }	\
+{ return __kshim_atomic_rmw(v,					\
+	__atomic_fetch_and(&v->counter, i, __ATOMIC_SEQ_CST)); }	\
 static __always_inline void pfx##_or(vtype i, atype *v)		\
-{ __atomic_fetch_or(&v->counter, i, __ATOMIC_RELAXED); }		\
+{ __kshim_atomic_rmw(v,							\
+	__atomic_fetch_or(&v->counter, i, __ATOMIC_RELAXED)); }	\
 static __always_inline void pfx##_and(vtype i, atype *v)		\
-{ __atomic_fetch_and(&v->counter, i, __ATOMIC_RELAXED); }		\
+{ __kshim_atomic_rmw(v,							\
+	__atomic_fetch_and(&v->counter, i, __ATOMIC_RELAXED)); }	\
 static __always_inline bool pfx##_add_negative(vtype i, atype *v)	\
 { return pfx##_add_return(i, v) < 0; }				\
 static __always_inline bool pfx##_sub_and_test(vtype i, atype *v)	\
@@ -63,19 +96,23 @@ static __always_inline bool pfx##_dec_and_test(atype *v)		\
 static __always_inline bool pfx##_inc_and_test(atype *v)		\
 { return pfx##_inc_return(v) == 0; }					\
 static __always_inline vtype pfx##_xchg(atype *v, vtype n)		\
-{ return __atomic_exchange_n(&v->counter, n, __ATOMIC_SEQ_CST); }	\
+{ return __kshim_atomic_rmw(v,					\
+	__atomic_exchange_n(&v->counter, n, __ATOMIC_SEQ_CST)); }	\
 static __always_inline vtype pfx##_cmpxchg(atype *v, vtype o, vtype n) \
 {									\
-	__atomic_compare_exchange_n(&v->counter, &o, n, false,		\
-				    __ATOMIC_SEQ_CST, __ATOMIC_RELAXED); \
+	__kshim_atomic_rmw(v,					\
+		__atomic_compare_exchange_n(&v->counter, &o, n, false,	\
+					    __ATOMIC_SEQ_CST,		\
+					    __ATOMIC_RELAXED));		\
 	return o;							\
 }									\
 static __always_inline bool pfx##_try_cmpxchg(atype *v, vtype *o,	\
 					      vtype n)			\
 {									\
-	return __atomic_compare_exchange_n(&v->counter, o, n, false,	\
-					   __ATOMIC_SEQ_CST,		\
-					   __ATOMIC_RELAXED);		\
+	return __kshim_atomic_rmw(v,				\
+		__atomic_compare_exchange_n(&v->counter, o, n, false,	\
+					    __ATOMIC_SEQ_CST,		\
+					    __ATOMIC_RELAXED));		\
 }									\
 /* Add @a unless the value is @u; returns the old value. */		\
 static __always_inline vtype pfx##_fetch_add_unless(atype *v, vtype a,	\
