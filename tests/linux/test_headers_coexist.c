@@ -48,9 +48,13 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/irqreturn.h>
 #include <linux/kernel.h>
 #include <linux/limits.h>
 #include <linux/minmax.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <linux/stddef.h>
 #include <linux/string.h>

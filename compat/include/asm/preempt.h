@@ -51,9 +51,11 @@ static __always_inline void set_preempt_need_resched(void) { }
 static __always_inline void clear_preempt_need_resched(void) { }
 static __always_inline bool test_preempt_need_resched(void) { return false; }
 
+/* asm-generic: at @preempt_offset with a reschedule due (never, here). */
 static __always_inline bool should_resched(int preempt_offset)
 {
-	return false;
+	return preempt_count() == preempt_offset &&
+	       test_preempt_need_resched();
 }
 
 #endif /* _ASM_PREEMPT_H */
