@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,13 +49,28 @@ static int temp_fd(void)
 	return fd;
 }
 
+/* Collect the child @pid's exit and its output in @out and @err. */
+static void collect(pid_t pid, int out, int err, struct spawn_result *res)
+{
+	int st;
+
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	res->signaled = WIFSIGNALED(st);
+	res->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	res->out = slurp_fd(out);
+	res->err = slurp_fd(err);
+	close(out);
+	close(err);
+}
+
 int spawn_run(char *const argv[], const char *const env[],
 	      struct spawn_result *res)
 {
 	posix_spawn_file_actions_t fa;
 	char **envp;
 	size_t n = 0, i, j = 0;
-	int out, err, st, rc;
+	int out, err, rc;
 	pid_t pid;
 
 	memset(res, 0, sizeof(*res));
@@ -84,14 +100,34 @@ int spawn_run(char *const argv[], const char *const env[],
 		close(err);
 		return -rc;
 	}
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	res->signaled = WIFSIGNALED(st);
-	res->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	res->out = slurp_fd(out);
-	res->err = slurp_fd(err);
-	close(out);
-	close(err);
+	collect(pid, out, err, res);
+	return 0;
+}
+
+int spawn_call(void (*fn)(void *), void *arg, struct spawn_result *res)
+{
+	int out = temp_fd(), err = temp_fd();
+	pid_t pid;
+
+	memset(res, 0, sizeof(*res));
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		close(out);
+		close(err);
+		return -errno;
+	}
+	if (pid == 0) {
+		const struct rlimit no_core = { 0, 0 };
+
+		setrlimit(RLIMIT_CORE, &no_core);
+		dup2(out, STDOUT_FILENO);
+		dup2(err, STDERR_FILENO);
+		fn(arg);
+		fflush(NULL);
+		_exit(0);
+	}
+	collect(pid, out, err, res);
 	return 0;
 }
 

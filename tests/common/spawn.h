@@ -1,7 +1,8 @@
 /*
  * tests/common/spawn.h - run a program with a chosen KSHIM_* environment
  * and collect its exit status, stdout and stderr (for tests of the
- * harness itself and of programs built against kshim).
+ * harness itself and of programs built against kshim), or a function in
+ * a child process (for faults that end the process).
  */
 #ifndef _TESTS_SPAWN_H
 #define _TESTS_SPAWN_H
@@ -21,6 +22,11 @@ struct spawn_result {
  */
 int spawn_run(char *const argv[], const char *const env[],
 	      struct spawn_result *res);
+/*
+ * Call @fn(@arg) in a forked child (no core file) that then exits 0,
+ * collecting its status and output like spawn_run().
+ */
+int spawn_call(void (*fn)(void *), void *arg, struct spawn_result *res);
 void spawn_free(struct spawn_result *res);
 
 /* Path of a file in the build or source tree (static buffer per call). */

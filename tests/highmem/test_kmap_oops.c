@@ -11,15 +11,13 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <valgrind/valgrind.h>
 
 #include <kshim/test.h>
 #include <linux/highmem.h>
 
+#include "common/spawn.h"
 #include "highmem/highmem_test.h"
 #include "highmem/kmap_snippets.h"
 
@@ -263,47 +261,30 @@ static bool under_valgrind(void)
 	return RUNNING_ON_VALGRIND;
 }
 
+static void write_foreign(void *p)
+{
+	*(volatile char *)p = 1;
+}
+
 static void test_foreign_fault_not_an_oops(void)
 {
-	char err[16384];
-	size_t len = 0;
-	int fds[2], status;
-	ssize_t n;
-	pid_t pid;
+	struct spawn_result c;
 	char *p = mmap(NULL, PAGE_SIZE, PROT_NONE,
 		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	CU_ASSERT_FATAL(p != MAP_FAILED);
-	CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
-	fflush(NULL);
-	pid = fork();
-	CU_ASSERT_FATAL(pid >= 0);
-	if (pid == 0) {
-		const struct rlimit no_core = { 0, 0 };
-
-		setrlimit(RLIMIT_CORE, &no_core);
-		close(fds[0]);
-		dup2(fds[1], STDERR_FILENO);
-		*(volatile char *)p = 1;
-		_exit(0);
-	}
-	close(fds[1]);
-	while ((n = read(fds[0], err + len, sizeof(err) - 1 - len)) > 0)
-		len += n;
-	close(fds[0]);
-	err[len] = '\0';
-	CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
-	CU_ASSERT_PTR_NULL(strstr(err, "unable to handle page fault"));
+	CU_ASSERT_EQUAL_FATAL(spawn_call(write_foreign, p, &c), 0);
+	CU_ASSERT_PTR_NULL(strstr(c.err, "unable to handle page fault"));
 	if (!strcmp(KSHIM_SANITIZER, "asan")) {
-		CU_ASSERT_PTR_NOT_NULL(strstr(err, "AddressSanitizer: SEGV"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(c.err, "AddressSanitizer: SEGV"));
 	}
 	/* A sanitizer's handler reports and exits non-zero on its own. */
 	if (under_valgrind() || strcmp(KSHIM_SANITIZER, "none")) {
-		CU_ASSERT_FALSE(WIFEXITED(status) && !WEXITSTATUS(status));
+		CU_ASSERT_FALSE(!c.signaled && c.status == 0);
 	} else {
-		CU_ASSERT_TRUE(WIFSIGNALED(status) &&
-			       WTERMSIG(status) == SIGSEGV);
+		CU_ASSERT_TRUE(c.signaled && c.status == 128 + SIGSEGV);
 	}
+	spawn_free(&c);
 	munmap(p, PAGE_SIZE);
 }
 

@@ -22,9 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <valgrind/valgrind.h>
 
@@ -33,6 +30,7 @@
 #include <linux/mm.h>
 
 #include "common/expect_bug.h"	/* marker_line() */
+#include "common/spawn.h"
 #include "mm/internal.h"	/* kshim_pfn_backdoor(): white-box checks */
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -91,51 +89,20 @@ static bool frames_hold(unsigned long pfn, unsigned long nr, unsigned char c)
 	return true;
 }
 
-struct child {
-	int status;		/* wait() status */
-	char err[16384];	/* its stderr */
-};
-
-/* Run @fn(@arg) in a child process; collect its stderr and status. */
-static void run_child(void (*fn)(void *), void *arg, struct child *res)
+static void run_child(void (*fn)(void *), void *arg,
+		      struct spawn_result *res)
 {
-	size_t len = 0;
-	int fds[2];
-	ssize_t n;
-	pid_t pid;
-
-	memset(res, 0, sizeof(*res));
-	CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
-	fflush(NULL);
-	pid = fork();
-	CU_ASSERT_FATAL(pid >= 0);
-	if (pid == 0) {
-		const struct rlimit no_core = { 0, 0 };
-
-		setrlimit(RLIMIT_CORE, &no_core);
-		close(fds[0]);
-		dup2(fds[1], STDERR_FILENO);
-		close(fds[1]);
-		fn(arg);
-		_exit(0);
-	}
-	close(fds[1]);
-	while ((n = read(fds[0], res->err + len,
-			 sizeof(res->err) - 1 - len)) > 0)
-		len += n;
-	close(fds[0]);
-	CU_ASSERT_EQUAL(waitpid(pid, &res->status, 0), pid);
-	res->err[len] = '\0';
+	CU_ASSERT_EQUAL_FATAL(spawn_call(fn, arg, res), 0);
 }
 
-static bool died_of_sigsegv(const struct child *c)
+static bool died_of_sigsegv(const struct spawn_result *c)
 {
-	return WIFSIGNALED(c->status) && WTERMSIG(c->status) == SIGSEGV;
+	return c->signaled && c->status == 128 + SIGSEGV;
 }
 
-static bool exited_nonzero(const struct child *c)
+static bool exited_nonzero(const struct spawn_result *c)
 {
-	return WIFEXITED(c->status) && WEXITSTATUS(c->status);
+	return !c->signaled && c->status;
 }
 
 /* Valgrind or a sanitizer may catch a fault first and exit on its own. */
@@ -347,7 +314,7 @@ static void test_write_after_free_lowmem(void)
 	struct page *page = alloc_page(GFP_KERNEL);
 	unsigned char *p;
 	unsigned long pfn;
-	struct child c;
+	struct spawn_result c;
 	char want[64];
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
@@ -360,6 +327,7 @@ static void test_write_after_free_lowmem(void)
 		CU_ASSERT_TRUE(exited_nonzero(&c));
 		CU_ASSERT_PTR_NOT_NULL(strstr(c.err, "AddressSanitizer"));
 		CU_ASSERT_PTR_NOT_NULL(strstr(c.err, "use-after-poison"));
+		spawn_free(&c);
 		/* The write never happened: nothing to find later. */
 		page = alloc_pfn(GFP_KERNEL, 0, pfn);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(page);
@@ -376,6 +344,7 @@ static void test_write_after_free_lowmem(void)
 	} else {
 		CU_ASSERT_EQUAL(c.status, 0);
 	}
+	spawn_free(&c);
 	page = alloc_pfn(GFP_KERNEL, 0, pfn);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
 	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(),
@@ -522,12 +491,13 @@ static void boot_bad_page_poison(void *arg)
 /* A bad value is rejected with an error naming it; nothing changes. */
 static void test_page_poison_bad_value(void)
 {
-	struct child c;
+	struct spawn_result c;
 
 	run_child(boot_bad_page_poison, NULL, &c);
-	CU_ASSERT_TRUE(WIFEXITED(c.status) && WEXITSTATUS(c.status) == 0);
+	CU_ASSERT_TRUE(!c.signaled && c.status == 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(c.err,
 				      "kshim: invalid KSHIM_PAGE_POISON='maybe': a boolean"));
+	spawn_free(&c);
 	CU_ASSERT_STRING_EQUAL(kshim_setting("KSHIM_PAGE_POISON"), "1");
 }
 
@@ -544,7 +514,7 @@ static void test_asan_never_allocated_poisoned(void)
 	struct page *page = alloc_page(GFP_KERNEL);
 	struct kshim_zone *kz;
 	unsigned char *p;
-	struct child c;
+	struct spawn_result c;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
 	p = page_address(page);
@@ -562,6 +532,7 @@ static void test_asan_never_allocated_poisoned(void)
 	run_child(write_byte, __va((kz->frontier - 1) << PAGE_SHIFT), &c);
 	CU_ASSERT_TRUE(exited_nonzero(&c));
 	CU_ASSERT_PTR_NOT_NULL(strstr(c.err, "use-after-poison"));
+	spawn_free(&c);
 	__free_page(page);
 }
 
@@ -620,7 +591,7 @@ static void test_debug_pagealloc_write_after_free_faults(void)
 	struct page *page;
 	unsigned char *p;
 	unsigned long pfn;
-	struct child c;
+	struct spawn_result c;
 
 	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_DEBUG_PAGEALLOC=1", NULL), 0);
 	page = alloc_page(GFP_KERNEL);
@@ -640,6 +611,7 @@ static void test_debug_pagealloc_write_after_free_faults(void)
 	if (!died_of_sigsegv(&c) && !exited_nonzero(&c))
 		fprintf(stderr, "child status %#x, stderr:\n%s\n", c.status,
 			c.err);
+	spawn_free(&c);
 
 	/* The faulting write did not happen: the frame is clean. */
 	page = alloc_pfn(GFP_KERNEL, 0, pfn);
