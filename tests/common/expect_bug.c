@@ -12,8 +12,22 @@ int marker_line_in(const char *file, const char *name)
 {
 	char m[64];
 
+	int line;
+
 	snprintf(m, sizeof(m), "LINE:%s ", name);
-	return find_marker_line(src_path(file), m);
+	line = find_marker_line(src_path(file), m);
+	CU_ASSERT_FATAL(line > 0);
+	return line;
+}
+
+void assert_report_at_in(const char *file, const char *cls,
+			 const char *marker)
+{
+	const struct kshim_report *r = kshim_report_last(cls);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_STRING_EQUAL(r->file, file);
+	CU_ASSERT_EQUAL(r->line, marker_line_in(file, marker));
 }
 
 void expect_vm_bug_page_in(const char *file, const char *reason,

@@ -65,16 +65,6 @@ static struct page *lowpage(void)
 	return page;
 }
 
-/* The report of class @cls recorded last was made at LINE:@marker. */
-static void assert_last_at(const char *cls, const char *marker)
-{
-	const struct kshim_report *r = kshim_report_last(cls);
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-	CU_ASSERT_STRING_EQUAL(r->file, __FILE__);
-	CU_ASSERT_EQUAL(r->line, marker_line(marker));
-}
-
 /* @count debug_kmap_atomic() warnings at mm/highmem.c:@line. */
 static void expect_kmap_warn(int line, int count)
 {
@@ -165,7 +155,7 @@ static void test_55_might_sleep_inside_reports(void)
 	p = kmap_atomic(page, KM_USER0);
 	might_sleep();	/* LINE:might_sleep */
 	kunmap_atomic(p, KM_USER0);
-	assert_last_at(KSHIM_REPORT_MIGHT_SLEEP, "might_sleep");
+	assert_report_at(KSHIM_REPORT_MIGHT_SLEEP, "might_sleep");
 	__free_page(page);
 }
 
@@ -316,7 +306,7 @@ static void test_double_kunmap_atomic_warns(void)
 	p = kmap_atomic(page, KM_USER0);
 	kunmap_atomic(p, KM_USER0);
 	kunmap_atomic(p, KM_USER0);	/* LINE:double_unmap */
-	assert_last_at(KSHIM_REPORT_WARNING, "double_unmap");
+	assert_report_at(KSHIM_REPORT_WARNING, "double_unmap");
 	CU_ASSERT_EQUAL(preempt_count(), 0);
 	__free_page(page);
 }
@@ -368,7 +358,7 @@ static void test_60_user0_in_hardirq_warns(void)
 
 	expect_kmap_warn(HM_LINE(444), 1);
 	kshim_run_in_hardirq(map_unmap, &r);
-	assert_last_at(KSHIM_REPORT_WARNING, "in_context");
+	assert_report_at(KSHIM_REPORT_WARNING, "in_context");
 	__free_page(r.page);
 }
 
@@ -432,7 +422,7 @@ static void test_60_user0_in_softirq_warns(void)
 
 	expect_kmap_warn(HM_LINE(453), 1);
 	kshim_run_in_softirq(map_unmap, &r);
-	assert_last_at(KSHIM_REPORT_WARNING, "in_context");
+	assert_report_at(KSHIM_REPORT_WARNING, "in_context");
 	__free_page(r.page);
 }
 
@@ -477,7 +467,7 @@ static void test_60_user0_in_nmi_warns(void)
 
 	expect_kmap_warn(HM_LINE(437), 1);
 	kshim_run_in_nmi(map_unmap, &r);
-	assert_last_at(KSHIM_REPORT_WARNING, "in_context");
+	assert_report_at(KSHIM_REPORT_WARNING, "in_context");
 	__free_page(r.page);
 }
 
@@ -500,7 +490,7 @@ static void test_61_irq0_with_irqs_on_warns(void)
 	expect_kmap_warn(HM_LINE(464), 1);
 	p = kmap_atomic(page, KM_IRQ0);	/* LINE:irq0_irqs_on */
 	kunmap_atomic(p, KM_IRQ0);
-	assert_last_at(KSHIM_REPORT_WARNING, "irq0_irqs_on");
+	assert_report_at(KSHIM_REPORT_WARNING, "irq0_irqs_on");
 	__free_page(page);
 }
 
@@ -529,7 +519,7 @@ static void test_61_softirq0_in_process_warns(void)
 	expect_kmap_warn(HM_LINE(469), 1);
 	p = kmap_atomic(page, KM_SOFTIRQ0);	/* LINE:softirq0_process */
 	kunmap_atomic(p, KM_SOFTIRQ0);
-	assert_last_at(KSHIM_REPORT_WARNING, "softirq0_process");
+	assert_report_at(KSHIM_REPORT_WARNING, "softirq0_process");
 	__free_page(page);
 }
 
@@ -607,7 +597,7 @@ static void test_60_kmap_atomic_pfn_lowmem_checked(void)
 
 	expect_kmap_warn(HM_LINE(444), 1);
 	kshim_run_in_hardirq(pfn_user0, page);
-	assert_last_at(KSHIM_REPORT_WARNING, "pfn_irq");
+	assert_report_at(KSHIM_REPORT_WARNING, "pfn_irq");
 	__free_page(page);
 }
 
@@ -932,7 +922,7 @@ static void test_76_clear_highpage_in_hardirq_warns(void)
 
 	expect_kmap_warn(HM_LINE(444), 1);
 	kshim_run_in_hardirq(clear_in_handler, page);
-	assert_last_at(KSHIM_REPORT_WARNING, "clear_in_irq");
+	assert_report_at(KSHIM_REPORT_WARNING, "clear_in_irq");
 	__free_page(page);
 }
 

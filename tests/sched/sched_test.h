@@ -12,19 +12,8 @@
 
 #include <kshim/test.h>
 
+#include "common/expect_bug.h"	/* marker_line(), assert_report_at() */
 #include "common/spawn.h"
-
-/* The line of this test file carrying the comment "LINE:<name> ". */
-#define marker_line(name)						\
-({									\
-	char __m[64];							\
-	int __l;							\
-									\
-	snprintf(__m, sizeof(__m), "LINE:%s ", (name));			\
-	__l = find_marker_line(src_path(__FILE__), __m);		\
-	CU_ASSERT_FATAL(__l > 0);					\
-	__l;								\
-})
 
 /* "<prefix><file>:<line of marker><suffix>" for matching report text. */
 #define file_line(buf, prefix, name, suffix)				\

@@ -487,22 +487,13 @@ static void expect_spin_bug(const char *what)
 	kshim_expect_report(KSHIM_REPORT_SPINLOCK, want, 1);
 }
 
-static void check_site(const char *cls, const char *marker)
-{
-	const struct kshim_report *r = kshim_report_last(cls);
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-	CU_ASSERT_STRING_EQUAL(r->file, __FILE__);
-	CU_ASSERT_EQUAL(r->line, marker_line(marker));
-}
-
 static void test_spin_unlock_unlocked(void)
 {
 	DEFINE_SPINLOCK(l);
 
 	expect_spin_bug("already unlocked");
 	spin_unlock(&l); /* LINE:already_unlocked */
-	check_site(KSHIM_REPORT_SPINLOCK, "already_unlocked");
+	assert_report_at(KSHIM_REPORT_SPINLOCK, "already_unlocked");
 	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_SPINLOCK),
 			" lock: 0x", ", .magic: dead4ead, .owner: <none>/-1, .owner_cpu: -1\n",
 			"Call Trace:\n");
@@ -540,7 +531,7 @@ static void test_spin_unlock_wrong_owner(void)
 	test_event_wait(&h.taken);
 	preempt_disable();	/* balance the unlock's preempt_enable() */
 	spin_unlock(&shared); /* LINE:wrong_owner */
-	check_site(KSHIM_REPORT_SPINLOCK, "wrong_owner");
+	assert_report_at(KSHIM_REPORT_SPINLOCK, "wrong_owner");
 	snprintf(owner, sizeof(owner), ".owner: %s/%d, .owner_cpu: 0\n",
 		 comm, h.pid);
 	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_SPINLOCK), owner);
@@ -556,7 +547,7 @@ static void test_spin_lock_bad_magic(void)
 	memset(&l, 0, sizeof(l));	/* never spin_lock_init()ed */
 	expect_spin_bug("bad magic");
 	spin_lock(&l); /* LINE:bad_magic */
-	check_site(KSHIM_REPORT_SPINLOCK, "bad_magic");
+	assert_report_at(KSHIM_REPORT_SPINLOCK, "bad_magic");
 	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_SPINLOCK), ".magic: 00000000");
 	spin_unlock(&l);
 	spin_lock_init(&l);

@@ -53,15 +53,6 @@ static void expect_might_sleep(const char *marker, int atomic, int irqs,
 	kshim_expect_report(KSHIM_REPORT_MIGHT_SLEEP, text, 1);
 }
 
-static void check_report_site(const char *cls, const char *marker)
-{
-	const struct kshim_report *r = kshim_report_last(cls);
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-	CU_ASSERT_STRING_EQUAL(r->file, __FILE__);
-	CU_ASSERT_EQUAL(r->line, marker_line(marker));
-}
-
 /* 82: silent when the task may sleep. */
 static void test_process_context_is_silent(void)
 {
@@ -85,7 +76,7 @@ static void test_preempt_off_full_text(void)
 	preempt_disable(); /* LINE:preempt_off */
 	call_might_sleep(NULL);
 	preempt_enable();
-	check_report_site(KSHIM_REPORT_MIGHT_SLEEP, "might_sleep");
+	assert_report_at(KSHIM_REPORT_MIGHT_SLEEP, "might_sleep");
 	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_MIGHT_SLEEP),
 			"preempt_count: 1, expected: 0\n",
 			"Preemption disabled at:\n", disabled,
@@ -301,7 +292,7 @@ static void test_schedule_in_non_block_section(void)
 	non_block_start();
 	msleep(1); /* LINE:non_block_msleep */
 	non_block_end();
-	check_report_site(KSHIM_REPORT_SCHEDULE_ATOMIC, "non_block_msleep");
+	assert_report_at(KSHIM_REPORT_SCHEDULE_ATOMIC, "non_block_msleep");
 }
 
 /* 86: might_fault() is quiet while page faults are disabled. */
@@ -427,7 +418,7 @@ static void test_msleep_in_spinlock(void)
 	spin_lock(&lock); /* LINE:msleep_lock */
 	msleep(1); /* LINE:msleep */
 	CU_ASSERT_EQUAL(preempt_count(), 0);	/* repaired, as 6.8 does */
-	check_report_site(KSHIM_REPORT_SCHEDULE_ATOMIC, "msleep");
+	assert_report_at(KSHIM_REPORT_SCHEDULE_ATOMIC, "msleep");
 	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_SCHEDULE_ATOMIC),
 			"Modules linked in:", "Preemption disabled at:\n",
 			disabled, "Call Trace:\n");
@@ -462,7 +453,7 @@ static void test_usleep_range_in_bh_off(void)
 	expect_underflow();
 	local_bh_disable();
 	usleep_range(10, 20); /* LINE:usleep_range */
-	check_report_site(KSHIM_REPORT_SCHEDULE_ATOMIC, "usleep_range");
+	assert_report_at(KSHIM_REPORT_SCHEDULE_ATOMIC, "usleep_range");
 	local_bh_enable();
 	preempt_count_set(0);	/* the 0x1ff local_bh_enable() still took */
 }
@@ -480,7 +471,7 @@ static void test_schedule_timeout_in_hardirq_handler(void)
 			    "kshim: hardirq handler sleeping_handler returned with preempt_count 00000000, entered with 00010000",
 			    1);
 	kshim_run_in_hardirq(sleeping_handler, NULL);
-	check_report_site(KSHIM_REPORT_SCHEDULE_ATOMIC, "schedule_timeout");
+	assert_report_at(KSHIM_REPORT_SCHEDULE_ATOMIC, "schedule_timeout");
 	CU_ASSERT_EQUAL(preempt_count(), 0);
 	CU_ASSERT_FALSE(irqs_disabled());
 }
@@ -566,7 +557,7 @@ static void test_mutex_lock_contended_in_atomic(void)
 	test_event_set(&h.locking);
 	preempt_disable();
 	mutex_lock(&h.m); /* LINE:mutex_contended */
-	check_report_site(KSHIM_REPORT_SCHEDULE_ATOMIC, "mutex_contended");
+	assert_report_at(KSHIM_REPORT_SCHEDULE_ATOMIC, "mutex_contended");
 	mutex_unlock(&h.m);
 	preempt_enable();
 	CU_ASSERT_EQUAL(preempt_count(), 0);

@@ -34,15 +34,6 @@ static void expect_might_sleep_at(const char *marker, unsigned int count)
 	kshim_expect_report(KSHIM_REPORT_MIGHT_SLEEP, want, count);
 }
 
-static void check_site(const char *cls, const char *marker)
-{
-	const struct kshim_report *r = kshim_report_last(cls);
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-	CU_ASSERT_STRING_EQUAL(r->file, __FILE__);
-	CU_ASSERT_EQUAL(r->line, marker_line(marker));
-}
-
 /* 87: GFP_KERNEL under a spinlock, with plenty of memory free. */
 static void test_gfp_kernel_in_spinlock(void)
 {
@@ -53,7 +44,7 @@ static void test_gfp_kernel_in_spinlock(void)
 	page = alloc_page(GFP_KERNEL); /* LINE:alloc_kernel */
 	spin_unlock(&lock);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
-	check_site(KSHIM_REPORT_MIGHT_SLEEP, "alloc_kernel");
+	assert_report_at(KSHIM_REPORT_MIGHT_SLEEP, "alloc_kernel");
 	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_MIGHT_SLEEP),
 			"in_atomic(): 1, irqs_disabled(): 0, non_block: 0",
 			"preempt_count: 1, expected: 0\n");
@@ -75,7 +66,7 @@ static void test_gfp_noio_in_hardirq(void)
 	expect_might_sleep_at("alloc_noio", 1);
 	kshim_run_in_hardirq(alloc_in_handler, &addr);
 	CU_ASSERT_NOT_EQUAL_FATAL(addr, 0);
-	check_site(KSHIM_REPORT_MIGHT_SLEEP, "alloc_noio");
+	assert_report_at(KSHIM_REPORT_MIGHT_SLEEP, "alloc_noio");
 	free_page(addr);
 }
 
@@ -157,7 +148,7 @@ static void test_lock_page_in_atomic(void)
 	preempt_disable();
 	lock_page(page); /* LINE:lock_page */
 	preempt_enable();
-	check_site(KSHIM_REPORT_MIGHT_SLEEP, "lock_page");
+	assert_report_at(KSHIM_REPORT_MIGHT_SLEEP, "lock_page");
 	CU_ASSERT_TRUE(PageLocked(page));
 	unlock_page(page);
 	__free_page(page);
@@ -239,7 +230,7 @@ static void test_lock_page_sleeping_in_atomic(void)
 	lock_page(u.page); /* LINE:lock_page_sleeps */
 	preempt_enable();
 	pthread_join(th, NULL);
-	check_site(KSHIM_REPORT_SCHEDULE_ATOMIC, "lock_page_sleeps");
+	assert_report_at(KSHIM_REPORT_SCHEDULE_ATOMIC, "lock_page_sleeps");
 	CU_ASSERT_EQUAL(preempt_count(), 0);
 	unlock_page(u.page);
 	__free_page(u.page);
@@ -260,7 +251,7 @@ static void test_wait_on_page_locked_sleeping_in_atomic(void)
 	wait_on_page_locked(u.page); /* LINE:wait_locked_sleeps */
 	spin_unlock(&lock);
 	pthread_join(th, NULL);
-	check_site(KSHIM_REPORT_SCHEDULE_ATOMIC, "wait_locked_sleeps");
+	assert_report_at(KSHIM_REPORT_SCHEDULE_ATOMIC, "wait_locked_sleeps");
 	CU_ASSERT_EQUAL(kshim_report_count(KSHIM_REPORT_MIGHT_SLEEP), 0);
 	CU_ASSERT_FALSE(PageLocked(u.page));
 	__free_page(u.page);
