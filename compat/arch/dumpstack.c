@@ -60,6 +60,7 @@ struct frame {
 	const char *file;	/* source file, or NULL */
 	int line;
 	uintptr_t ip;
+	bool in_program;	/* in the executable libkshim is linked into */
 };
 
 static void resolve(Dwfl *d, uintptr_t ip, struct frame *f)
@@ -74,6 +75,8 @@ static void resolve(Dwfl *d, uintptr_t ip, struct frame *f)
 	f->ip = ip;
 	if (!mod)
 		return;
+	/* libkshim is a static library: its module is the program's. */
+	f->in_program = mod == dwfl_addrmodule(d, (uintptr_t)resolve);
 	f->name = dwfl_module_addrinfo(mod, addr, &f->off, &sym, NULL, NULL,
 				       NULL);
 	if (f->name) {
@@ -191,10 +194,14 @@ void arch_dump_host_stack(void)
 	pthread_mutex_unlock(&dwfl_lock);
 }
 
-/* A frame of the driver or a test: a source file that is not kshim's. */
+/*
+ * A frame of the driver or a test: a source file of the program that is
+ * not kshim's (a driver built out of tree has absolute paths; libraries
+ * such as the C library, even with debug information, are other modules).
+ */
 static bool is_driver_frame(const struct frame *f)
 {
-	return f->file && f->file[0] != '/' && !is_kshim_frame(f);
+	return f->file && f->in_program && !is_kshim_frame(f);
 }
 
 static void set_site(const struct frame *f, struct kshim_site *site)

@@ -12,6 +12,8 @@ struct page;
 
 /* kmap_atomic(): write, unmap, then write again through the old pointer. */
 void snip_stale_kmap_atomic(struct page *page);
+/* kmap_snippets_oot.c: built as an out-of-tree driver */
+void snip_oot_stale_kmap_local(struct page *page);
 void snip_good_kmap_atomic(struct page *page);
 /* kmap(): the same after kunmap(). */
 void snip_stale_kmap(struct page *page);

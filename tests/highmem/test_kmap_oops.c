@@ -73,6 +73,25 @@ static void test_stale_kmap_atomic_oopses(void)
 	CU_FAIL("the stale write did not fault");
 }
 
+/*
+ * A driver built out of tree (absolute paths in its debug information)
+ * is still the driver: the oops names its faulting line.
+ */
+static void test_out_of_tree_driver_line(void)
+{
+	struct page *page = high_page();
+	char want[512];
+
+	snprintf(want, sizeof(want),
+		 "tests/highmem/kmap_snippets_oot.c:%d (snip_oot_stale_kmap_local)\n"
+		 "Oops: 0002 [#1]",
+		 marker_line_in("tests/highmem/kmap_snippets_oot.c",
+				"oot_stale_write"));
+	kshim_expect_report(KSHIM_REPORT_OOPS, want, 1);
+	snip_oot_stale_kmap_local(page);
+	CU_FAIL("the stale write did not fault");
+}
+
 /* The kernel's lines, for the address the stale pointer points to. */
 static void test_stale_kmap_atomic_pf_lines(void)
 {
@@ -291,6 +310,8 @@ static void test_foreign_fault_not_an_oops(void)
 static CU_TestInfo oops_tests[] = {
 	{ "stale kmap_atomic pointer oopses", test_stale_kmap_atomic_oopses },
 	{ "oops #PF lines", test_stale_kmap_atomic_pf_lines },
+	{ "out-of-tree driver's faulting line",
+	  test_out_of_tree_driver_line },
 	{ "kmap_atomic used in time is silent", test_good_kmap_atomic_silent },
 	{ "stale kmap pointer oopses", test_stale_kmap_oopses },
 	{ "kmap used in time is silent", test_good_kmap_silent },
