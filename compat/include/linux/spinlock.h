@@ -69,49 +69,66 @@ int __kshim_write_trylock(rwlock_t *lock, enum kshim_lock_how how,
 void __kshim_write_unlock(rwlock_t *lock, enum kshim_lock_how how,
 			  unsigned long flags, const struct kshim_site *site);
 
+/*
+ * The shapes every lock kind shares: @fn is the kind's kshim entry point
+ * (__kshim_spin_lock, __kshim_read_unlock...); the macros add the flags
+ * type check of the kernel's and the caller's position.
+ */
+#define __KSHIM_LOCK(fn, lock, how)					\
+	((void)fn(lock, how, __KSHIM_CALLSITE))
+#define __KSHIM_LOCK_IRQSAVE(fn, lock, flags)				\
+do {									\
+	typecheck(unsigned long, flags);				\
+	flags = fn(lock, KSHIM_LOCK_IRQSAVE, __KSHIM_CALLSITE);		\
+} while (0)
+#define __KSHIM_TRYLOCK(fn, lock, how)					\
+	fn(lock, how, NULL, __KSHIM_CALLSITE)
+#define __KSHIM_TRYLOCK_IRQSAVE(fn, lock, flags)			\
+({									\
+	typecheck(unsigned long, flags);				\
+	fn(lock, KSHIM_LOCK_IRQSAVE, &(flags), __KSHIM_CALLSITE);	\
+})
+#define __KSHIM_UNLOCK(fn, lock, how)					\
+	fn(lock, how, 0, __KSHIM_CALLSITE)
+#define __KSHIM_UNLOCK_IRQRESTORE(fn, lock, flags)			\
+do {									\
+	typecheck(unsigned long, flags);				\
+	fn(lock, KSHIM_LOCK_IRQSAVE, flags, __KSHIM_CALLSITE);		\
+} while (0)
+
 /* ---- raw_spinlock_t ---- */
 
 #define raw_spin_lock_init(lock)	__raw_spin_lock_init(lock, #lock, NULL)
 
 #define raw_spin_lock(lock)						\
-	((void)__kshim_spin_lock(lock, KSHIM_LOCK_PLAIN, __KSHIM_CALLSITE))
+	__KSHIM_LOCK(__kshim_spin_lock, lock, KSHIM_LOCK_PLAIN)
 #define raw_spin_lock_nested(lock, subclass)	raw_spin_lock(lock)
 #define raw_spin_lock_bh(lock)						\
-	((void)__kshim_spin_lock(lock, KSHIM_LOCK_BH, __KSHIM_CALLSITE))
+	__KSHIM_LOCK(__kshim_spin_lock, lock, KSHIM_LOCK_BH)
 #define raw_spin_lock_irq(lock)						\
-	((void)__kshim_spin_lock(lock, KSHIM_LOCK_IRQ, __KSHIM_CALLSITE))
+	__KSHIM_LOCK(__kshim_spin_lock, lock, KSHIM_LOCK_IRQ)
 #define raw_spin_lock_irqsave(lock, flags)				\
-do {									\
-	typecheck(unsigned long, flags);				\
-	flags = __kshim_spin_lock(lock, KSHIM_LOCK_IRQSAVE, __KSHIM_CALLSITE); \
-} while (0)
+	__KSHIM_LOCK_IRQSAVE(__kshim_spin_lock, lock, flags)
 #define raw_spin_lock_irqsave_nested(lock, flags, subclass)		\
 	raw_spin_lock_irqsave(lock, flags)
 
 #define raw_spin_trylock(lock)						\
-	__kshim_spin_trylock(lock, KSHIM_LOCK_PLAIN, NULL, __KSHIM_CALLSITE)
+	__KSHIM_TRYLOCK(__kshim_spin_trylock, lock, KSHIM_LOCK_PLAIN)
 #define raw_spin_trylock_bh(lock)					\
-	__kshim_spin_trylock(lock, KSHIM_LOCK_BH, NULL, __KSHIM_CALLSITE)
+	__KSHIM_TRYLOCK(__kshim_spin_trylock, lock, KSHIM_LOCK_BH)
 #define raw_spin_trylock_irq(lock)					\
-	__kshim_spin_trylock(lock, KSHIM_LOCK_IRQ, NULL, __KSHIM_CALLSITE)
+	__KSHIM_TRYLOCK(__kshim_spin_trylock, lock, KSHIM_LOCK_IRQ)
 #define raw_spin_trylock_irqsave(lock, flags)				\
-({									\
-	typecheck(unsigned long, flags);				\
-	__kshim_spin_trylock(lock, KSHIM_LOCK_IRQSAVE, &(flags),	\
-			     __KSHIM_CALLSITE);				\
-})
+	__KSHIM_TRYLOCK_IRQSAVE(__kshim_spin_trylock, lock, flags)
 
 #define raw_spin_unlock(lock)						\
-	__kshim_spin_unlock(lock, KSHIM_LOCK_PLAIN, 0, __KSHIM_CALLSITE)
+	__KSHIM_UNLOCK(__kshim_spin_unlock, lock, KSHIM_LOCK_PLAIN)
 #define raw_spin_unlock_bh(lock)					\
-	__kshim_spin_unlock(lock, KSHIM_LOCK_BH, 0, __KSHIM_CALLSITE)
+	__KSHIM_UNLOCK(__kshim_spin_unlock, lock, KSHIM_LOCK_BH)
 #define raw_spin_unlock_irq(lock)					\
-	__kshim_spin_unlock(lock, KSHIM_LOCK_IRQ, 0, __KSHIM_CALLSITE)
+	__KSHIM_UNLOCK(__kshim_spin_unlock, lock, KSHIM_LOCK_IRQ)
 #define raw_spin_unlock_irqrestore(lock, flags)				\
-do {									\
-	typecheck(unsigned long, flags);				\
-	__kshim_spin_unlock(lock, KSHIM_LOCK_IRQSAVE, flags, __KSHIM_CALLSITE); \
-} while (0)
+	__KSHIM_UNLOCK_IRQRESTORE(__kshim_spin_unlock, lock, flags)
 
 #define raw_spin_is_contended(lock)	(0)
 
@@ -164,59 +181,43 @@ static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *lock)
 #define rwlock_init(lock)		__rwlock_init(lock, #lock, NULL)
 
 #define read_lock(lock)							\
-	((void)__kshim_read_lock(lock, KSHIM_LOCK_PLAIN, __KSHIM_CALLSITE))
+	__KSHIM_LOCK(__kshim_read_lock, lock, KSHIM_LOCK_PLAIN)
 #define read_lock_bh(lock)						\
-	((void)__kshim_read_lock(lock, KSHIM_LOCK_BH, __KSHIM_CALLSITE))
+	__KSHIM_LOCK(__kshim_read_lock, lock, KSHIM_LOCK_BH)
 #define read_lock_irq(lock)						\
-	((void)__kshim_read_lock(lock, KSHIM_LOCK_IRQ, __KSHIM_CALLSITE))
+	__KSHIM_LOCK(__kshim_read_lock, lock, KSHIM_LOCK_IRQ)
 #define read_lock_irqsave(lock, flags)					\
-do {									\
-	typecheck(unsigned long, flags);				\
-	flags = __kshim_read_lock(lock, KSHIM_LOCK_IRQSAVE, __KSHIM_CALLSITE); \
-} while (0)
+	__KSHIM_LOCK_IRQSAVE(__kshim_read_lock, lock, flags)
 #define read_trylock(lock)						\
-	__kshim_read_trylock(lock, KSHIM_LOCK_PLAIN, NULL, __KSHIM_CALLSITE)
+	__KSHIM_TRYLOCK(__kshim_read_trylock, lock, KSHIM_LOCK_PLAIN)
 #define read_unlock(lock)						\
-	__kshim_read_unlock(lock, KSHIM_LOCK_PLAIN, 0, __KSHIM_CALLSITE)
+	__KSHIM_UNLOCK(__kshim_read_unlock, lock, KSHIM_LOCK_PLAIN)
 #define read_unlock_bh(lock)						\
-	__kshim_read_unlock(lock, KSHIM_LOCK_BH, 0, __KSHIM_CALLSITE)
+	__KSHIM_UNLOCK(__kshim_read_unlock, lock, KSHIM_LOCK_BH)
 #define read_unlock_irq(lock)						\
-	__kshim_read_unlock(lock, KSHIM_LOCK_IRQ, 0, __KSHIM_CALLSITE)
+	__KSHIM_UNLOCK(__kshim_read_unlock, lock, KSHIM_LOCK_IRQ)
 #define read_unlock_irqrestore(lock, flags)				\
-do {									\
-	typecheck(unsigned long, flags);				\
-	__kshim_read_unlock(lock, KSHIM_LOCK_IRQSAVE, flags, __KSHIM_CALLSITE); \
-} while (0)
+	__KSHIM_UNLOCK_IRQRESTORE(__kshim_read_unlock, lock, flags)
 
 #define write_lock(lock)						\
-	((void)__kshim_write_lock(lock, KSHIM_LOCK_PLAIN, __KSHIM_CALLSITE))
+	__KSHIM_LOCK(__kshim_write_lock, lock, KSHIM_LOCK_PLAIN)
 #define write_lock_bh(lock)						\
-	((void)__kshim_write_lock(lock, KSHIM_LOCK_BH, __KSHIM_CALLSITE))
+	__KSHIM_LOCK(__kshim_write_lock, lock, KSHIM_LOCK_BH)
 #define write_lock_irq(lock)						\
-	((void)__kshim_write_lock(lock, KSHIM_LOCK_IRQ, __KSHIM_CALLSITE))
+	__KSHIM_LOCK(__kshim_write_lock, lock, KSHIM_LOCK_IRQ)
 #define write_lock_irqsave(lock, flags)					\
-do {									\
-	typecheck(unsigned long, flags);				\
-	flags = __kshim_write_lock(lock, KSHIM_LOCK_IRQSAVE, __KSHIM_CALLSITE); \
-} while (0)
+	__KSHIM_LOCK_IRQSAVE(__kshim_write_lock, lock, flags)
 #define write_trylock(lock)						\
-	__kshim_write_trylock(lock, KSHIM_LOCK_PLAIN, NULL, __KSHIM_CALLSITE)
+	__KSHIM_TRYLOCK(__kshim_write_trylock, lock, KSHIM_LOCK_PLAIN)
 #define write_trylock_irqsave(lock, flags)				\
-({									\
-	typecheck(unsigned long, flags);				\
-	__kshim_write_trylock(lock, KSHIM_LOCK_IRQSAVE, &(flags),	\
-			      __KSHIM_CALLSITE);			\
-})
+	__KSHIM_TRYLOCK_IRQSAVE(__kshim_write_trylock, lock, flags)
 #define write_unlock(lock)						\
-	__kshim_write_unlock(lock, KSHIM_LOCK_PLAIN, 0, __KSHIM_CALLSITE)
+	__KSHIM_UNLOCK(__kshim_write_unlock, lock, KSHIM_LOCK_PLAIN)
 #define write_unlock_bh(lock)						\
-	__kshim_write_unlock(lock, KSHIM_LOCK_BH, 0, __KSHIM_CALLSITE)
+	__KSHIM_UNLOCK(__kshim_write_unlock, lock, KSHIM_LOCK_BH)
 #define write_unlock_irq(lock)						\
-	__kshim_write_unlock(lock, KSHIM_LOCK_IRQ, 0, __KSHIM_CALLSITE)
+	__KSHIM_UNLOCK(__kshim_write_unlock, lock, KSHIM_LOCK_IRQ)
 #define write_unlock_irqrestore(lock, flags)				\
-do {									\
-	typecheck(unsigned long, flags);				\
-	__kshim_write_unlock(lock, KSHIM_LOCK_IRQSAVE, flags, __KSHIM_CALLSITE); \
-} while (0)
+	__KSHIM_UNLOCK_IRQRESTORE(__kshim_write_unlock, lock, flags)
 
 #endif /* __LINUX_SPINLOCK_H */

@@ -19,19 +19,11 @@
 #include <linux/spinlock.h>
 
 #include "kshim/internal.h"
+#include "kernel/locking/spinlock_debug.h"
 #include "kernel/sched/sched.h"
 
 void kshim_preempt_count_add_ip(int val, const struct kshim_site *site,
 				unsigned long ip);
-void do_raw_spin_lock(raw_spinlock_t *lock, const struct kshim_site *site);
-int do_raw_spin_trylock(raw_spinlock_t *lock, const struct kshim_site *site);
-bool do_raw_spin_unlock(raw_spinlock_t *lock, const struct kshim_site *site);
-void do_raw_read_lock(rwlock_t *lock, const struct kshim_site *site);
-int do_raw_read_trylock(rwlock_t *lock);
-bool do_raw_read_unlock(rwlock_t *lock, const struct kshim_site *site);
-void do_raw_write_lock(rwlock_t *lock, const struct kshim_site *site);
-int do_raw_write_trylock(rwlock_t *lock, const struct kshim_site *site);
-bool do_raw_write_unlock(rwlock_t *lock, const struct kshim_site *site);
 
 /* Interrupts, bottom halves, preemption: the "lock" half. */
 static unsigned long lock_prologue(enum kshim_lock_how how,
@@ -92,111 +84,51 @@ static void trylock_undo(enum kshim_lock_how how, unsigned long flags,
 	unlock_epilogue(how, flags, site);
 }
 
-unsigned long __kshim_spin_lock(raw_spinlock_t *lock, enum kshim_lock_how how,
-				const struct kshim_site *site)
-{
-	unsigned long flags = lock_prologue(how, site,
-			(unsigned long)__builtin_return_address(0));
-
-	do_raw_spin_lock(lock, site);
-	kshim_lock_acquired(lock, "spinlock", site, &kshim_spinlocks_held);
-	return flags;
+/*
+ * The entry points of one lock kind (@op: spin, read or write), as
+ * kernel/locking/spinlock.c's BUILD_LOCK_OPS() builds them: the prologue,
+ * do_raw_@op_lock() and the held-lock record named @what.
+ */
+#define BUILD_LOCK_OPS(op, locktype, what)				\
+unsigned long __kshim_##op##_lock(locktype *lock,			\
+				  enum kshim_lock_how how,		\
+				  const struct kshim_site *site)	\
+{									\
+	unsigned long flags = lock_prologue(how, site,			\
+			(unsigned long)__builtin_return_address(0));	\
+									\
+	do_raw_##op##_lock(lock, site);					\
+	kshim_lock_acquired(lock, what, site, &kshim_spinlocks_held);	\
+	return flags;							\
+}									\
+									\
+int __kshim_##op##_trylock(locktype *lock, enum kshim_lock_how how,	\
+			   unsigned long *flags,			\
+			   const struct kshim_site *site)		\
+{									\
+	unsigned long f = lock_prologue(how, site,			\
+			(unsigned long)__builtin_return_address(0));	\
+									\
+	if (flags)							\
+		*flags = f;						\
+	if (do_raw_##op##_trylock(lock, site)) {			\
+		kshim_lock_acquired(lock, what, site,			\
+				    &kshim_spinlocks_held);		\
+		return 1;						\
+	}								\
+	trylock_undo(how, f, site);					\
+	return 0;							\
+}									\
+									\
+void __kshim_##op##_unlock(locktype *lock, enum kshim_lock_how how,	\
+			   unsigned long flags,				\
+			   const struct kshim_site *site)		\
+{									\
+	if (do_raw_##op##_unlock(lock, site))				\
+		kshim_lock_released(lock, &kshim_spinlocks_held);	\
+	unlock_epilogue(how, flags, site);				\
 }
 
-int __kshim_spin_trylock(raw_spinlock_t *lock, enum kshim_lock_how how,
-			 unsigned long *flags, const struct kshim_site *site)
-{
-	unsigned long f = lock_prologue(how, site,
-			(unsigned long)__builtin_return_address(0));
-
-	if (flags)
-		*flags = f;
-	if (do_raw_spin_trylock(lock, site)) {
-		kshim_lock_acquired(lock, "spinlock", site,
-				    &kshim_spinlocks_held);
-		return 1;
-	}
-	trylock_undo(how, f, site);
-	return 0;
-}
-
-void __kshim_spin_unlock(raw_spinlock_t *lock, enum kshim_lock_how how,
-			 unsigned long flags, const struct kshim_site *site)
-{
-	if (do_raw_spin_unlock(lock, site))
-		kshim_lock_released(lock, &kshim_spinlocks_held);
-	unlock_epilogue(how, flags, site);
-}
-
-unsigned long __kshim_read_lock(rwlock_t *lock, enum kshim_lock_how how,
-				const struct kshim_site *site)
-{
-	unsigned long flags = lock_prologue(how, site,
-			(unsigned long)__builtin_return_address(0));
-
-	do_raw_read_lock(lock, site);
-	kshim_lock_acquired(lock, "rwlock (read)", site, &kshim_spinlocks_held);
-	return flags;
-}
-
-int __kshim_read_trylock(rwlock_t *lock, enum kshim_lock_how how,
-			 unsigned long *flags, const struct kshim_site *site)
-{
-	unsigned long f = lock_prologue(how, site,
-			(unsigned long)__builtin_return_address(0));
-
-	if (flags)
-		*flags = f;
-	if (do_raw_read_trylock(lock)) {
-		kshim_lock_acquired(lock, "rwlock (read)", site,
-				    &kshim_spinlocks_held);
-		return 1;
-	}
-	trylock_undo(how, f, site);
-	return 0;
-}
-
-void __kshim_read_unlock(rwlock_t *lock, enum kshim_lock_how how,
-			 unsigned long flags, const struct kshim_site *site)
-{
-	if (do_raw_read_unlock(lock, site))
-		kshim_lock_released(lock, &kshim_spinlocks_held);
-	unlock_epilogue(how, flags, site);
-}
-
-unsigned long __kshim_write_lock(rwlock_t *lock, enum kshim_lock_how how,
-				 const struct kshim_site *site)
-{
-	unsigned long flags = lock_prologue(how, site,
-			(unsigned long)__builtin_return_address(0));
-
-	do_raw_write_lock(lock, site);
-	kshim_lock_acquired(lock, "rwlock (write)", site,
-			    &kshim_spinlocks_held);
-	return flags;
-}
-
-int __kshim_write_trylock(rwlock_t *lock, enum kshim_lock_how how,
-			  unsigned long *flags, const struct kshim_site *site)
-{
-	unsigned long f = lock_prologue(how, site,
-			(unsigned long)__builtin_return_address(0));
-
-	if (flags)
-		*flags = f;
-	if (do_raw_write_trylock(lock, site)) {
-		kshim_lock_acquired(lock, "rwlock (write)", site,
-				    &kshim_spinlocks_held);
-		return 1;
-	}
-	trylock_undo(how, f, site);
-	return 0;
-}
-
-void __kshim_write_unlock(rwlock_t *lock, enum kshim_lock_how how,
-			  unsigned long flags, const struct kshim_site *site)
-{
-	if (do_raw_write_unlock(lock, site))
-		kshim_lock_released(lock, &kshim_spinlocks_held);
-	unlock_epilogue(how, flags, site);
-}
+BUILD_LOCK_OPS(spin, raw_spinlock_t, "spinlock")
+BUILD_LOCK_OPS(read, rwlock_t, "rwlock (read)")
+BUILD_LOCK_OPS(write, rwlock_t, "rwlock (write)")

@@ -33,6 +33,7 @@
 #include <linux/spinlock.h>
 
 #include "kshim/internal.h"
+#include "kernel/locking/spinlock_debug.h"
 #include "kernel/sched/sched.h"
 
 static int raw_smp_processor_id(void)
@@ -104,7 +105,6 @@ static void debug_spin_lock_after(raw_spinlock_t *lock,
 	lock->site = site;
 }
 
-void do_raw_spin_lock(raw_spinlock_t *lock, const struct kshim_site *site);
 void do_raw_spin_lock(raw_spinlock_t *lock, const struct kshim_site *site)
 {
 	unsigned long ms = kshim_spin_lockup_ms();
@@ -129,7 +129,6 @@ void do_raw_spin_lock(raw_spinlock_t *lock, const struct kshim_site *site)
 	host_unlock(&lock->host);
 }
 
-int do_raw_spin_trylock(raw_spinlock_t *lock, const struct kshim_site *site);
 int do_raw_spin_trylock(raw_spinlock_t *lock, const struct kshim_site *site)
 {
 	int ret = 0;
@@ -144,7 +143,6 @@ int do_raw_spin_trylock(raw_spinlock_t *lock, const struct kshim_site *site)
 }
 
 /* Returns false when there was nothing to release. */
-bool do_raw_spin_unlock(raw_spinlock_t *lock, const struct kshim_site *site);
 bool do_raw_spin_unlock(raw_spinlock_t *lock, const struct kshim_site *site)
 {
 	bool was_locked;
@@ -254,7 +252,15 @@ static void rwlock_spin(rwlock_t *lock, bool write,
 	}
 }
 
-void do_raw_read_lock(rwlock_t *lock, const struct kshim_site *site);
+static void debug_write_lock_after(rwlock_t *lock,
+				   const struct kshim_site *site)
+{
+	lock->writer = 1;
+	lock->owner_cpu = raw_smp_processor_id();
+	lock->owner = current;
+	lock->site = site;
+}
+
 void do_raw_read_lock(rwlock_t *lock, const struct kshim_site *site)
 {
 	host_lock(&lock->host);
@@ -264,8 +270,7 @@ void do_raw_read_lock(rwlock_t *lock, const struct kshim_site *site)
 	host_unlock(&lock->host);
 }
 
-int do_raw_read_trylock(rwlock_t *lock);
-int do_raw_read_trylock(rwlock_t *lock)
+int do_raw_read_trylock(rwlock_t *lock, const struct kshim_site *site)
 {
 	int ret = 0;
 
@@ -278,7 +283,6 @@ int do_raw_read_trylock(rwlock_t *lock)
 	return ret;
 }
 
-bool do_raw_read_unlock(rwlock_t *lock, const struct kshim_site *site);
 bool do_raw_read_unlock(rwlock_t *lock, const struct kshim_site *site)
 {
 	bool was_locked;
@@ -295,7 +299,6 @@ bool do_raw_read_unlock(rwlock_t *lock, const struct kshim_site *site)
 	return was_locked;
 }
 
-void do_raw_write_lock(rwlock_t *lock, const struct kshim_site *site);
 void do_raw_write_lock(rwlock_t *lock, const struct kshim_site *site)
 {
 	host_lock(&lock->host);
@@ -303,31 +306,23 @@ void do_raw_write_lock(rwlock_t *lock, const struct kshim_site *site)
 	RWLOCK_BUG_ON(lock->writer && lock->owner == current, lock,
 		      "recursion", site);
 	rwlock_spin(lock, true, site);
-	lock->writer = 1;
-	lock->owner_cpu = raw_smp_processor_id();
-	lock->owner = current;
-	lock->site = site;
+	debug_write_lock_after(lock, site);
 	host_unlock(&lock->host);
 }
 
-int do_raw_write_trylock(rwlock_t *lock, const struct kshim_site *site);
 int do_raw_write_trylock(rwlock_t *lock, const struct kshim_site *site)
 {
 	int ret = 0;
 
 	host_lock(&lock->host);
 	if (!lock->writer && !lock->readers) {
-		lock->writer = 1;
-		lock->owner_cpu = raw_smp_processor_id();
-		lock->owner = current;
-		lock->site = site;
+		debug_write_lock_after(lock, site);
 		ret = 1;
 	}
 	host_unlock(&lock->host);
 	return ret;
 }
 
-bool do_raw_write_unlock(rwlock_t *lock, const struct kshim_site *site);
 bool do_raw_write_unlock(rwlock_t *lock, const struct kshim_site *site)
 {
 	bool was_locked;
