@@ -9,6 +9,12 @@
  * dumped because: <reason>"; a bad page also gets "BUG: Bad page state in
  * process <comm>  pfn:<pfn>", the modules, a stack, taint B, and a rate
  * limit of 60 reports a minute.
+ *
+ * A driver built for 2.6.28-2.6.36 gets bad_page() of 2.6.35 instead: the
+ * same first line, then one "page:%p flags:%p count:%d mapcount:%d
+ * mapping:%p index:%lx" line (count is page_count(), the head's), the
+ * stack, no reason and no module list.  Like every kshim report it is
+ * made at the driver's line (the kernel's stack would show the caller).
  */
 #include <stdio.h>
 #include <string.h>
@@ -208,8 +214,30 @@ static long long now_ns(void)
 	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-void kshim_bad_page(struct page *page, const char *reason, const char *file,
-		    int line, const char *func)
+/* %p of 2.6.35's vsprintf: "(null)", else 16 zero-padded hex digits */
+static const char *pointer_2_6(const void *p, char *buf, size_t len)
+{
+	if (!p)
+		return "(null)";
+	snprintf(buf, len, "%016lx", (unsigned long)p);
+	return buf;
+}
+
+/* 2.6.35 bad_page(): no dump_page() yet, one line of fields */
+static void bad_page_fields_2_6(const struct page *page)
+{
+	char pg[20], fl[20], map[20];
+
+	pr_alert("page:%s flags:%s count:%d mapcount:%d mapping:%s index:%lx\n",
+		 pointer_2_6(page, pg, sizeof(pg)),
+		 pointer_2_6((void *)page->flags, fl, sizeof(fl)),
+		 page_count(page), page_mapcount(page),
+		 pointer_2_6(page->mapping, map, sizeof(map)), page->index);
+}
+
+void kshim_bad_page(struct page *page, const char *reason,
+		    unsigned int version, const char *file, int line,
+		    const char *func)
 {
 	/* Burst of 60, then quiet for the rest of the minute. */
 	if (bad_shown == 60) {
@@ -230,8 +258,12 @@ void kshim_bad_page(struct page *page, const char *reason, const char *file,
 	kshim_report_begin(KSHIM_REPORT_BAD_PAGE, file, line, func);
 	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n",
 		 kshim_current_comm(), page_to_pfn(page));
-	dump_page(page, reason);
-	kshim_print_modules();
+	if (kshim_mm_2_6(version)) {
+		bad_page_fields_2_6(page);
+	} else {
+		dump_page(page, reason);
+		kshim_print_modules();
+	}
 	dump_stack();
 	kshim_report_end();
 out:

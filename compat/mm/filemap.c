@@ -215,16 +215,22 @@ static void page_wake_locked(struct page *page)
 	pthread_mutex_unlock(&q->lock);
 }
 
-void __kshim_unlock_page(struct page *page, const char *file, int line,
-			 const char *func)
+void __kshim_unlock_page(struct page *page, unsigned int version,
+			 const char *file, int line, const char *func)
 {
 	unsigned long old;
 
 	page = compound_head(page);
-	if (unlikely(!PageLocked(page)))
+	if (unlikely(!PageLocked(page))) {
+		/* 2.6.35 mm/filemap.c: VM_BUG_ON(), no dump_page() */
+		if (kshim_mm_2_6(version))
+			__kshim_vm_bug_page(NULL,
+					    "VM_BUG_ON(!PageLocked(page))",
+					    file, line, func);
 		__kshim_vm_bug_page(page,
 				    "VM_BUG_ON_FOLIO(!folio_test_locked(folio))",
 				    file, line, func);
+	}
 	page_lock_release_hb(page);
 	/* Clear PG_locked and learn PG_waiters in one operation. */
 	old = __atomic_fetch_and(&page->flags, ~(1UL << PG_locked),

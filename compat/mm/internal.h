@@ -60,7 +60,18 @@ void kshim_pcp_test_begin(void);
 /* Check and return a block to the buddy lists (free_pages_prepare +
  * __free_one_page); the block is leaked if a page is in a bad state. */
 void kshim_free_block(struct page *page, unsigned int order,
-		      const char *file, int line, const char *func);
+		      unsigned int version, const char *file, int line,
+		      const char *func);
+
+/*
+ * The driver's LINUX_VERSION_CODE, passed by the headers, picks the
+ * profile of a check: 2.6.28-2.6.36 (kernel-api.md tag [2.6.2x]) or 6.8
+ * (which the versions in between get too).
+ */
+static inline bool kshim_mm_2_6(unsigned int version)
+{
+	return version < KERNEL_VERSION(2, 6, 37);
+}
 
 /* page_owner.c: who holds each allocated page (a pfn-indexed table) */
 struct kshim_page_owner {
@@ -155,8 +166,9 @@ void kshim_page_poison_test_begin(void);
 
 /* debug.c */
 const char *kshim_format_gfp(gfp_t gfp, char *buf, size_t len);
-void kshim_bad_page(struct page *page, const char *reason, const char *file,
-		    int line, const char *func);
+void kshim_bad_page(struct page *page, const char *reason,
+		    unsigned int version, const char *file, int line,
+		    const char *func);
 void kshim_bad_page_reset(void);
 
 /*

@@ -667,14 +667,22 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 }
 
 unsigned long __kshim_get_free_pages(gfp_t gfp, unsigned int order,
-				     const char *file, int line,
-				     const char *func)
+				     unsigned int version, const char *file,
+				     int line, const char *func)
 {
-	/* 5.15+: a highmem page has no address to return: never ask. */
-	struct page *page = __kshim_alloc_pages(gfp & ~__GFP_HIGHMEM, order,
-						NUMA_NO_NODE, file, line,
-						func);
+	struct page *page;
 
+	/*
+	 * A highmem page has no address to return: 2.6.35 BUGs ("returns a
+	 * 32-bit address, which cannot represent a highmem page"), 5.15+
+	 * strips the flag.
+	 */
+	if (kshim_mm_2_6(version) && unlikely(gfp & __GFP_HIGHMEM))
+		__kshim_vm_bug_page(NULL,
+			"VM_BUG_ON((gfp_mask & __GFP_HIGHMEM) != 0)",
+			file, line, func);
+	page = __kshim_alloc_pages(gfp & ~__GFP_HIGHMEM, order, NUMA_NO_NODE,
+				   file, line, func);
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
@@ -698,7 +706,8 @@ static const char *page_bad_reason(const struct page *page,
 
 /* free_pages_prepare(): false when the block must be leaked. */
 static bool free_pages_prepare(struct page *page, unsigned int order,
-			       const char *file, int line, const char *func)
+			       unsigned int version, const char *file,
+			       int line, const char *func)
 {
 	bool compound = PageCompound(page), bad = false;
 	unsigned long i, nr = 1UL << order;
@@ -724,7 +733,8 @@ static bool free_pages_prepare(struct page *page, unsigned int order,
 	for (i = 0; i < nr; i++) {
 		reason = page_bad_reason(&page[i], PAGE_FLAGS_CHECK_AT_FREE);
 		if (unlikely(reason)) {
-			kshim_bad_page(&page[i], reason, file, line, func);
+			kshim_bad_page(&page[i], reason, version, file,
+				       line, func);
 			bad = true;
 		}
 	}
@@ -739,11 +749,12 @@ static bool free_pages_prepare(struct page *page, unsigned int order,
 }
 
 void kshim_free_block(struct page *page, unsigned int order,
-		      const char *file, int line, const char *func)
+		      unsigned int version, const char *file, int line,
+		      const char *func)
 {
 	struct kshim_zone *kz;
 
-	if (!free_pages_prepare(page, order, file, line, func)) {
+	if (!free_pages_prepare(page, order, version, file, line, func)) {
 		/* Leaked on purpose, as the kernel does; not the driver's. */
 		kshim_page_owner_leak(page, order);
 		return;
@@ -762,24 +773,46 @@ void kshim_free_block(struct page *page, unsigned int order,
 	pthread_mutex_unlock(&kz->lock);
 }
 
+/* put_page_testzero() as the driver's version checks it */
+static int free_pages_testzero(struct page *page, unsigned int version,
+			       const char *file, int line, const char *func)
+{
+	if (unlikely(page_ref_count(page) == 0)) {
+		if (kshim_mm_2_6(version))
+			__kshim_vm_bug_page(NULL,
+				"VM_BUG_ON(atomic_read(&page->_count) == 0)",
+				file, line, func);
+		__kshim_vm_bug_page(page,
+				    "VM_BUG_ON_PAGE(page_ref_count(page) == 0)",
+				    file, line, func);
+	}
+	return page_ref_dec_and_test(page);
+}
+
 void __kshim_free_pages(struct page *page, unsigned int order,
-			const char *file, int line, const char *func)
+			unsigned int version, const char *file, int line,
+			const char *func)
 {
 	/* Read before the put: the page may be gone after it. */
 	int head = PageHead(page);
 
-	if (__kshim_put_page_testzero(page, file, line, func)) {
-		kshim_free_block(page, order, file, line, func);
-	} else if (!head) {
-		/* Others hold page 0 of a plain block: free the rest now. */
+	if (free_pages_testzero(page, version, file, line, func)) {
+		kshim_free_block(page, order, version, file, line, func);
+	} else if (!head && !kshim_mm_2_6(version)) {
+		/*
+		 * Others hold page 0 of a plain block: 5.x+ frees the rest
+		 * now; 2.6.35 frees nothing (the last put_page() of page 0
+		 * frees only page 0, the rest leaks).
+		 */
 		while (order-- > 0)
-			kshim_free_block(page + (1UL << order), order, file,
-					 line, func);
+			kshim_free_block(page + (1UL << order), order, version,
+					 file, line, func);
 	}
 }
 
 void __kshim_free_pages_addr(unsigned long addr, unsigned int order,
-			     const char *file, int line, const char *func)
+			     unsigned int version, const char *file,
+			     int line, const char *func)
 {
 	if (addr == 0)
 		return;
@@ -787,13 +820,15 @@ void __kshim_free_pages_addr(unsigned long addr, unsigned int order,
 		__kshim_vm_bug_page(NULL,
 			"VM_BUG_ON(!virt_addr_valid((void *)addr))",
 			file, line, func);
-	__kshim_free_pages(virt_to_page(addr), order, file, line, func);
+	__kshim_free_pages(virt_to_page(addr), order, version, file, line,
+			   func);
 }
 
-void __kshim_put_page_final(struct page *page, const char *file, int line,
-			    const char *func)
+void __kshim_put_page_final(struct page *page, unsigned int version,
+			    const char *file, int line, const char *func)
 {
-	kshim_free_block(page, compound_order(page), file, line, func);
+	kshim_free_block(page, compound_order(page), version, file, line,
+			 func);
 }
 
 void __kshim_split_page(struct page *page, unsigned int order,
@@ -830,7 +865,8 @@ void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, const char *file,
 			__kshim_warn(file, line, func, NULL, TAINT_WARN, NULL);
 		gfp &= ~(__GFP_COMP | __GFP_HIGHMEM);
 	}
-	addr = __kshim_get_free_pages(gfp, order, file, line, func);
+	addr = __kshim_get_free_pages(gfp, order, LINUX_VERSION_CODE, file,
+				      line, func);
 	if (!addr)
 		return NULL;
 	/* make_alloc_exact(): keep what @size needs, free the rest. */
@@ -838,7 +874,8 @@ void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, const char *file,
 	used = addr + PAGE_ALIGN(size);
 	end = addr + (PAGE_SIZE << order);
 	for (; used < end; used += PAGE_SIZE)
-		__kshim_free_pages(virt_to_page(used), 0, file, line, func);
+		__kshim_free_pages(virt_to_page(used), 0, LINUX_VERSION_CODE,
+				   file, line, func);
 	return (void *)addr;
 }
 
@@ -849,5 +886,6 @@ void __kshim_free_pages_exact(void *virt, size_t size, const char *file,
 	unsigned long end = addr + PAGE_ALIGN(size);
 
 	for (; addr < end; addr += PAGE_SIZE)
-		__kshim_free_pages_addr(addr, 0, file, line, func);
+		__kshim_free_pages_addr(addr, 0, LINUX_VERSION_CODE, file,
+					line, func);
 }

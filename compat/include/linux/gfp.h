@@ -6,6 +6,9 @@
  * already macros, wrapped by alloc_hooks()): here each entry point is a
  * macro that records its caller's file and line, so a failed check, a
  * leak at test end or an injected failure names the driver's code.
+ * __get_free_pages() and the frees also pass the driver's
+ * LINUX_VERSION_CODE: a 2.6.28-2.6.36 driver gets that era's checks and
+ * texts (mm/page_alloc.c of 2.6.35, see compat/mm/page_alloc.c).
  */
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H
@@ -13,6 +16,7 @@
 #include <linux/compiler.h>
 #include <linux/gfp_types.h>
 #include <linux/mmzone.h>
+#include <linux/version.h>
 #include <kshim/site.h>
 
 struct page;
@@ -42,12 +46,14 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 				 const char *file, int line,
 				 const char *func);
 unsigned long __kshim_get_free_pages(gfp_t gfp, unsigned int order,
-				     const char *file, int line,
-				     const char *func);
+				     unsigned int version, const char *file,
+				     int line, const char *func);
 void __kshim_free_pages(struct page *page, unsigned int order,
-			const char *file, int line, const char *func);
+			unsigned int version, const char *file, int line,
+			const char *func);
 void __kshim_free_pages_addr(unsigned long addr, unsigned int order,
-			     const char *file, int line, const char *func);
+			     unsigned int version, const char *file,
+			     int line, const char *func);
 void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, const char *file,
 				int line, const char *func);
 void __kshim_free_pages_exact(void *virt, size_t size, const char *file,
@@ -73,21 +79,24 @@ static __always_inline unsigned long
 __kshim_get_free_pages_at(gfp_t gfp, unsigned int order,
 			  const struct kshim_site *s)
 {
-	return __kshim_get_free_pages(gfp, order, __KSHIM_SITE_ARGS(s));
+	return __kshim_get_free_pages(gfp, order, LINUX_VERSION_CODE,
+				      __KSHIM_SITE_ARGS(s));
 }
 
 static __always_inline void
 __kshim_free_pages_at(struct page *page, unsigned int order,
 		      const struct kshim_site *s)
 {
-	__kshim_free_pages(page, order, __KSHIM_SITE_ARGS(s));
+	__kshim_free_pages(page, order, LINUX_VERSION_CODE,
+			   __KSHIM_SITE_ARGS(s));
 }
 
 static __always_inline void
 __kshim_free_pages_addr_at(unsigned long addr, unsigned int order,
 			   const struct kshim_site *s)
 {
-	__kshim_free_pages_addr(addr, order, __KSHIM_SITE_ARGS(s));
+	__kshim_free_pages_addr(addr, order, LINUX_VERSION_CODE,
+				__KSHIM_SITE_ARGS(s));
 }
 
 static __always_inline void *

@@ -9,20 +9,49 @@
  * reason, naming the caller; the last put_page() returns the page (or
  * compound block) to the allocator.  page_address() of a highmem page is
  * NULL unless it is kmapped.
+ *
+ * A driver built for 2.6.28-2.6.36 (LINUX_VERSION_CODE < 2.6.37) gets
+ * that era's checks instead (2.6.35 include/linux/mm.h): get_page() and
+ * put_page()/put_page_testzero() BUG with VM_BUG_ON(atomic_read(
+ * &page->_count) == 0), without dump_page() and without 6.8's
+ * near-overflow test.  Before 4.6 there is no linux/page_ref.h: this
+ * header then provides page_count() and init_page_count() as 2.6.35's
+ * did.  try_get_page() exists from 4.15.18 on (mainline 5.1, backported
+ * to the stable 4.x trees).  2.6.37-6.7 drivers get the 6.8 texts.
  */
 #ifndef _LINUX_MM_H
 #define _LINUX_MM_H
 
 #include <linux/kernel.h>
+#include <linux/atomic.h>
 #include <linux/gfp.h>
 #include <linux/mm_types.h>
 #include <linux/mmdebug.h>
 #include <linux/mmzone.h>
 #include <linux/page-flags.h>
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 6, 0)
 #include <linux/page_ref.h>
+#endif
 #include <linux/pfn.h>
+#include <linux/version.h>
 #include <asm/io.h>
 #include <asm/page.h>
+
+/* mm.h of 2.6.28-2.6.36: true when the driver follows that profile */
+#define __KSHIM_MM_2_6	(LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 37))
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 6, 0)
+static inline int page_count(const struct page *page)
+{
+	return atomic_read(&compound_head(page)->__kshim_refcount);
+}
+
+/* 2.6.35: set_page_count() is mm/internal.h's, this one is public. */
+static inline void init_page_count(struct page *page)
+{
+	atomic_set(&page->__kshim_refcount, 1);
+}
+#endif
 
 #define PAGE_ALIGN(addr)	ALIGN(addr, PAGE_SIZE)
 #define PAGE_ALIGN_DOWN(addr)	ALIGN_DOWN(addr, PAGE_SIZE)
@@ -89,75 +118,96 @@ static inline bool page_mapped(const struct page *page)
 	return page_mapcount(compound_head(page)) > 0;
 }
 
-/* Frees the page (or compound block) whose last reference just went. */
-void __kshim_put_page_final(struct page *page, const char *file, int line,
-			    const char *func);
+/* Frees the page (or compound block) whose last reference just went;
+ * @version is the driver's LINUX_VERSION_CODE (the report texts). */
+void __kshim_put_page_final(struct page *page, unsigned int version,
+			    const char *file, int line, const char *func);
+
+/* kshim's inlines use the count under one name for every version. */
+#define __kshim_ref(page)	(&(page)->__kshim_refcount)
 
 static __always_inline void __kshim_get_page(struct page *page,
 					     const char *file, int line,
 					     const char *func)
 {
 	page = compound_head(page);
-	if (unlikely((unsigned int)page_ref_count(page) + 127u <= 127u))
+#if __KSHIM_MM_2_6
+	if (unlikely(atomic_read(__kshim_ref(page)) == 0))
+		__kshim_vm_bug_page(NULL,
+			"VM_BUG_ON(atomic_read(&page->_count) == 0)",
+			file, line, func);
+#else
+	if (unlikely((unsigned int)atomic_read(__kshim_ref(page)) + 127u <=
+		     127u))
 		__kshim_vm_bug_page(page,
 			"VM_BUG_ON_FOLIO(((unsigned int) folio_ref_count(folio) + 127u <= 127u))",
 			file, line, func);
-	page_ref_inc(page);
+#endif
+	atomic_inc(__kshim_ref(page));
 }
 #define get_page(page)	__kshim_get_page(page, __FILE__, __LINE__, __func__)
-
-static __always_inline void __kshim_put_page(struct page *page,
-					     const char *file, int line,
-					     const char *func)
-{
-	page = compound_head(page);
-	/* 6.8: folio_put_testzero() is put_page_testzero() of the head. */
-	if (unlikely(page_ref_count(page) == 0))
-		__kshim_vm_bug_page(page,
-			"VM_BUG_ON_PAGE(page_ref_count(page) == 0)",
-			file, line, func);
-	if (page_ref_dec_and_test(page))
-		__kshim_put_page_final(page, file, line, func);
-}
-#define put_page(page)	__kshim_put_page(page, __FILE__, __LINE__, __func__)
 
 static __always_inline int __kshim_put_page_testzero(struct page *page,
 						     const char *file,
 						     int line,
 						     const char *func)
 {
-	if (unlikely(page_ref_count(page) == 0))
+#if __KSHIM_MM_2_6
+	if (unlikely(atomic_read(__kshim_ref(page)) == 0))
+		__kshim_vm_bug_page(NULL,
+			"VM_BUG_ON(atomic_read(&page->_count) == 0)",
+			file, line, func);
+#else
+	if (unlikely(atomic_read(__kshim_ref(page)) == 0))
 		__kshim_vm_bug_page(page,
 			"VM_BUG_ON_PAGE(page_ref_count(page) == 0)",
 			file, line, func);
-	return page_ref_dec_and_test(page);
+#endif
+	return atomic_dec_and_test(__kshim_ref(page));
 }
 #define put_page_testzero(page) \
 	__kshim_put_page_testzero(page, __FILE__, __LINE__, __func__)
 
+static __always_inline void __kshim_put_page(struct page *page,
+					     const char *file, int line,
+					     const char *func)
+{
+	/*
+	 * 6.8: folio_put_testzero() is put_page_testzero() of the head;
+	 * 2.6.35: put_compound_page() does the same for a compound page.
+	 */
+	page = compound_head(page);
+	if (__kshim_put_page_testzero(page, file, line, func))
+		__kshim_put_page_final(page, LINUX_VERSION_CODE, file, line,
+				       func);
+}
+#define put_page(page)	__kshim_put_page(page, __FILE__, __LINE__, __func__)
+
 static inline bool get_page_unless_zero(struct page *page)
 {
-	return page_ref_add_unless(page, 1, 0);
+	return atomic_add_unless(__kshim_ref(page), 1, 0);
 }
 
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 15, 18)
 static inline __must_check bool __kshim_try_get_page(struct page *page,
 						     const char *file,
 						     int line,
 						     const char *func)
 {
 	page = compound_head(page);
-	if (unlikely(page_ref_count(page) <= 0)) {
+	if (unlikely(atomic_read(__kshim_ref(page)) <= 0)) {
 		static bool warned;
 
 		if (!__atomic_exchange_n(&warned, true, __ATOMIC_RELAXED))
 			__kshim_warn(file, line, func, NULL, TAINT_WARN, NULL);
 		return false;
 	}
-	page_ref_inc(page);
+	atomic_inc(__kshim_ref(page));
 	return true;
 }
 #define try_get_page(page) \
 	__kshim_try_get_page(page, __FILE__, __LINE__, __func__)
+#endif
 
 #define split_page(page, order) \
 	__kshim_split_page(page, order, __FILE__, __LINE__, __func__)

@@ -7,12 +7,20 @@
  * compound_head for tail pages, _mapcount/page_type, _refcount).  The last
  * word, memcg_data in the kernel, is the WANT_PAGE_VIRTUAL "virtual"
  * field here: kshim keeps the kmap address of a highmem page in it.
+ *
+ * The reference count is "atomic_t _count" before 4.6 (2.6.35:
+ * include/linux/mm_types.h; renamed by "mm: rename _count, field of the
+ * struct page, to _refcount") and "_refcount" from 4.6 on: a driver sees
+ * only its version's name (LINUX_VERSION_CODE), so code touching the
+ * other one does not build.  Both share one word, also reachable as
+ * __kshim_refcount, which kshim's own inlines use whatever the version.
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
 #include <linux/types.h>
 #include <linux/build_bug.h>
+#include <linux/version.h>
 
 struct address_space;
 
@@ -37,7 +45,14 @@ struct page {
 		atomic_t _mapcount;	/* -1: not mapped */
 		unsigned int page_type;	/* buddy, ... (see page-flags.h) */
 	};
-	atomic_t _refcount;		/* use the page_ref_*() accessors */
+	union {
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 6, 0)
+		atomic_t _count;	/* use page_count(), get/put_page() */
+#else
+		atomic_t _refcount;	/* use the page_ref_*() accessors */
+#endif
+		atomic_t __kshim_refcount;	/* the same, for kshim */
+	};
 	void *virtual;			/* kmap address, NULL if not kmapped */
 };
 

@@ -7,9 +7,22 @@
  * compound head's count.  page_ref_unfreeze() keeps its DEBUG_VM checks
  * (count must be frozen at 0, the new count non-zero), reported at the
  * caller's line.
+ *
+ * The header and its API arrived in 4.6 ("mm: introduce page reference
+ * manipulation functions"); before that drivers had only page_count(),
+ * get_page()/put_page() and init_page_count() from linux/mm.h, so an
+ * older driver including this header, or calling page_ref_*() or
+ * set_page_count() (mm/internal.h there) through linux/mm.h, does not
+ * build.
  */
 #ifndef _LINUX_PAGE_REF_H
 #define _LINUX_PAGE_REF_H
+
+#include <linux/version.h>
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 6, 0)
+#error "linux/page_ref.h does not exist before Linux 4.6"
+#endif
 
 #include <linux/atomic.h>
 #include <linux/mm_types.h>

@@ -36,8 +36,9 @@ void __kshim_lock_page(struct page *page, const char *file, int line,
 		       const char *func);
 int __kshim_lock_page_killable(struct page *page, const char *file, int line,
 			       const char *func);
-void __kshim_unlock_page(struct page *page, const char *file, int line,
-			 const char *func);
+/* @version: the driver's LINUX_VERSION_CODE (2.6.3x: another BUG text) */
+void __kshim_unlock_page(struct page *page, unsigned int version,
+			 const char *file, int line, const char *func);
 void __kshim_wait_on_page_locked(struct page *page, const char *file,
 				 int line, const char *func);
 
@@ -47,7 +48,8 @@ void __kshim_wait_on_page_locked(struct page *page, const char *file,
 #define lock_page_killable(page) \
 	__kshim_lock_page_killable(page, __FILE__, __LINE__, __func__)
 #define unlock_page(page) \
-	__kshim_unlock_page(page, __FILE__, __LINE__, __func__)
+	__kshim_unlock_page(page, LINUX_VERSION_CODE, __FILE__, __LINE__, \
+			    __func__)
 #define wait_on_page_locked(page) \
 	__kshim_wait_on_page_locked(page, __FILE__, __LINE__, __func__)
 
