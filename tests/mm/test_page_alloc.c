@@ -20,8 +20,9 @@
  *     (6.8: costly order, no direct reclaim); kshim fails instead of
  *     retrying for ever, so they are not emulated.  The gfp_zone() BUG for
  *     bad zone-modifier combinations is in 6.8 too and is tested.
- * The 2.6.3x profile's differences (items 34, 36, 38, 40): not yet, see
- * PROFILE-2.6.3x.md here.
+ * The 2.6.3x profile's differences (items 36, 38, 40-42) are tested in
+ * tests/mm26; item 34's 2.6.28-2.6.31 variant is not yet (see
+ * PROFILE-2.6.3x.md here).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -13,7 +13,8 @@
  *  21 [6.18] get_page()/put_page() of slab and large-kmalloc pages (6.8's
  *     get_page() has no such test, and kshim has no slab yet).
  * The 2.6.3x profile's differences (_count, no page_ref_*, BUGs without
- * dump_page: items 9, 11, 16-20, 22): not yet, see PROFILE-2.6.3x.md here.
+ * dump_page: items 9, 16-20, 22) are tested in tests/mm26; item 11's
+ * first_page encoding is not yet (PROFILE-2.6.3x.md here).
  */
 #include <stdio.h>
 #include <string.h>
