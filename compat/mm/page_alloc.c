@@ -831,61 +831,75 @@ void __kshim_put_page_final(struct page *page, unsigned int version,
 			 func);
 }
 
+/* A VM_BUG_ON_PAGE() of 6.x, a plain VM_BUG_ON() (no dump) of 2.6.35. */
+static void vm_bug_versioned(const struct page *page, const char *reason,
+			     const char *reason_2_6, unsigned int version,
+			     const char *file, int line, const char *func)
+{
+	if (kshim_mm_2_6(version))
+		__kshim_vm_bug_page(NULL, reason_2_6, file, line, func);
+	__kshim_vm_bug_page(page, reason, file, line, func);
+}
+
 void __kshim_split_page(struct page *page, unsigned int order,
-			const char *file, int line, const char *func)
+			unsigned int version, const char *file, int line,
+			const char *func)
 {
 	unsigned long i;
 
 	if (unlikely(PageCompound(page)))
-		__kshim_vm_bug_page(page, "VM_BUG_ON_PAGE(PageCompound(page))",
-				    file, line, func);
+		vm_bug_versioned(page, "VM_BUG_ON_PAGE(PageCompound(page))",
+				 "VM_BUG_ON(PageCompound(page))", version,
+				 file, line, func);
 	if (unlikely(!page_count(page)))
-		__kshim_vm_bug_page(page, "VM_BUG_ON_PAGE(!page_count(page))",
-				    file, line, func);
+		vm_bug_versioned(page, "VM_BUG_ON_PAGE(!page_count(page))",
+				 "VM_BUG_ON(!page_count(page))", version,
+				 file, line, func);
 	/* set_page_refcounted(): each sub-page must still be at 0. */
 	for (i = 1; i < (1UL << order); i++) {
 		if (unlikely(page_ref_count(page + i)))
-			__kshim_vm_bug_page(page + i,
+			vm_bug_versioned(page + i,
 				"VM_BUG_ON_PAGE(page_ref_count(page))",
-				file, line, func);
+				"VM_BUG_ON(atomic_read(&page->_count))",
+				version, file, line, func);
 		set_page_count(page + i, 1);
 	}
 }
 
-void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, const char *file,
-				int line, const char *func)
+void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, unsigned int version,
+				const char *file, int line, const char *func)
 {
 	unsigned int order = get_order(size);
 	unsigned long addr, used, end;
 
-	if (gfp & (__GFP_COMP | __GFP_HIGHMEM)) {
+	/* 2.6.35 has no such warning: __get_free_pages() BUGs on highmem. */
+	if (!kshim_mm_2_6(version) && (gfp & (__GFP_COMP | __GFP_HIGHMEM))) {
 		static bool warned;
 
 		if (!__atomic_exchange_n(&warned, true, __ATOMIC_RELAXED))
 			__kshim_warn(file, line, func, NULL, TAINT_WARN, NULL);
 		gfp &= ~(__GFP_COMP | __GFP_HIGHMEM);
 	}
-	addr = __kshim_get_free_pages(gfp, order, LINUX_VERSION_CODE, file,
-				      line, func);
+	addr = __kshim_get_free_pages(gfp, order, version, file, line, func);
 	if (!addr)
 		return NULL;
 	/* make_alloc_exact(): keep what @size needs, free the rest. */
-	__kshim_split_page(virt_to_page(addr), order, file, line, func);
+	__kshim_split_page(virt_to_page(addr), order, version, file, line,
+			   func);
 	used = addr + PAGE_ALIGN(size);
 	end = addr + (PAGE_SIZE << order);
 	for (; used < end; used += PAGE_SIZE)
-		__kshim_free_pages(virt_to_page(used), 0, LINUX_VERSION_CODE,
-				   file, line, func);
+		__kshim_free_pages(virt_to_page(used), 0, version, file, line,
+				   func);
 	return (void *)addr;
 }
 
-void __kshim_free_pages_exact(void *virt, size_t size, const char *file,
-			      int line, const char *func)
+void __kshim_free_pages_exact(void *virt, size_t size, unsigned int version,
+			      const char *file, int line, const char *func)
 {
 	unsigned long addr = (unsigned long)virt;
 	unsigned long end = addr + PAGE_ALIGN(size);
 
 	for (; addr < end; addr += PAGE_SIZE)
-		__kshim_free_pages_addr(addr, 0, LINUX_VERSION_CODE, file,
-					line, func);
+		__kshim_free_pages_addr(addr, 0, version, file, line, func);
 }

@@ -1,8 +1,9 @@
 /*
  * test_page_alloc26 - the allocator, the page lock and the free-time
  * checks as a 2.6.35 driver sees them (mm/page_alloc.c, mm/filemap.c of
- * 2.6.35 with CONFIG_DEBUG_VM): kernel-api.md §10 items 31 and 36, and
- * "Bad page state" (items 40-42) in 2.6.32-2.6.36's format.  Built with
+ * 2.6.35 with CONFIG_DEBUG_VM): kernel-api.md §10 items 31, 36 and 43,
+ * alloc_pages_exact(), and "Bad page state" (items 40-42) in
+ * 2.6.32-2.6.36's format.  Built with
  * -DKSHIM_LINUX_VERSION_CODE=0x020623.
  *
  * Negative tests name the exact line of this file (LINE:<name> markers).
@@ -97,6 +98,97 @@ static void test_36_get_free_pages_positive(void)
 	free_pages(addr2, 2);
 	CU_ASSERT_EQUAL(kshim_pages_allocated(), 0);
 	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+}
+
+/* ---- 43: split_page(), and alloc_pages_exact() built on it ---- */
+
+/* 43: split, then every sub-page is freed on its own: silent. */
+static void test_43_split_page_positive(void)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 2);
+	int i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	split_page(page, 2);
+	for (i = 0; i < 4; i++)
+		CU_ASSERT_EQUAL(atomic_read(&page[i]._count), 1);
+	for (i = 3; i >= 0; i--)
+		__free_page(page + i);
+	CU_ASSERT_EQUAL(kshim_pages_allocated(), 0);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+}
+
+/* 43: split_page() of a compound page: VM_BUG_ON(PageCompound(page)). */
+static void test_43_split_compound_bugs(void)
+{
+	struct page *page = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	expect_vm_bug("split_compound");
+	split_page(page, 2); /* LINE:split_compound */
+	CU_FAIL("split_page() of a compound page returned");
+}
+
+/* 43: set_page_refcounted() of each sub-page: splitting twice BUGs. */
+static void test_43_split_twice_bugs(void)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 1);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	split_page(page, 1);
+	expect_vm_bug("split_twice");
+	split_page(page, 1); /* LINE:split_twice */
+	CU_FAIL("second split_page() returned");
+}
+
+/* alloc_pages_exact(): the pages past @size go back at once. */
+static void test_exact_positive(void)
+{
+	void *p = alloc_pages_exact(3 * PAGE_SIZE, GFP_KERNEL | __GFP_ZERO);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_EQUAL(kshim_pages_allocated(), 3);
+	CU_ASSERT_EQUAL(((char *)p)[3 * PAGE_SIZE - 1], 0);
+	free_pages_exact(p, 3 * PAGE_SIZE);
+	CU_ASSERT_EQUAL(kshim_pages_allocated(), 0);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+}
+
+/*
+ * 36: alloc_pages_exact() with __GFP_HIGHMEM: 2.6.35 hands the mask to
+ * __get_free_pages(), which BUGs (6.x warns once and strips the flag).
+ */
+static void test_36_exact_highmem_bugs(void)
+{
+	void *p;
+
+	expect_vm_bug("exact_highmem");
+	p = alloc_pages_exact(2 * PAGE_SIZE, GFP_HIGHUSER); /* LINE:exact_highmem */
+	CU_FAIL("alloc_pages_exact(GFP_HIGHUSER) returned");
+	free_pages_exact(p, 2 * PAGE_SIZE);
+}
+
+/* 43: ... and with __GFP_COMP its split_page() BUGs (6.x: warn, strip). */
+static void test_43_exact_comp_bugs(void)
+{
+	void *p;
+
+	expect_vm_bug("exact_comp");
+	p = alloc_pages_exact(3 * PAGE_SIZE, GFP_KERNEL | __GFP_COMP); /* LINE:exact_comp */
+	CU_FAIL("alloc_pages_exact(__GFP_COMP) returned");
+	free_pages_exact(p, 3 * PAGE_SIZE);
+}
+
+/* 19: free_pages_exact() twice: the double free of each page BUGs. */
+static void test_19_free_pages_exact_twice_bugs(void)
+{
+	void *p = alloc_pages_exact(PAGE_SIZE, GFP_KERNEL);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	free_pages_exact(p, PAGE_SIZE);
+	expect_vm_bug("exact_twice");
+	free_pages_exact(p, PAGE_SIZE); /* LINE:exact_twice */
+	CU_FAIL("second free_pages_exact() returned");
 }
 
 /* ---- 40-42: "Bad page state" in 2.6.32-2.6.36's format ---- */
@@ -237,6 +329,18 @@ static CU_TestInfo alloc_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
+static CU_TestInfo split_tests[] = {
+	{ "43_split_page_positive", test_43_split_page_positive },
+	{ "43_split_compound_bugs", test_43_split_compound_bugs },
+	{ "43_split_twice_bugs", test_43_split_twice_bugs },
+	{ "exact_positive", test_exact_positive },
+	{ "36_exact_highmem_bugs", test_36_exact_highmem_bugs },
+	{ "43_exact_comp_bugs", test_43_exact_comp_bugs },
+	{ "19_free_pages_exact_twice_bugs",
+	  test_19_free_pages_exact_twice_bugs },
+	CU_TEST_INFO_NULL,
+};
+
 static CU_TestInfo bad_page_tests[] = {
 	{ "40_free_reserved_page", test_40_free_reserved_page },
 	{ "40_put_private_page", test_40_put_private_page },
@@ -249,6 +353,7 @@ static CU_TestInfo bad_page_tests[] = {
 static CU_SuiteInfo suites[] = {
 	{ "page_lock_2635", NULL, NULL, NULL, NULL, lock_tests },
 	{ "page_alloc_2635", NULL, NULL, NULL, NULL, alloc_tests },
+	{ "split_page_2635", NULL, NULL, NULL, NULL, split_tests },
 	{ "bad_page_2635", NULL, NULL, NULL, NULL, bad_page_tests },
 	CU_SUITE_INFO_NULL,
 };

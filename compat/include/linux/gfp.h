@@ -6,9 +6,10 @@
  * already macros, wrapped by alloc_hooks()): here each entry point is a
  * macro that records its caller's file and line, so a failed check, a
  * leak at test end or an injected failure names the driver's code.
- * __get_free_pages() and the frees also pass the driver's
- * LINUX_VERSION_CODE: a 2.6.28-2.6.36 driver gets that era's checks and
- * texts (mm/page_alloc.c of 2.6.35, see compat/mm/page_alloc.c).
+ * __get_free_pages(), split_page(), alloc/free_pages_exact() and the
+ * frees also pass the driver's LINUX_VERSION_CODE: a 2.6.28-2.6.36
+ * driver gets that era's checks and texts (mm/page_alloc.c of 2.6.35,
+ * see compat/mm/page_alloc.c).
  */
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H
@@ -54,12 +55,13 @@ void __kshim_free_pages(struct page *page, unsigned int order,
 void __kshim_free_pages_addr(unsigned long addr, unsigned int order,
 			     unsigned int version, const char *file,
 			     int line, const char *func);
-void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, const char *file,
-				int line, const char *func);
-void __kshim_free_pages_exact(void *virt, size_t size, const char *file,
-			      int line, const char *func);
+void *__kshim_alloc_pages_exact(size_t size, gfp_t gfp, unsigned int version,
+				const char *file, int line, const char *func);
+void __kshim_free_pages_exact(void *virt, size_t size, unsigned int version,
+			      const char *file, int line, const char *func);
 void __kshim_split_page(struct page *page, unsigned int order,
-			const char *file, int line, const char *func);
+			unsigned int version, const char *file, int line,
+			const char *func);
 
 /*
  * The entry points are macros that hand their caller's position
@@ -103,14 +105,16 @@ static __always_inline void *
 __kshim_alloc_pages_exact_at(size_t size, gfp_t gfp,
 			     const struct kshim_site *s)
 {
-	return __kshim_alloc_pages_exact(size, gfp, __KSHIM_SITE_ARGS(s));
+	return __kshim_alloc_pages_exact(size, gfp, LINUX_VERSION_CODE,
+					 __KSHIM_SITE_ARGS(s));
 }
 
 static __always_inline void
 __kshim_free_pages_exact_at(void *virt, size_t size,
 			    const struct kshim_site *s)
 {
-	__kshim_free_pages_exact(virt, size, __KSHIM_SITE_ARGS(s));
+	__kshim_free_pages_exact(virt, size, LINUX_VERSION_CODE,
+				 __KSHIM_SITE_ARGS(s));
 }
 
 #define alloc_pages(gfp, order) \

@@ -210,6 +210,7 @@ static inline __must_check bool __kshim_try_get_page(struct page *page,
 #endif
 
 #define split_page(page, order) \
-	__kshim_split_page(page, order, __FILE__, __LINE__, __func__)
+	__kshim_split_page(page, order, LINUX_VERSION_CODE, __FILE__, \
+			   __LINE__, __func__)
 
 #endif /* _LINUX_MM_H */
