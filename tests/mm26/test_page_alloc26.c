@@ -20,6 +20,9 @@
 
 #include "common/expect_bug.h"
 #include "mm/internal.h"
+#include "nodump.h"
+
+#define SELF "tests/mm26/test_page_alloc26"
 
 /* 31: unlock_page() of an unlocked page: VM_BUG_ON(), no dump. */
 static void test_31_unlock_unlocked_page_bugs(void)
@@ -313,6 +316,22 @@ static void test_40_clean_free_positive(void)
 	CU_ASSERT_FALSE(test_taint(TAINT_BAD_PAGE));
 }
 
+/* 31, 36, 43: each BUG above, run again in a child: no dump_page(). */
+static void test_31_36_43_bugs_print_no_dump(void)
+{
+	static const char *const bugs[] = {
+		"page_lock_2635:31_unlock_unlocked_page_bugs",
+		"page_alloc_2635:36_get_free_pages_highmem_bugs",
+		"split_page_2635:43_split_compound_bugs",
+		"split_page_2635:43_split_twice_bugs",
+		"split_page_2635:43_exact_comp_bugs",
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bugs) / sizeof(bugs[0]); i++)
+		assert_bug_without_dump(SELF, bugs[i]);
+}
+
 static CU_TestInfo lock_tests[] = {
 	{ "31_unlock_unlocked_page_bugs", test_31_unlock_unlocked_page_bugs },
 	{ "31_double_unlock_bugs", test_31_double_unlock_bugs },
@@ -350,11 +369,17 @@ static CU_TestInfo bad_page_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
+static CU_TestInfo nodump_tests[] = {
+	{ "31_36_43_bugs_print_no_dump", test_31_36_43_bugs_print_no_dump },
+	CU_TEST_INFO_NULL,
+};
+
 static CU_SuiteInfo suites[] = {
 	{ "page_lock_2635", NULL, NULL, NULL, NULL, lock_tests },
 	{ "page_alloc_2635", NULL, NULL, NULL, NULL, alloc_tests },
 	{ "split_page_2635", NULL, NULL, NULL, NULL, split_tests },
 	{ "bad_page_2635", NULL, NULL, NULL, NULL, bad_page_tests },
+	{ "no_dump_2635", NULL, NULL, NULL, NULL, nodump_tests },
 	CU_SUITE_INFO_NULL,
 };
 

@@ -22,7 +22,10 @@
 
 #include "common/expect_bug.h"
 #include "mm/internal.h"
+#include "nodump.h"
 #include "ref_snippets.h"
+
+#define SELF "tests/mm26/test_page_ref26"
 
 /* The profile under test really is 2.6.35's. */
 static void test_00_version(void)
@@ -266,6 +269,22 @@ static void test_38_free_pages_whole_block(void)
 	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
 }
 
+/* 19, 20: each BUG above, run again in a child: no dump_page() lines. */
+static void test_19_20_bugs_print_no_dump(void)
+{
+	static const char *const bugs[] = {
+		"page_ref_2635:19_put_page_on_zero_bugs",
+		"page_ref_2635:19_put_page_testzero_on_zero_bugs",
+		"page_ref_2635:19_double_free_pages_bugs",
+		"page_ref_2635:19_double_free_by_address_bugs",
+		"page_ref_2635:20_get_page_on_zero_bugs",
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bugs) / sizeof(bugs[0]); i++)
+		assert_bug_without_dump(SELF, bugs[i]);
+}
+
 static CU_TestInfo ref_tests[] = {
 	{ "00_version", test_00_version },
 	{ "09_fresh_page_count", test_09_fresh_page_count },
@@ -292,8 +311,14 @@ static CU_TestInfo ref_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
+static CU_TestInfo nodump_tests[] = {
+	{ "19_20_bugs_print_no_dump", test_19_20_bugs_print_no_dump },
+	CU_TEST_INFO_NULL,
+};
+
 static CU_SuiteInfo suites[] = {
 	{ "page_ref_2635", NULL, NULL, NULL, NULL, ref_tests },
+	{ "no_dump_2635", NULL, NULL, NULL, NULL, nodump_tests },
 	CU_SUITE_INFO_NULL,
 };
 
