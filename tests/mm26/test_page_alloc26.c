@@ -1,7 +1,7 @@
 /*
  * test_page_alloc26 - the allocator, the page lock and the free-time
  * checks as a 2.6.35 driver sees them (mm/page_alloc.c, mm/filemap.c of
- * 2.6.35 with CONFIG_DEBUG_VM): kernel-api.md §10 items 31, 36 and 43,
+ * 2.6.35 with CONFIG_DEBUG_VM): kernel-api.md §10 items 25, 31, 36, 43,
  * alloc_pages_exact(), and "Bad page state" (items 40-42) in
  * 2.6.32-2.6.36's format.  Built with
  * -DKSHIM_LINUX_VERSION_CODE=0x020623.
@@ -23,6 +23,53 @@
 #include "nodump.h"
 
 #define SELF "tests/mm26/test_page_alloc26"
+
+/*
+ * 25: 2.6.35's PG_locked accessors: PageLocked(), TestSetPageLocked()
+ * (old bit, 2.6.30-2.6.38) and pagemap.h's non-atomic __set_page_locked()
+ * and __clear_page_locked(); the 6.8-only ones do not build (compile-fail
+ * page_flags_*_2_6_35).
+ */
+static void test_25_page_locked_accessors(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	CU_ASSERT_FALSE(PageLocked(page));
+	CU_ASSERT_FALSE(TestSetPageLocked(page));
+	CU_ASSERT_TRUE(TestSetPageLocked(page));
+	CU_ASSERT_FALSE(trylock_page(page));
+	unlock_page(page);
+	__set_page_locked(page);
+	CU_ASSERT_TRUE(PageLocked(page));
+	__clear_page_locked(page);
+	CU_ASSERT_FALSE(PageLocked(page));
+	__free_page(page);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+}
+
+/* 25: the other accessors a 2.6.35 driver uses behave as in that kernel. */
+static void test_25_common_accessors(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	SetPageReserved(page);
+	CU_ASSERT_TRUE(PageReserved(page));
+	__ClearPageReserved(page);
+	CU_ASSERT_FALSE(PageReserved(page));
+	SetPageError(page);
+	CU_ASSERT_TRUE(TestClearPageError(page));
+	CU_ASSERT_FALSE(PageError(page));
+	CU_ASSERT_FALSE(TestSetPageDirty(page));
+	__ClearPageDirty(page);
+	CU_ASSERT_FALSE(TestSetPageWriteback(page));
+	CU_ASSERT_TRUE(TestClearPageWriteback(page));
+	SetPageUptodate(page);
+	CU_ASSERT_TRUE(PageUptodate(page));
+	__free_page(page);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+}
 
 /* 31: unlock_page() of an unlocked page: VM_BUG_ON(), no dump. */
 static void test_31_unlock_unlocked_page_bugs(void)
@@ -333,6 +380,8 @@ static void test_31_36_43_bugs_print_no_dump(void)
 }
 
 static CU_TestInfo lock_tests[] = {
+	{ "25_page_locked_accessors", test_25_page_locked_accessors },
+	{ "25_common_accessors", test_25_common_accessors },
 	{ "31_unlock_unlocked_page_bugs", test_31_unlock_unlocked_page_bugs },
 	{ "31_double_unlock_bugs", test_31_double_unlock_bugs },
 	{ "31_lock_unlock_positive", test_31_lock_unlock_positive },

@@ -10,6 +10,15 @@
  * compound_head = head + 1; the buddy allocator marks free blocks with the
  * "buddy" page type.  PageHighMem() is true for frames above the lowmem
  * boundary (highstart_pfn), as on a 32-bit kernel with CONFIG_HIGHMEM.
+ *
+ * Accessors that came or went with a known release follow the driver's
+ * LINUX_VERSION_CODE, so an older driver sees its own set (2.6.35
+ * include/linux/page-flags.h and pagemap.h): __SetPageLocked() and
+ * __ClearPageLocked() from 4.5 (before: pagemap.h's __set_page_locked()
+ * and __clear_page_locked()), TestSetPageLocked() in 2.6.30-2.6.38 ("mm:
+ * remove unused TestSetPageLocked() interface"), PageWaiters() from 4.10,
+ * PageWorkingset() from 4.20, and __SetPageReserved() not before 2.6.37
+ * (the 2.6.28-2.6.36 profile; 4.15 lacks it too, 5.15 has it).
  */
 #ifndef _LINUX_PAGE_FLAGS_H
 #define _LINUX_PAGE_FLAGS_H
@@ -18,6 +27,7 @@
 #include <linux/compiler.h>
 #include <linux/mm_types.h>
 #include <linux/mmdebug.h>
+#include <linux/version.h>
 #include <asm/page.h>
 
 enum pageflags {
@@ -157,8 +167,18 @@ static __always_inline int TestClearPage##uname(struct page *page)	\
 	TESTSETFLAG(uname, lname, policy)				\
 	TESTCLEARFLAG(uname, lname, policy)
 
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 5, 0)
 __PAGEFLAG(Locked, locked, PF_NO_TAIL)
+#else
+TESTPAGEFLAG(Locked, locked, PF_NO_TAIL)
+#endif
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 30) && \
+	LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 39)
+TESTSETFLAG(Locked, locked, PF_NO_TAIL)
+#endif
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 10, 0)
 PAGEFLAG(Waiters, waiters, PF_ANY)
+#endif
 PAGEFLAG(Error, error, PF_NO_TAIL) TESTCLEARFLAG(Error, error, PF_NO_TAIL)
 PAGEFLAG(Referenced, referenced, PF_HEAD)
 	TESTCLEARFLAG(Referenced, referenced, PF_HEAD)
@@ -169,13 +189,17 @@ PAGEFLAG(LRU, lru, PF_HEAD) __CLEARPAGEFLAG(LRU, lru, PF_HEAD)
 	TESTCLEARFLAG(LRU, lru, PF_HEAD)
 PAGEFLAG(Active, active, PF_HEAD) __CLEARPAGEFLAG(Active, active, PF_HEAD)
 	TESTCLEARFLAG(Active, active, PF_HEAD)
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 20, 0)
 PAGEFLAG(Workingset, workingset, PF_HEAD)
 	TESTCLEARFLAG(Workingset, workingset, PF_HEAD)
+#endif
 __PAGEFLAG(Slab, slab, PF_NO_TAIL)
 PAGEFLAG(Checked, checked, PF_NO_COMPOUND)
 PAGEFLAG(Reserved, reserved, PF_NO_COMPOUND)
 	__CLEARPAGEFLAG(Reserved, reserved, PF_NO_COMPOUND)
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 37)
 	__SETPAGEFLAG(Reserved, reserved, PF_NO_COMPOUND)
+#endif
 PAGEFLAG(SwapBacked, swapbacked, PF_NO_TAIL)
 	__CLEARPAGEFLAG(SwapBacked, swapbacked, PF_NO_TAIL)
 	__SETPAGEFLAG(SwapBacked, swapbacked, PF_NO_TAIL)

@@ -24,6 +24,11 @@
  *
  * The lock of a compound page lives on its head (PF_NO_TAIL): locking a
  * tail page locks the head.  The sleeping side is in compat/mm/filemap.c.
+ *
+ * A 2.6.28-2.6.36 driver (LINUX_VERSION_CODE) gets 2.6.35's
+ * "VM_BUG_ON(!PageLocked(page))" BUG without a dump instead, and before
+ * 4.5 the non-atomic setters are __set_page_locked()/__clear_page_locked()
+ * here (4.5 renamed them __SetPageLocked()/__ClearPageLocked()).
  */
 #ifndef _LINUX_PAGEMAP_H
 #define _LINUX_PAGEMAP_H
@@ -31,6 +36,18 @@
 #include <linux/mm.h>
 
 bool trylock_page(struct page *page);
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 5, 0)
+static inline void __set_page_locked(struct page *page)
+{
+	__set_bit(PG_locked, &page->flags);
+}
+
+static inline void __clear_page_locked(struct page *page)
+{
+	__clear_bit(PG_locked, &page->flags);
+}
+#endif
 
 void __kshim_lock_page(struct page *page, const char *file, int line,
 		       const char *func);
