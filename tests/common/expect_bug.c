@@ -20,14 +20,16 @@ int marker_line_in(const char *file, const char *name)
 	return line;
 }
 
-void assert_report_at_in(const char *file, const char *cls,
-			 const char *marker)
+const struct kshim_report *assert_report_at_in(const char *file,
+					       const char *cls,
+					       const char *marker)
 {
 	const struct kshim_report *r = kshim_report_last(cls);
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 	CU_ASSERT_STRING_EQUAL(r->file, file);
 	CU_ASSERT_EQUAL(r->line, marker_line_in(file, marker));
+	return r;
 }
 
 void expect_vm_bug_page_in(const char *file, const char *reason,

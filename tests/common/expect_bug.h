@@ -6,13 +6,16 @@
 #ifndef _TESTS_EXPECT_BUG_H
 #define _TESTS_EXPECT_BUG_H
 
+struct kshim_report;
+
 #define CUT_HERE "------------[ cut here ]------------\n"
 
 /* The line of @file marked "LINE:@name " (a missing marker fails the test). */
 int marker_line_in(const char *file, const char *name);
 /* The report of class @cls recorded last was made at that line of @file. */
-void assert_report_at_in(const char *file, const char *cls,
-			 const char *marker);
+const struct kshim_report *assert_report_at_in(const char *file,
+					       const char *cls,
+					       const char *marker);
 /* A VM_BUG_ON_PAGE(cond) BUG: the dump's reason, then the BUG line. */
 void expect_vm_bug_page_in(const char *file, const char *reason,
 			   const char *marker);
