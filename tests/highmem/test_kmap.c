@@ -19,6 +19,7 @@
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 
+#include "common/flags.h"
 #include "highmem/highmem_test.h"
 #include "highmem/kmap_snippets.h"
 
@@ -237,31 +238,13 @@ static void test_kmap_flush_unused_keeps_users(void)
 
 #define SMALL_PKMAP	"KSHIM_LAST_PKMAP=4"
 
-static pthread_mutex_t flags_lock = PTHREAD_MUTEX_INITIALIZER;
-static int holder_ready;
-
-static int load(int *p)
-{
-	int v;
-
-	pthread_mutex_lock(&flags_lock);
-	v = *p;
-	pthread_mutex_unlock(&flags_lock);
-	return v;
-}
-
-static void store(int *p, int v)
-{
-	pthread_mutex_lock(&flags_lock);
-	*p = v;
-	pthread_mutex_unlock(&flags_lock);
-}
-
 struct holder {
 	struct page *page;
 	struct task_struct *waiter;
 	void *vaddr;
 };
+
+static int holder_ready;
 
 /* Holds one slot until the waiter sleeps in kmap(), then frees it. */
 static void *holder_fn(void *arg)
@@ -270,7 +253,7 @@ static void *holder_fn(void *arg)
 	int n;
 
 	h->vaddr = kmap(h->page);
-	store(&holder_ready, 1);
+	flag_store(&holder_ready, 1);
 	for (n = 0; n < 20000; n++) {
 		if (kshim_task_state(h->waiter) == TASK_UNINTERRUPTIBLE)
 			break;
@@ -295,9 +278,9 @@ static void test_kmap_full_waits_for_kunmap(void)
 	}
 	h.page = high_page();
 	h.waiter = current;
-	store(&holder_ready, 0);
+	flag_store(&holder_ready, 0);
 	CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, holder_fn, &h), 0);
-	while (!load(&holder_ready))
+	while (!flag_load(&holder_ready))
 		usleep(1000);
 	extra = high_page();
 	/* All four slots are taken: this sleeps until holder_fn's kunmap. */

@@ -18,44 +18,11 @@
 #include <linux/mm.h>
 #include <linux/pagemap.h>
 
+#include "common/flags.h"
 #include "common/spawn.h"
 
 #define THIS_FILE	"tests/mm/test_page_lock.c"
 #define BLOCK_CHECK_US	50000	/* how long a sleeper must stay asleep */
-
-/*
- * The test's own progress flags go through a mutex, not atomics: helgrind
- * only understands pthread synchronisation.
- */
-static pthread_mutex_t flags_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static int load(const int *p)
-{
-	int v;
-
-	pthread_mutex_lock(&flags_lock);
-	v = *p;
-	pthread_mutex_unlock(&flags_lock);
-	return v;
-}
-
-static void store(int *p, int v)
-{
-	pthread_mutex_lock(&flags_lock);
-	*p = v;
-	pthread_mutex_unlock(&flags_lock);
-}
-
-/* Add @v to *@p and return the new value. */
-static int add(int *p, int v)
-{
-	int n;
-
-	pthread_mutex_lock(&flags_lock);
-	n = *p += v;
-	pthread_mutex_unlock(&flags_lock);
-	return n;
-}
 
 /* Poll @cond for up to 20 s (valgrind is slow); its final value. */
 #define WAIT_UNTIL(cond)						\
@@ -179,17 +146,17 @@ static void *locker_thread(void *arg)
 {
 	struct locker *l = arg;
 
-	store(&l->entered, 1);
+	flag_store(&l->entered, 1);
 	if (l->killable)
 		l->ret = lock_page_killable(l->page);
 	else
 		lock_page(l->page);
-	store(&l->acquired, 1);
+	flag_store(&l->acquired, 1);
 	if (l->holders) {
-		if (add(l->holders, 1) != 1)
-			add(l->overlaps, 1);
+		if (flag_add(l->holders, 1) != 1)
+			flag_add(l->overlaps, 1);
 		usleep(1000);
-		add(l->holders, -1);
+		flag_add(l->holders, -1);
 	}
 	if (l->unlock)
 		unlock_page(l->page);
@@ -205,11 +172,11 @@ static void test_lock_handoff_across_threads(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
 	lock_page(page);
 	t = start(locker_thread, &b);
-	CU_ASSERT_TRUE(WAIT_UNTIL(load(&b.entered)));
+	CU_ASSERT_TRUE(WAIT_UNTIL(flag_load(&b.entered)));
 	/* B went to sleep on the page (PG_waiters) and stays asleep. */
 	CU_ASSERT_TRUE(WAIT_UNTIL(PageWaiters(page)));
 	usleep(BLOCK_CHECK_US);
-	CU_ASSERT_FALSE(load(&b.acquired));
+	CU_ASSERT_FALSE(flag_load(&b.acquired));
 	CU_ASSERT_TRUE(PageLocked(page));
 	unlock_page(page);			/* 30: the wake-up */
 	join(t);
@@ -234,7 +201,7 @@ static void test_lock_page_killable_blocks(void)
 	t = start(locker_thread, &b);
 	CU_ASSERT_TRUE(WAIT_UNTIL(PageWaiters(page)));
 	usleep(BLOCK_CHECK_US);
-	CU_ASSERT_FALSE(load(&b.acquired));
+	CU_ASSERT_FALSE(flag_load(&b.acquired));
 	unlock_page(page);
 	join(t);
 	CU_ASSERT_TRUE(b.acquired);
@@ -256,9 +223,9 @@ static void *waiter_thread(void *arg)
 {
 	struct waiter *w = arg;
 
-	store(&w->entered, 1);
+	flag_store(&w->entered, 1);
 	wait_on_page_locked(w->page);
-	store(&w->returned, 1);
+	flag_store(&w->returned, 1);
 	return NULL;
 }
 
@@ -293,15 +260,15 @@ static void test_unlock_by_other_thread_wakes_all(void)
 		tw[i] = start(waiter_thread, &w[i]);
 	}
 	for (i = 0; i < NR_LOCKERS; i++)
-		CU_ASSERT_TRUE(WAIT_UNTIL(load(&lk[i].entered)));
+		CU_ASSERT_TRUE(WAIT_UNTIL(flag_load(&lk[i].entered)));
 	for (i = 0; i < NR_WAITERS; i++)
-		CU_ASSERT_TRUE(WAIT_UNTIL(load(&w[i].entered)));
+		CU_ASSERT_TRUE(WAIT_UNTIL(flag_load(&w[i].entered)));
 	CU_ASSERT_TRUE(WAIT_UNTIL(PageWaiters(page)));
 	usleep(BLOCK_CHECK_US);
 	for (n = 0, i = 0; i < NR_LOCKERS; i++)
-		n += load(&lk[i].acquired);
+		n += flag_load(&lk[i].acquired);
 	for (i = 0; i < NR_WAITERS; i++)
-		n += load(&w[i].returned);
+		n += flag_load(&w[i].returned);
 	CU_ASSERT_EQUAL(n, 0);			/* all still blocked */
 	CU_ASSERT_TRUE(PageLocked(page));
 
@@ -347,10 +314,10 @@ static void test_wait_on_locked_page_waits(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
 	lock_page(page);
 	t = start(waiter_thread, &w);
-	CU_ASSERT_TRUE(WAIT_UNTIL(load(&w.entered)));
+	CU_ASSERT_TRUE(WAIT_UNTIL(flag_load(&w.entered)));
 	CU_ASSERT_TRUE(WAIT_UNTIL(PageWaiters(page)));
 	usleep(BLOCK_CHECK_US);
-	CU_ASSERT_FALSE(load(&w.returned));	/* 33: it waits ... */
+	CU_ASSERT_FALSE(flag_load(&w.returned));	/* 33: it waits ... */
 	unlock_page(page);
 	join(t);
 	CU_ASSERT_TRUE(w.returned);
@@ -395,7 +362,7 @@ static void test_compound_tail_locks_head(void)
 	t = start(locker_thread, &b);
 	CU_ASSERT_TRUE(WAIT_UNTIL(PageWaiters(head)));
 	usleep(BLOCK_CHECK_US);
-	CU_ASSERT_FALSE(load(&b.acquired));
+	CU_ASSERT_FALSE(flag_load(&b.acquired));
 	unlock_page(head + 3);
 	join(t);
 	CU_ASSERT_TRUE(b.acquired);
