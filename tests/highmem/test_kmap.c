@@ -189,6 +189,35 @@ static void test_page_address_lowmem_linear(void)
 	__free_page(page);
 }
 
+/*
+ * Issue 3 item 2: virt_addr_valid() is false for kmap windows (kmap and
+ * kmap_local, and a lowmem page forced through a window) and for the
+ * address a highmem page would have in the direct map; true for lowmem.
+ */
+static void test_virt_addr_valid_not_for_kmaps(void)
+{
+	struct page *high = high_page(), *low = low_page();
+	char *k = kmap(high), *l = kmap_local_page(high);
+
+	CU_ASSERT_FALSE(virt_addr_valid(k));
+	CU_ASSERT_FALSE(virt_addr_valid(l));
+	CU_ASSERT_FALSE(virt_addr_valid(__va(page_to_pfn(high) << PAGE_SHIFT)));
+	CU_ASSERT_TRUE(virt_addr_valid(page_address(low)));
+	kunmap_local(l);
+	kunmap(high);
+	__free_page(high);
+	__free_page(low);
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
+	low = low_page();
+	l = kmap_local_page(low);
+	CU_ASSERT_PTR_NOT_EQUAL(l, page_address(low));
+	CU_ASSERT_FALSE(virt_addr_valid(l));
+	CU_ASSERT_TRUE(virt_addr_valid(page_address(low)));
+	kunmap_local(l);
+	__free_page(low);
+}
+
 /* ---- 53, 54: kunmap and set_page_address misuse ---- */
 
 static void test_kunmap_not_kmapped_bugs(void)
@@ -468,6 +497,8 @@ static CU_TestInfo kmap_tests[] = {
 	  test_page_address_not_kmap_local },
 	{ "90 page_address of lowmem is linear",
 	  test_page_address_lowmem_linear },
+	{ "virt_addr_valid is false for kmap addresses",
+	  test_virt_addr_valid_not_for_kmaps },
 	{ "53 kunmap of a page not kmapped BUGs", test_kunmap_not_kmapped_bugs },
 	{ "53 one kunmap too many BUGs", test_kunmap_once_too_many_bugs },
 	{ "54 set_page_address of lowmem BUGs",
