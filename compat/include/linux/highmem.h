@@ -86,9 +86,6 @@ static inline void __kshim_clear_highpage(struct page *page,
 	clear_page(kaddr);
 	__kshim_kunmap_local(kaddr, site);
 }
-#define clear_highpage(page)	__kshim_clear_highpage(page, __KSHIM_CALLSITE)
-#define clear_user_highpage(page, vaddr)				\
-	__kshim_clear_highpage(page, __KSHIM_CALLSITE)
 
 static inline void __kshim_copy_highpage(struct page *to, struct page *from,
 					 const struct kshim_site *site)
@@ -101,25 +98,12 @@ static inline void __kshim_copy_highpage(struct page *to, struct page *from,
 	__kshim_kunmap_local(vto, site);
 	__kshim_kunmap_local(vfrom, site);
 }
-#define copy_highpage(to, from)						\
-	__kshim_copy_highpage(to, from, __KSHIM_CALLSITE)
-#define copy_user_highpage(to, from, vaddr, vma)			\
-	__kshim_copy_highpage(to, from, __KSHIM_CALLSITE)
 
 /* mm/highmem.c: zero the ranges, sub-page by sub-page of a compound page. */
 void __kshim_zero_user_segments(struct page *page, unsigned int start1,
 				unsigned int end1, unsigned int start2,
 				unsigned int end2,
 				const struct kshim_site *site);
-#define zero_user_segments(page, start1, end1, start2, end2)		\
-	__kshim_zero_user_segments(page, start1, end1, start2, end2,	\
-				   __KSHIM_CALLSITE)
-#define zero_user_segment(page, start, end)				\
-	__kshim_zero_user_segments(page, start, end, 0, 0,		\
-				   __KSHIM_CALLSITE)
-#define zero_user(page, start, size)					\
-	__kshim_zero_user_segments(page, start, (start) + (size), 0, 0, \
-				   __KSHIM_CALLSITE)
 
 static inline void __kshim_memcpy_page(struct page *dst_page, size_t dst_off,
 				       struct page *src_page, size_t src_off,
@@ -201,9 +185,6 @@ static inline void __kshim_clear_highpage(struct page *page,
 	clear_page(kaddr);
 	__kshim_kunmap_atomic(kaddr, KM_USER0, LINUX_VERSION_CODE, site);
 }
-#define clear_highpage(page)	__kshim_clear_highpage(page, __KSHIM_CALLSITE)
-#define clear_user_highpage(page, vaddr)				\
-	__kshim_clear_highpage(page, __KSHIM_CALLSITE)
 
 static inline void __kshim_copy_highpage(struct page *to, struct page *from,
 					 const struct kshim_site *site)
@@ -216,10 +197,6 @@ static inline void __kshim_copy_highpage(struct page *to, struct page *from,
 	__kshim_kunmap_atomic(vfrom, KM_USER0, LINUX_VERSION_CODE, site);
 	__kshim_kunmap_atomic(vto, KM_USER1, LINUX_VERSION_CODE, site);
 }
-#define copy_highpage(to, from)						\
-	__kshim_copy_highpage(to, from, __KSHIM_CALLSITE)
-#define copy_user_highpage(to, from, vaddr, vma)			\
-	__kshim_copy_highpage(to, from, __KSHIM_CALLSITE)
 
 /* BUG_ON(end1 > PAGE_SIZE || end2 > PAGE_SIZE) with the slot mapped. */
 static inline void __kshim_zero_user_segments(struct page *page,
@@ -240,6 +217,17 @@ static inline void __kshim_zero_user_segments(struct page *page,
 	__kshim_kunmap_atomic(kaddr, KM_USER0, LINUX_VERSION_CODE, site);
 	flush_dcache_page(page);
 }
+
+#endif /* >= 2.6.37 */
+
+/* The helpers at the caller's position, either profile's way. */
+#define clear_highpage(page)	__kshim_clear_highpage(page, __KSHIM_CALLSITE)
+#define clear_user_highpage(page, vaddr)				\
+	__kshim_clear_highpage(page, __KSHIM_CALLSITE)
+#define copy_highpage(to, from)						\
+	__kshim_copy_highpage(to, from, __KSHIM_CALLSITE)
+#define copy_user_highpage(to, from, vaddr, vma)			\
+	__kshim_copy_highpage(to, from, __KSHIM_CALLSITE)
 #define zero_user_segments(page, start1, end1, start2, end2)		\
 	__kshim_zero_user_segments(page, start1, end1, start2, end2,	\
 				   __KSHIM_CALLSITE)
@@ -249,7 +237,5 @@ static inline void __kshim_zero_user_segments(struct page *page,
 #define zero_user(page, start, size)					\
 	__kshim_zero_user_segments(page, start, (start) + (size), 0, 0, \
 				   __KSHIM_CALLSITE)
-
-#endif /* >= 2.6.37 */
 
 #endif /* _LINUX_HIGHMEM_H */
