@@ -59,8 +59,6 @@ struct kshim_kmap_area {
 	struct kshim_kmap_window win[];
 };
 
-#define WINDOW_STRIDE	(2 * PAGE_SIZE)
-
 bool kshim_kmap_force_map;		/* KSHIM_KMAP_FORCE_MAP */
 unsigned long kshim_lowmem_size;	/* the direct map's RAM, in bytes */
 static struct kshim_kmap_area *all_areas;
@@ -101,11 +99,11 @@ static int window_index(const struct kshim_kmap_area *a, unsigned long vaddr)
 {
 	unsigned long off = vaddr - (unsigned long)a->first;
 
-	if (vaddr < (unsigned long)a->first || off >= a->nr * WINDOW_STRIDE)
+	if (vaddr < (unsigned long)a->first || off >= a->nr * ARCH_KMAP_WINDOW_STRIDE)
 		return -1;
-	if (off % WINDOW_STRIDE >= PAGE_SIZE)
+	if (off % ARCH_KMAP_WINDOW_STRIDE >= PAGE_SIZE)
 		return -1;
-	return off / WINDOW_STRIDE;
+	return off / ARCH_KMAP_WINDOW_STRIDE;
 }
 
 static void window_map(struct kshim_kmap_area *a, unsigned int idx,
@@ -130,12 +128,6 @@ static void window_unmap(struct kshim_kmap_area *a, unsigned int idx,
 	arch_kmap_window_unmap(window_va(a, idx));
 	w->page = NULL;
 	w->unmap_site = site;
-}
-
-/* A page goes through a window: highmem, or any page when forced. */
-static inline bool needs_window(const struct page *page)
-{
-	return PageHighMem(page) || kshim_kmap_force_map;
 }
 
 /* ---- the atomic slots of the current task (mm/internal.h) ---- */
@@ -167,7 +159,7 @@ void *kshim_kmap_slot_map(unsigned int idx, struct page *page,
 {
 	struct kshim_kmap_area *a;
 
-	if (!needs_window(page))
+	if (!kshim_kmap_needs_window(page))
 		return page_address(page);
 	a = task_slots();
 	window_map(a, idx, page, site);
@@ -243,7 +235,7 @@ static const struct kshim_kmap_area *area_of(unsigned long addr)
 
 	for (a = __atomic_load_n(&all_areas, __ATOMIC_ACQUIRE); a; a = a->next)
 		if (addr >= (unsigned long)a->first - PAGE_SIZE &&
-		    addr < (unsigned long)a->first + a->nr * WINDOW_STRIDE)
+		    addr < (unsigned long)a->first + a->nr * ARCH_KMAP_WINDOW_STRIDE)
 			return a;
 	return NULL;
 }
@@ -268,8 +260,8 @@ static void explain_window(const struct kshim_kmap_area *a,
 		       addr, a->what, owner);
 		return;
 	}
-	idx = off / WINDOW_STRIDE;
-	if (off % WINDOW_STRIDE >= (long)PAGE_SIZE)
+	idx = off / ARCH_KMAP_WINDOW_STRIDE;
+	if (off % ARCH_KMAP_WINDOW_STRIDE >= (long)PAGE_SIZE)
 		printk(KERN_ALERT "kshim: %#lx is in the guard page after %s %ld%s: an access beyond the page mapped there\n",
 		       addr, a->what, idx, owner);
 	else
@@ -614,10 +606,9 @@ void __kshim_kunmap_local_indexed(const void *vaddr,
 		/*
 		 * Not a kmap_local address.  With FORCE_MAP that cannot
 		 * be right; otherwise the kernel warns for user addresses
-		 * (below PAGE_OFFSET), which kshim has only below the
-		 * lowest address the host maps (mmap_min_addr, 64 KiB).
+		 * (below PAGE_OFFSET).
 		 */
-		if (kshim_kmap_force_map || addr < 65536)
+		if (kshim_kmap_force_map || addr < KSHIM_USER_ADDR_END)
 			highmem_warn_once(&warned_unmap_foreign, site);
 		return;
 	}

@@ -49,12 +49,6 @@
 #include "mm/internal.h"
 
 /*
- * compat/mm/highmem.c: KSHIM_KMAP_FORCE_MAP=1 (declared for drivers by
- * linux/highmem-internal.h, whose 6.x macros this file cannot include).
- */
-extern bool kshim_kmap_force_map;
-
-/*
  * enum km_type of 2.6.35/2.6.36 (asm-generic/kmap_types.h; 2.6.32 - 2.6.34
  * lack KM_KDB).  libkshim is built for 6.x, which has no such enum: the
  * values are repeated here, and tests/highmem26 checks that they match.
@@ -257,7 +251,7 @@ static noinline void *kmap_atomic_prot(struct page *page, int type,
 	pagefault_disable_2_6(c);
 
 	/* KSHIM_KMAP_FORCE_MAP: lowmem goes the highmem way too. */
-	if (!PageHighMem(page) && !kshim_kmap_force_map)
+	if (!kshim_kmap_needs_window(page))
 		return page_address(page);
 
 	debug_kmap_atomic(type, c);
@@ -322,13 +316,7 @@ static noinline void kunmap_atomic(void *kvaddr, int type,
 	if (vaddr == (unsigned long)kshim_kmap_slot_vaddr(type)) {
 		kshim_kmap_slot_unmap(type, c->site);
 	} else {
-		/*
-		 * x86-32 user space is below PAGE_OFFSET; kshim's host heap,
-		 * stack and data are all "lowmem" to a driver, so only what
-		 * lies below the host's mmap_min_addr (64 KiB: the NULL
-		 * pointer and small offsets from it) counts as below.
-		 */
-		if (vaddr < 65536)
+		if (vaddr < KSHIM_USER_ADDR_END)
 			bug_highmem_32(71, c);	/* vaddr < PAGE_OFFSET */
 		if (above_high_memory(vaddr))
 			bug_highmem_32(72, c);	/* vaddr >= high_memory */

@@ -193,5 +193,21 @@ void *kshim_kmap_slot_map(unsigned int idx, struct page *page,
 void kshim_kmap_slot_unmap(unsigned int idx, const struct kshim_site *site);
 /* The page mapped at slot @idx, or NULL. */
 struct page *kshim_kmap_slot_page(unsigned int idx);
+/* KSHIM_KMAP_FORCE_MAP=1 (also declared for drivers, highmem-internal.h) */
+extern bool kshim_kmap_force_map;
+
+/* A page goes through a window: highmem, or any page when forced. */
+static inline bool kshim_kmap_needs_window(const struct page *page)
+{
+	return PageHighMem(page) || kshim_kmap_force_map;
+}
+
+/*
+ * What x86-32 would call a user address (below PAGE_OFFSET): the kmap
+ * unmap checks treat only the range below the host's mmap_min_addr (the
+ * NULL pointer and small offsets from it) as such, since the host's heap,
+ * stack and data are all "lowmem" to a driver.
+ */
+#define KSHIM_USER_ADDR_END	65536UL
 
 #endif /* _KSHIM_MM_INTERNAL_H */
