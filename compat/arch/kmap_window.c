@@ -14,10 +14,6 @@
  * address range is never given up, so nothing else can land there).
  * Windows are two pages apart: the page after each one is a guard.
  */
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
 
 #include <valgrind/memcheck.h>
@@ -25,16 +21,8 @@
 #include "arch/kmap_window.h"
 #include "arch/physmem.h"
 
-#define WIN_PAGE	4096UL
-#define WIN_STRIDE	(2 * WIN_PAGE)
-
-_Static_assert(WIN_STRIDE == 1UL << 13, "arch_kmap_window() stride");
-
-static __attribute__((__noreturn__)) void window_fail(const char *what)
-{
-	fprintf(stderr, "kshim: %s failed: %s\n", what, strerror(errno));
-	exit(99);
-}
+#define WIN_PAGE	ARCH_KMAP_WINDOW_PAGE
+#define WIN_STRIDE	ARCH_KMAP_WINDOW_STRIDE
 
 void *arch_kmap_windows_reserve(unsigned int nr)
 {
@@ -42,13 +30,6 @@ void *arch_kmap_windows_reserve(unsigned int nr)
 
 	arch_kmap_hole_for_fault(area, WIN_PAGE + nr * WIN_STRIDE);
 	return area + WIN_PAGE;
-}
-
-void arch_kmap_windows_release(void *first, unsigned int nr)
-{
-	if (first)
-		arch_release((char *)first - WIN_PAGE,
-			     WIN_PAGE + nr * WIN_STRIDE);
 }
 
 void arch_kmap_window_map(void *va, off_t off)
@@ -60,7 +41,7 @@ void arch_kmap_window_map(void *va, off_t off)
 void arch_kmap_window_unmap(void *va)
 {
 	if (mprotect(va, WIN_PAGE, PROT_NONE))
-		window_fail("unmapping a kmap window");
+		arch_host_fail("unmapping a kmap window");
 	arch_kmap_hole_for_fault(va, WIN_PAGE);
 }
 

@@ -9,6 +9,10 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#define ARCH_KMAP_WINDOW_PAGE	4096UL
+/* Window to window: the page, then its guard page. */
+#define ARCH_KMAP_WINDOW_STRIDE	(2 * ARCH_KMAP_WINDOW_PAGE)
+
 /*
  * Reserve @nr windows of one page each, every window followed by an
  * unmapped guard page and the first one preceded by one (as
@@ -16,11 +20,10 @@
  * runs off a mapped window faults.  Returns the first window.
  */
 void *arch_kmap_windows_reserve(unsigned int nr);
-void arch_kmap_windows_release(void *first, unsigned int nr);
 /* Window @idx of an area reserved at @first. */
 static inline void *arch_kmap_window(void *first, unsigned int idx)
 {
-	return (char *)first + ((size_t)idx << 13);
+	return (char *)first + idx * ARCH_KMAP_WINDOW_STRIDE;
 }
 
 /* Map the RAM frame at file offset @off at window @va (MAP_FIXED). */

@@ -34,7 +34,7 @@ static size_t ram_size;
 static struct ram_map ram_maps[MAX_RAM_MAPS];
 static unsigned int nr_ram_maps;
 
-static __attribute__((__noreturn__)) void host_fail(const char *what)
+void arch_host_fail(const char *what)
 {
 	fprintf(stderr, "kshim: %s failed: %s\n", what, strerror(errno));
 	exit(99);
@@ -45,9 +45,9 @@ static int new_memfd(size_t size)
 	int fd = memfd_create("kshim-ram", MFD_CLOEXEC);
 
 	if (fd < 0)
-		host_fail("memfd_create");
+		arch_host_fail("memfd_create");
 	if (ftruncate(fd, size))
-		host_fail("ftruncate of the simulated RAM");
+		arch_host_fail("ftruncate of the simulated RAM");
 	return fd;
 }
 
@@ -77,7 +77,7 @@ void *arch_reserve(size_t len)
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	if (p == MAP_FAILED)
-		host_fail("reserving address space");
+		arch_host_fail("reserving address space");
 	return p;
 }
 
@@ -87,7 +87,7 @@ void *arch_alloc_sparse(size_t len)
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	if (p == MAP_FAILED)
-		host_fail("allocating sparse memory");
+		arch_host_fail("allocating sparse memory");
 	return p;
 }
 
@@ -103,14 +103,14 @@ static void map_at(void *va, size_t len, off_t off)
 		       ram_fd, off);
 
 	if (p == MAP_FAILED)
-		host_fail("mapping simulated RAM");
+		arch_host_fail("mapping simulated RAM");
 }
 
 void arch_ram_map(void *va, size_t len, off_t off)
 {
 	if (nr_ram_maps == MAX_RAM_MAPS) {
 		errno = ENOSPC;
-		host_fail("recording a RAM mapping");
+		arch_host_fail("recording a RAM mapping");
 	}
 	map_at(va, len, off);
 	ram_maps[nr_ram_maps++] = (struct ram_map){ va, len, off };
@@ -124,7 +124,7 @@ void arch_ram_map_alias(void *va, size_t len, off_t off)
 void arch_ram_protect(void *va, size_t len, bool accessible)
 {
 	if (mprotect(va, len, accessible ? PROT_READ | PROT_WRITE : PROT_NONE))
-		host_fail("mprotect of simulated RAM");
+		arch_host_fail("mprotect of simulated RAM");
 }
 
 /* Copy the written extents of @from into @to (holes stay holes). */
@@ -146,7 +146,7 @@ static void copy_extents(int from, int to, size_t size)
 			ssize_t r = pread(from, buf, n, data);
 
 			if (r <= 0 || pwrite(to, buf, r, data) != r)
-				host_fail("copying simulated RAM");
+				arch_host_fail("copying simulated RAM");
 			data += r;
 		}
 	}

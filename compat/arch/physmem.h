@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/* A host call kshim cannot go on without failed: say which, and exit. */
+__attribute__((__noreturn__)) void arch_host_fail(const char *what);
+
 /* The RAM file: @size bytes, all holes until written. */
 void arch_ram_create(size_t size);
 void arch_ram_destroy(void);
