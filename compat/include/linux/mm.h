@@ -126,16 +126,27 @@ void __kshim_put_page_final(struct page *page, unsigned int version,
 /* kshim's inlines use the count under one name for every version. */
 #define __kshim_ref(page)	(&(page)->__kshim_refcount)
 
+#if __KSHIM_MM_2_6
+/* get_page() and put_page() of 2.6.3x check the same: no dump, no limit. */
+static __always_inline void __kshim_check_count_2_6(struct page *page,
+						    const char *file,
+						    int line,
+						    const char *func)
+{
+	if (unlikely(atomic_read(__kshim_ref(page)) == 0))
+		__kshim_vm_bug_page(NULL,
+			"VM_BUG_ON(atomic_read(&page->_count) == 0)",
+			file, line, func);
+}
+#endif
+
 static __always_inline void __kshim_get_page(struct page *page,
 					     const char *file, int line,
 					     const char *func)
 {
 	page = compound_head(page);
 #if __KSHIM_MM_2_6
-	if (unlikely(atomic_read(__kshim_ref(page)) == 0))
-		__kshim_vm_bug_page(NULL,
-			"VM_BUG_ON(atomic_read(&page->_count) == 0)",
-			file, line, func);
+	__kshim_check_count_2_6(page, file, line, func);
 #else
 	if (unlikely((unsigned int)atomic_read(__kshim_ref(page)) + 127u <=
 		     127u))
@@ -153,10 +164,7 @@ static __always_inline int __kshim_put_page_testzero(struct page *page,
 						     const char *func)
 {
 #if __KSHIM_MM_2_6
-	if (unlikely(atomic_read(__kshim_ref(page)) == 0))
-		__kshim_vm_bug_page(NULL,
-			"VM_BUG_ON(atomic_read(&page->_count) == 0)",
-			file, line, func);
+	__kshim_check_count_2_6(page, file, line, func);
 #else
 	if (unlikely(atomic_read(__kshim_ref(page)) == 0))
 		__kshim_vm_bug_page(page,
