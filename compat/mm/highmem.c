@@ -4,14 +4,10 @@
  * (kmap()/kunmap()) and the 6.x kmap_local stack.
  *
  * Reproduces mm/highmem.c of 6.8 with CONFIG_HIGHMEM, CONFIG_DEBUG_HIGHMEM
- * and CONFIG_DEBUG_KMAP_LOCAL on a 64-bit host:
- *  - every window is a real alias of the frame's page of the RAM file
- *    (compat/arch/kmap_window.c), so an access after the unmap faults and
- *    compat/arch/fault.c prints the oops, naming the frame and where the
- *    window was last mapped and unmapped;
- *  - the atomic slots (the kernel's per-CPU FIX_KMAP fixmap slots) are per
- *    task: in kshim a task runs on a CPU of its own, and an interrupt runs
- *    on the task it interrupts;
+ * and CONFIG_DEBUG_KMAP_LOCAL on a 64-bit host, on the windows of
+ * highmem_windows.c (real aliases of the frames: an access after the
+ * unmap faults, and the oops names the frame and where the window was
+ * last mapped and unmapped):
  *  - kmap_high()/kunmap_high() keep pkmap_count[] as the kernel does, but
  *    a slot whose last user leaves is flushed at once (the kernel waits
  *    for the next flush_all_zero_pkmaps()), so a stale kmap() pointer
@@ -40,150 +36,13 @@
 #include "arch/kmap_window.h"
 #include "mm/internal.h"
 
-/* ---- windows ---- */
-
-struct kshim_kmap_window {
-	struct page *page;		/* mapped through the window now */
-	unsigned long pfn;		/* the last frame mapped (~0UL: none) */
-	const struct kshim_site *map_site;	/* where last mapped */
-	const struct kshim_site *unmap_site;	/* where last unmapped */
-};
-
-/* A group of windows: one task's atomic slots, or the pkmap area. */
-struct kshim_kmap_area {
-	const char *what;		/* for the oops */
-	char *first;			/* window 0 */
-	unsigned int nr;
-	struct task_struct *task;	/* owner of atomic slots, else NULL */
-	struct kshim_kmap_area *next;	/* every area, for the fault handler */
-	struct kshim_kmap_window win[];
-};
-
 bool kshim_kmap_force_map;		/* KSHIM_KMAP_FORCE_MAP */
 unsigned long kshim_lowmem_size;	/* the direct map's RAM, in bytes */
-static struct kshim_kmap_area *all_areas;
-
-static struct kshim_kmap_area *area_new(const char *what, unsigned int nr,
-					struct task_struct *task)
-{
-	struct kshim_kmap_area *a;
-	unsigned int i;
-
-	a = calloc(1, sizeof(*a) + nr * sizeof(a->win[0]));
-	if (!a) {
-		fprintf(stderr, "kshim: out of memory for kmap windows\n");
-		exit(99);
-	}
-	a->what = what;
-	a->nr = nr;
-	a->task = task;
-	a->first = arch_kmap_windows_reserve(nr);
-	for (i = 0; i < nr; i++)
-		a->win[i].pfn = ~0UL;
-	/* Published for the fault handler, which only reads. */
-	a->next = __atomic_load_n(&all_areas, __ATOMIC_RELAXED);
-	while (!__atomic_compare_exchange_n(&all_areas, &a->next, a, true,
-					    __ATOMIC_RELEASE,
-					    __ATOMIC_RELAXED))
-		;
-	return a;
-}
-
-static void *window_va(const struct kshim_kmap_area *a, unsigned int idx)
-{
-	return arch_kmap_window(a->first, idx);
-}
-
-/* The window of @a that @vaddr lies in (not its guard page), or -1. */
-static int window_index(const struct kshim_kmap_area *a, unsigned long vaddr)
-{
-	unsigned long off = vaddr - (unsigned long)a->first;
-
-	if (vaddr < (unsigned long)a->first || off >= a->nr * ARCH_KMAP_WINDOW_STRIDE)
-		return -1;
-	if (off % ARCH_KMAP_WINDOW_STRIDE >= PAGE_SIZE)
-		return -1;
-	return off / ARCH_KMAP_WINDOW_STRIDE;
-}
-
-static void window_map(struct kshim_kmap_area *a, unsigned int idx,
-		       struct page *page, const struct kshim_site *site)
-{
-	struct kshim_kmap_window *w = &a->win[idx];
-	unsigned long pfn = page_to_pfn(page);
-
-	arch_kmap_window_map(window_va(a, idx), kshim_pfn_ram_offset(pfn));
-	w->page = page;
-	w->pfn = pfn;
-	w->map_site = site;
-}
-
-static void window_unmap(struct kshim_kmap_area *a, unsigned int idx,
-			 const struct kshim_site *site)
-{
-	struct kshim_kmap_window *w = &a->win[idx];
-
-	if (!w->page)
-		return;
-	arch_kmap_window_unmap(window_va(a, idx));
-	w->page = NULL;
-	w->unmap_site = site;
-}
-
-/* ---- the atomic slots of the current task (mm/internal.h) ---- */
-
-static struct kshim_kmap_area *task_slots(void)
-{
-	struct task_struct *t = current;
-
-	if (unlikely(!t->kshim_kmap_slots))
-		t->kshim_kmap_slots = area_new("atomic kmap slot",
-					       KSHIM_KMAP_SLOTS, t);
-	return t->kshim_kmap_slots;
-}
-
-void *kshim_kmap_slot_vaddr(unsigned int idx)
-{
-	return window_va(task_slots(), idx);
-}
-
-int kshim_kmap_slot_index(unsigned long vaddr)
-{
-	const struct kshim_kmap_area *a = current->kshim_kmap_slots;
-
-	return a ? window_index(a, vaddr) : -1;
-}
-
-void *kshim_kmap_slot_map(unsigned int idx, struct page *page,
-			  const struct kshim_site *site)
-{
-	struct kshim_kmap_area *a;
-
-	if (!kshim_kmap_needs_window(page))
-		return page_address(page);
-	a = task_slots();
-	window_map(a, idx, page, site);
-	return window_va(a, idx);
-}
-
-void kshim_kmap_slot_unmap(unsigned int idx, const struct kshim_site *site)
-{
-	struct kshim_kmap_area *a = current->kshim_kmap_slots;
-
-	if (a)
-		window_unmap(a, idx, site);
-}
-
-struct page *kshim_kmap_slot_page(unsigned int idx)
-{
-	const struct kshim_kmap_area *a = current->kshim_kmap_slots;
-
-	return a ? a->win[idx].page : NULL;
-}
 
 /* ---- reports ---- */
 
-static __attribute__((__noreturn__)) void highmem_bug(const struct kshim_site *site)
+static __attribute__((__noreturn__)) void
+highmem_bug(const struct kshim_site *site)
 {
 	__kshim_bug(site->file, site->line, site->func, site->mod);
 }
@@ -194,109 +53,6 @@ static void highmem_warn_once(bool *done, const struct kshim_site *site)
 	if (!__atomic_exchange_n(done, true, __ATOMIC_RELAXED))
 		__kshim_warn(site->file, site->line, site->func, site->mod,
 			     TAINT_WARN, NULL);
-}
-
-static const char *site_func(const struct kshim_site *s)
-{
-	return s && s->func ? s->func : "?";
-}
-
-static void print_window_history(const struct kshim_kmap_window *w)
-{
-	if (w->pfn == ~0UL) {
-		printk(KERN_ALERT "kshim: nothing was ever mapped there\n");
-		return;
-	}
-	printk(KERN_ALERT "kshim: it last mapped page pfn:%#lx at %s:%d (%s)\n",
-	       w->pfn, w->map_site ? w->map_site->file : "?",
-	       w->map_site ? w->map_site->line : 0, site_func(w->map_site));
-	if (w->page)
-		printk(KERN_ALERT "kshim: the page is still mapped there\n");
-	else if (w->unmap_site)
-		printk(KERN_ALERT "kshim: and unmapped it at %s:%d (%s)\n",
-		       w->unmap_site->file, w->unmap_site->line,
-		       site_func(w->unmap_site));
-}
-
-/* ---- the fault handler's questions (arch/fault.h) ---- */
-
-static bool in_direct_map_highmem(unsigned long addr)
-{
-	unsigned long off = addr - PAGE_OFFSET;
-
-	return page_offset_base && addr >= PAGE_OFFSET &&
-	       off >= (highstart_pfn << PAGE_SHIFT) &&
-	       off < (max_pfn << PAGE_SHIFT);
-}
-
-static const struct kshim_kmap_area *area_of(unsigned long addr)
-{
-	const struct kshim_kmap_area *a;
-
-	for (a = __atomic_load_n(&all_areas, __ATOMIC_ACQUIRE); a; a = a->next)
-		if (addr >= (unsigned long)a->first - PAGE_SIZE &&
-		    addr < (unsigned long)a->first + a->nr * ARCH_KMAP_WINDOW_STRIDE)
-			return a;
-	return NULL;
-}
-
-bool kshim_fault_is_kernel_address(unsigned long addr)
-{
-	return area_of(addr) || in_direct_map_highmem(addr);
-}
-
-static void explain_window(const struct kshim_kmap_area *a,
-			   unsigned long addr)
-{
-	long off = (long)(addr - (unsigned long)a->first);
-	char owner[64] = "";
-	long idx;
-
-	if (a->task)
-		snprintf(owner, sizeof(owner), " of task %s/%d", a->task->comm,
-			 a->task->pid);
-	if (off < 0) {
-		printk(KERN_ALERT "kshim: %#lx is in the guard page before %s 0%s\n",
-		       addr, a->what, owner);
-		return;
-	}
-	idx = off / ARCH_KMAP_WINDOW_STRIDE;
-	if (off % ARCH_KMAP_WINDOW_STRIDE >= (long)PAGE_SIZE)
-		printk(KERN_ALERT "kshim: %#lx is in the guard page after %s %ld%s: an access beyond the page mapped there\n",
-		       addr, a->what, idx, owner);
-	else
-		printk(KERN_ALERT "kshim: %#lx is in %s %ld%s, which maps nothing now\n",
-		       addr, a->what, idx, owner);
-	print_window_history(&a->win[idx]);
-}
-
-void kshim_fault_explain(unsigned long addr)
-{
-	const struct kshim_kmap_area *a = area_of(addr);
-	unsigned long pfn;
-	void *kmapped;
-
-	if (a) {
-		explain_window(a, addr);
-		return;
-	}
-	if (!in_direct_map_highmem(addr)) {
-		printk(KERN_ALERT "kshim: (page_address() of a highmem page that is not kmapped is NULL)\n");
-		return;
-	}
-	pfn = (addr - PAGE_OFFSET) >> PAGE_SHIFT;
-	printk(KERN_ALERT "kshim: %#lx is in the highmem part of the direct map, where nothing is mapped\n",
-	       addr);
-	if (!pfn_valid(pfn)) {
-		printk(KERN_ALERT "kshim: it is no RAM (pfn %#lx)\n", pfn);
-		return;
-	}
-	printk(KERN_ALERT "kshim: it is highmem page pfn:%#lx: kmap() or kmap_local_page() it\n",
-	       pfn);
-	kmapped = READ_ONCE(pfn_to_page(pfn)->virtual);
-	if (kmapped)
-		printk(KERN_ALERT "kshim: the page is kmap()ed at %p now\n",
-		       kmapped);
 }
 
 /* ---- kmap(): the pkmap area (mm/highmem.c kmap_high()/kunmap_high()) ---- */
@@ -374,7 +130,7 @@ static void pkmap_slot_free(unsigned int nr, const struct kshim_site *site)
 {
 	struct page *page = pkmap->win[nr].page;
 
-	window_unmap(pkmap, nr, site);
+	kshim_kmap_window_unmap(pkmap, nr, site);
 	__atomic_store_n(&page->virtual, NULL, __ATOMIC_RELEASE);
 	pkmap_count[nr] = 0;
 	pkmap_frees++;
@@ -411,7 +167,7 @@ pkmap_deadlock(const struct kshim_site *site)
 		for (u = pkmap_users[i]; u && shown < 8; u = u->next, shown++)
 			printk(KERN_ERR "kshim: pkmap slot %u: pfn:%#lx kmap()ed at %s:%d (%s) by %s/%d\n",
 			       i, pkmap->win[i].pfn, u->site->file,
-			       u->site->line, site_func(u->site),
+			       u->site->line, kshim_site_func(u->site),
 			       u->task->comm, u->task->pid);
 	}
 	if (pkmap_users_total > (long)shown)
@@ -442,8 +198,8 @@ static void *map_new_virtual(struct page *page, const struct kshim_site *site)
 				break;
 		}
 		if (count) {
-			window_map(pkmap, last_pkmap_nr, page, site);
-			vaddr = window_va(pkmap, last_pkmap_nr);
+			kshim_kmap_window_map(pkmap, last_pkmap_nr, page, site);
+			vaddr = kshim_kmap_window_va(pkmap, last_pkmap_nr);
 			pkmap_count[last_pkmap_nr] = 1;
 			__atomic_store_n(&page->virtual, vaddr,
 					 __ATOMIC_RELEASE);
@@ -494,7 +250,7 @@ static void *kmap_high(struct page *page, const struct kshim_site *site)
 	vaddr = page->virtual;
 	if (!vaddr)
 		vaddr = map_new_virtual(page, site);
-	nr = window_index(pkmap, (unsigned long)vaddr);
+	nr = kshim_kmap_window_index(pkmap, (unsigned long)vaddr);
 	pkmap_count[nr]++;
 	pkmap_user_add(nr, site);
 	pthread_mutex_unlock(&kmap_lock);
@@ -512,7 +268,7 @@ static void kunmap_high(struct page *page, const struct kshim_site *site)
 		pthread_mutex_unlock(&kmap_lock);
 		highmem_bug(site);
 	}
-	nr = window_index(pkmap, (unsigned long)vaddr);
+	nr = kshim_kmap_window_index(pkmap, (unsigned long)vaddr);
 	pkmap_user_del(nr);
 	switch (--pkmap_count[nr]) {
 	case 0:
@@ -577,7 +333,7 @@ void *__kshim_kmap_local_page_prot(struct page *page,
 				   const struct kshim_site *site)
 {
 	struct task_struct *t = current;
-	struct kshim_kmap_area *a = task_slots();
+	struct kshim_kmap_area *a = kshim_kmap_task_slots();
 	int idx;
 
 	/* kmap_local_idx_push() */
@@ -589,8 +345,8 @@ void *__kshim_kmap_local_page_prot(struct page *page,
 	idx = t->kmap_ctrl.idx / KM_INCR - 1;
 	if (a->win[idx].page)		/* BUG_ON(!pte_none(...)) */
 		highmem_bug(site);
-	window_map(a, idx, page, site);
-	return window_va(a, idx);
+	kshim_kmap_window_map(a, idx, page, site);
+	return kshim_kmap_window_va(a, idx);
 }
 
 void __kshim_kunmap_local_indexed(const void *vaddr,
@@ -599,7 +355,7 @@ void __kshim_kunmap_local_indexed(const void *vaddr,
 	struct task_struct *t = current;
 	struct kshim_kmap_area *a = t->kshim_kmap_slots;
 	unsigned long addr = (unsigned long)vaddr & PAGE_MASK;
-	int slot = a ? window_index(a, addr) : -1;
+	int slot = a ? kshim_kmap_window_index(a, addr) : -1;
 	int top;
 
 	if (slot < 0) {
@@ -616,7 +372,7 @@ void __kshim_kunmap_local_indexed(const void *vaddr,
 	if (slot != top)
 		highmem_warn_once(&warned_unmap_order, site);
 	if (top >= 0)
-		window_unmap(a, top, site);
+		kshim_kmap_window_unmap(a, top, site);
 	/* kmap_local_idx_pop() */
 	t->kmap_ctrl.idx -= KM_INCR;
 	if (t->kmap_ctrl.idx < 0)
@@ -629,12 +385,12 @@ struct page *__kshim_kmap_to_page(void *vaddr, const struct kshim_site *site)
 	const struct kshim_kmap_area *a = current->kshim_kmap_slots;
 	int idx;
 
-	idx = pkmap ? window_index(pkmap, addr) : -1;
+	idx = pkmap ? kshim_kmap_window_index(pkmap, addr) : -1;
 	if (idx >= 0) {
 		highmem_warn_once(&warned_to_page_pkmap, site);
 		return pkmap->win[idx].page;
 	}
-	idx = a ? window_index(a, addr) : -1;
+	idx = a ? kshim_kmap_window_index(a, addr) : -1;
 	if (idx >= 0) {
 		highmem_warn_once(&warned_to_page_local, site);
 		if (a->win[idx].page)
@@ -725,7 +481,7 @@ static void explain_pkmap(void *arg)
 		for (u = pkmap_users[i]; u; u = u->next)
 			printk(KERN_ERR "kshim: page pfn:%#lx kmap()ed at %s:%d (%s) by %s/%d, never kunmap()ed\n",
 			       pkmap->win[i].pfn, u->site->file, u->site->line,
-			       site_func(u->site), u->task->comm,
+			       kshim_site_func(u->site), u->task->comm,
 			       u->task->pid);
 	}
 	pthread_mutex_unlock(&kmap_lock);
@@ -754,7 +510,7 @@ static void explain_slots(void *arg)
 			printk(KERN_ERR "kshim: atomic kmap slot %u: page pfn:%#lx mapped at %s:%d (%s), never unmapped\n",
 			       i, w->pfn, w->map_site ? w->map_site->file : "?",
 			       w->map_site ? w->map_site->line : 0,
-			       site_func(w->map_site));
+			       kshim_site_func(w->map_site));
 	}
 }
 
@@ -795,7 +551,7 @@ static void highmem_reset(void)
 	unsigned int i;
 
 	pthread_mutex_lock(&kmap_lock);
-	for (a = all_areas; a; a = a->next)
+	for (a = kshim_kmap_areas; a; a = a->next)
 		for (i = 0; i < a->nr; i++) {
 			struct page *page = a->win[i].page;
 
@@ -803,7 +559,7 @@ static void highmem_reset(void)
 				continue;
 			if (a == pkmap)
 				page->virtual = NULL;
-			window_unmap(a, i, NULL);
+			kshim_kmap_window_unmap(a, i, NULL);
 		}
 	for (i = 0; pkmap && i < pkmap->nr; i++) {
 		while (pkmap_users[i]) {
@@ -830,7 +586,7 @@ void kshim_highmem_init(void)
 	kshim_lowmem_size = highstart_pfn << PAGE_SHIFT;
 	if (!pkmap || pkmap->nr != nr) {
 		/* An old area stays reserved (and known to the handler). */
-		pkmap = area_new("pkmap slot", nr, NULL);
+		pkmap = kshim_kmap_area_new("pkmap slot", nr, NULL);
 		free(pkmap_count);
 		free(pkmap_users);
 		pkmap_count = calloc(nr, sizeof(*pkmap_count));

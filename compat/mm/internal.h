@@ -203,6 +203,43 @@ static inline bool kshim_kmap_needs_window(const struct page *page)
 }
 
 /*
+ * highmem_windows.c: the kmap windows behind the atomic slots above and
+ * the pkmap area (highmem.c).
+ */
+struct kshim_kmap_window {
+	struct page *page;		/* mapped through the window now */
+	unsigned long pfn;		/* the last frame mapped (~0UL: none) */
+	const struct kshim_site *map_site;	/* where last mapped */
+	const struct kshim_site *unmap_site;	/* where last unmapped */
+};
+
+/* A group of windows: one task's atomic slots, or the pkmap area. */
+struct kshim_kmap_area {
+	const char *what;		/* for the oops */
+	char *first;			/* window 0 */
+	unsigned int nr;
+	struct task_struct *task;	/* owner of atomic slots, else NULL */
+	struct kshim_kmap_area *next;	/* every area, for the fault handler */
+	struct kshim_kmap_window win[];
+};
+extern struct kshim_kmap_area *kshim_kmap_areas;	/* newest first */
+struct kshim_kmap_area *kshim_kmap_area_new(const char *what,
+					    unsigned int nr,
+					    struct task_struct *task);
+void *kshim_kmap_window_va(const struct kshim_kmap_area *a, unsigned int idx);
+/* The window of @a that @vaddr lies in (not its guard page), or -1. */
+int kshim_kmap_window_index(const struct kshim_kmap_area *a,
+			    unsigned long vaddr);
+void kshim_kmap_window_map(struct kshim_kmap_area *a, unsigned int idx,
+			   struct page *page, const struct kshim_site *site);
+void kshim_kmap_window_unmap(struct kshim_kmap_area *a, unsigned int idx,
+			     const struct kshim_site *site);
+/* The current task's atomic slots, created on first use. */
+struct kshim_kmap_area *kshim_kmap_task_slots(void);
+/* @s's function for a report, "?" when unknown. */
+const char *kshim_site_func(const struct kshim_site *s);
+
+/*
  * What x86-32 would call a user address (below PAGE_OFFSET): the kmap
  * unmap checks treat only the range below the host's mmap_min_addr (the
  * NULL pointer and small offsets from it) as such, since the host's heap,
