@@ -70,13 +70,8 @@ static void call_wait_for_all(struct call_wait *w, const char *what,
 			unsigned int left = w->left;
 
 			pthread_mutex_unlock(&w->lock);
-			kshim_report_begin(KSHIM_REPORT_LOCKUP, site->file,
-					   site->line, site->func);
-			printk(KERN_EMERG "kshim: %s() waits for ever: %u CPU(s) have not run the function for %lu ms\n",
-			       what, left, kshim_spin_lockup_ms());
-			dump_stack();
-			kshim_report_end();
-			kshim_task_die();
+			kshim_lockup_die(site, KERN_EMERG "kshim: %s() waits for ever: %u CPU(s) have not run the function for %lu ms\n",
+					 what, left, kshim_spin_lockup_ms());
 		}
 	}
 	pthread_mutex_unlock(&w->lock);

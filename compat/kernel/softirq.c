@@ -421,18 +421,15 @@ static void tasklet_wait(struct tasklet_struct *t, int bit,
 		if (!test_bit_acquire(bit, &t->state))
 			break;
 		if (!kshim_jiffies_until(&deadline)) {
-			kshim_report_begin(KSHIM_REPORT_LOCKUP, site->file,
-					   site->line, site->func);
-			printk(KERN_EMERG "kshim: %s() waits for ever: tasklet %s is %s (for %lu ms)%s\n",
-			       what, t->use_callback ? "callback" : "func",
-			       bit == TASKLET_STATE_RUN ? "still running" :
-			       "still scheduled",
-			       kshim_spin_lockup_ms(),
-			       atomic_read(&t->count) ?
-			       ", and disabled: it can never run" : "");
-			dump_stack();
-			kshim_report_end();
-			kshim_task_die();
+			kshim_lockup_die(site, KERN_EMERG "kshim: %s() waits for ever: tasklet %s is %s (for %lu ms)%s\n",
+					 what,
+					 t->use_callback ? "callback" : "func",
+					 bit == TASKLET_STATE_RUN ?
+					 "still running" : "still scheduled",
+					 kshim_spin_lockup_ms(),
+					 atomic_read(&t->count) ?
+					 ", and disabled: it can never run" :
+					 "");
 		}
 		usleep(200);
 	}

@@ -68,13 +68,9 @@ static void wait_handlers_done(unsigned int irq, const char *what,
 			unsigned int cpu = desc->handler_cpu;
 
 			pthread_mutex_unlock(&kshim_irq_lock);
-			kshim_report_begin(KSHIM_REPORT_LOCKUP, site->file,
-					   site->line, site->func);
-			printk(KERN_EMERG "kshim: %s(%u) waits for ever: the handler of IRQ %u on CPU#%u has not returned for %lu ms\n",
-			       what, irq, irq, cpu, kshim_spin_lockup_ms());
-			dump_stack();
-			kshim_report_end();
-			kshim_task_die();
+			kshim_lockup_die(site, KERN_EMERG "kshim: %s(%u) waits for ever: the handler of IRQ %u on CPU#%u has not returned for %lu ms\n",
+					 what, irq, irq, cpu,
+					 kshim_spin_lockup_ms());
 		}
 	}
 }

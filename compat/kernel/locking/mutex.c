@@ -50,14 +50,9 @@ static __noreturn void mutex_deadlock(struct mutex *lock,
 	const struct kshim_site *held = lock->site;
 
 	host_unlock(&lock->host);
-	kshim_report_begin(KSHIM_REPORT_LOCKUP, site->file, site->line,
-			   site->func);
-	printk(KERN_ERR "kshim: deadlock: %s/%d locks mutex %p, which it holds (taken at %s:%d); the task would sleep for ever\n",
-	       current->comm, current->pid, (void *)lock,
-	       held ? held->file : "?", held ? held->line : 0);
-	dump_stack();
-	kshim_report_end();
-	kshim_task_die();
+	kshim_lockup_die(site, KERN_ERR "kshim: deadlock: %s/%d locks mutex %p, which it holds (taken at %s:%d); the task would sleep for ever\n",
+			 current->comm, current->pid, (void *)lock,
+			 held ? held->file : "?", held ? held->line : 0);
 }
 
 int __kshim_mutex_lock(struct mutex *lock, unsigned int state,

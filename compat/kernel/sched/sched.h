@@ -99,6 +99,12 @@ extern long kshim_mutexes_held;
 
 /* KSHIM_SPINLOCK_LOCKUP, milliseconds */
 unsigned long kshim_spin_lockup_ms(void);
+/*
+ * A bounded wait that gave up: a "lockup" report at @site (the printk
+ * @fmt says what waits for what), the stack, and the task dies.
+ */
+__printf(2, 3) __attribute__((__noreturn__))
+void kshim_lockup_die(const struct kshim_site *site, const char *fmt, ...);
 
 /* The address a report prints for an instruction pointer (0: unknown). */
 void kshim_print_ip_site(unsigned long ip, const struct kshim_site *site);

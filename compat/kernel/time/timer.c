@@ -16,11 +16,14 @@
  * cuts them short.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <time.h>
 
 #include <linux/delay.h>
 #include <linux/jiffies.h>
+#include <linux/printk.h>
 #include <linux/sched.h>
+#include <kshim/report.h>
 
 #include "kshim/internal.h"
 #include "kernel/sched/sched.h"
@@ -104,4 +107,18 @@ void __kshim_ndelay(unsigned long nsecs)
 unsigned long kshim_spin_lockup_ms(void)
 {
 	return kshim_config.spin_lockup_ms;
+}
+
+void kshim_lockup_die(const struct kshim_site *site, const char *fmt, ...)
+{
+	va_list args;
+
+	kshim_report_begin(KSHIM_REPORT_LOCKUP, site->file, site->line,
+			   site->func);
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	dump_stack();
+	kshim_report_end();
+	kshim_task_die();
 }
