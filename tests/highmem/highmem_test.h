@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include <kshim/boot.h>
 #include <kshim/test.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -29,6 +30,13 @@ static inline struct page *low_page(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
 	CU_ASSERT_FATAL(!PageHighMem(page));
 	return page;
+}
+
+/* Reboot with KSHIM_KMAP_FORCE_MAP=1; a lowmem page of that machine. */
+static inline struct page *forced_low_page(void)
+{
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
+	return low_page();
 }
 
 /* A WARN_ON_ONCE() at the line of @file marked @marker. */

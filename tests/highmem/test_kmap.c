@@ -208,8 +208,7 @@ static void test_virt_addr_valid_not_for_kmaps(void)
 	__free_page(high);
 	__free_page(low);
 
-	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
-	low = low_page();
+	low = forced_low_page();
 	l = kmap_local_page(low);
 	CU_ASSERT_PTR_NOT_EQUAL(l, page_address(low));
 	CU_ASSERT_FALSE(virt_addr_valid(l));

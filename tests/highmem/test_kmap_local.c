@@ -300,8 +300,7 @@ static void test_force_map_kunmap_non_kmap_warns(void)
 {
 	struct page *page;
 
-	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
-	page = low_page();
+	page = forced_low_page();
 	expect_warning_at(THIS_FILE, "force_foreign");
 	kunmap_local(page_address(page));	/* LINE:force_foreign */
 	__free_page(page);
@@ -312,8 +311,7 @@ static void test_force_map_lowmem_pushed(void)
 	struct page *page;
 	char *p;
 
-	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
-	page = low_page();
+	page = forced_low_page();
 	p = kmap_local_page(page);
 	CU_ASSERT_PTR_NOT_EQUAL(p, page_address(page));
 	CU_ASSERT_EQUAL(current->kmap_ctrl.idx, 2);

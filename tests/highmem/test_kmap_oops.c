@@ -245,8 +245,7 @@ static void test_force_map_stale_lowmem_oopses(void)
 {
 	struct page *page;
 
-	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
-	page = low_page();
+	page = forced_low_page();
 	expect_window_oops(page, "snip_stale_kmap_atomic", "stale_atomic_map",
 			   "stale_atomic_unmap", "stale_atomic_write");
 	snip_stale_kmap_atomic(page);
@@ -258,8 +257,7 @@ static void test_force_map_lowmem_good_silent(void)
 	struct page *page;
 	char *p;
 
-	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
-	page = low_page();
+	page = forced_low_page();
 	p = kmap_local_page(page);
 	CU_ASSERT_PTR_NOT_EQUAL(p, page_address(page));
 	p[3] = 7;

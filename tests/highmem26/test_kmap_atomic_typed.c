@@ -61,7 +61,7 @@ static void test_56_km_type_values(void)
 
 static void test_55_lowmem_is_page_address(void)
 {
-	struct page *page = lowpage();
+	struct page *page = low_page();
 	int count = preempt_count();
 	char *p;
 
@@ -83,7 +83,7 @@ static void test_55_lowmem_is_page_address(void)
 /* 55: two lowmem pages may share a type: no slot is used. */
 static void test_55_lowmem_same_type_twice_silent(void)
 {
-	struct page *a = lowpage(), *b = lowpage();
+	struct page *a = low_page(), *b = low_page();
 	void *pa, *pb;
 
 	pa = kmap_atomic(a, KM_USER0);
@@ -99,7 +99,7 @@ static void test_55_lowmem_same_type_twice_silent(void)
 /* 55: inside the section a sleeping function reports (in_atomic()). */
 static void test_55_might_sleep_inside_reports(void)
 {
-	struct page *page = lowpage();
+	struct page *page = low_page();
 	void *p;
 
 	kshim_expect_report(KSHIM_REPORT_MIGHT_SLEEP,
@@ -123,7 +123,7 @@ static void lowmem_user0(void *arg)
 
 static void test_62_lowmem_rules_not_checked(void)
 {
-	struct page *page = lowpage();
+	struct page *page = low_page();
 
 	kshim_run_in_hardirq(lowmem_user0, page);
 	kshim_run_in_softirq(lowmem_user0, page);
@@ -135,7 +135,7 @@ static void test_62_lowmem_rules_not_checked(void)
 
 static void test_55_highmem_maps_slot(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	int count = preempt_count();
 	unsigned char *p, *q;
 
@@ -176,7 +176,7 @@ static void test_61_process_context_types_silent(void)
 		KM_PTE0, KM_PTE1, KM_SYNC_ICACHE, KM_SYNC_DCACHE,
 		KM_UML_USERCOPY, KM_KDB,
 	};
-	struct page *page = highpage();
+	struct page *page = high_page();
 	void *p[ARRAY_SIZE(types)];
 	unsigned int i;
 
@@ -190,7 +190,7 @@ static void test_61_process_context_types_silent(void)
 /* 57: a slot still mapped on this CPU is mapped again: BUG. */
 static void test_57_same_slot_twice_bugs(void)
 {
-	struct page *a = highpage(), *b = highpage();
+	struct page *a = high_page(), *b = high_page();
 
 	expect_highmem_32_bug(45);
 	kmap_atomic(a, KM_USER0);
@@ -206,7 +206,7 @@ static void irq_takes_user0(void *arg)
 
 static void test_57_irq_reuses_process_slot_bugs(void)
 {
-	struct page *a = highpage(), *b = highpage();
+	struct page *a = high_page(), *b = high_page();
 
 	/* Rule A warns first, then the slot is found busy. */
 	expect_kmap_warn(HM_LINE(444), 1);
@@ -219,7 +219,7 @@ static void test_57_irq_reuses_process_slot_bugs(void)
 /* 58: kunmap_atomic() with another type than the map's: BUG. */
 static void test_58_wrong_type_at_unmap_bugs(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	void *p;
 
 	expect_highmem_32_bug(72);
@@ -231,7 +231,7 @@ static void test_58_wrong_type_at_unmap_bugs(void)
 /* 58: the report also names the driver's call, first in the trace. */
 static void test_58_wrong_type_report_names_caller(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	char want[256];
 	void *p;
 
@@ -250,7 +250,7 @@ static void test_58_wrong_type_report_names_caller(void)
  */
 static void test_double_kunmap_atomic_warns(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	void *p;
 
 	kshim_expect_report(KSHIM_REPORT_WARNING,
@@ -277,7 +277,7 @@ static void test_58_null_at_unmap_bugs(void)
 static void test_59_page_pointer_at_unmap(void)
 {
 #if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 36)
-	struct page *page = lowpage();
+	struct page *page = low_page();
 	int count = preempt_count();
 
 	kmap_atomic(page, KM_USER0);
@@ -306,7 +306,7 @@ static void map_unmap(void *arg)
 /* The case: KM_USER0 in a hard interrupt warns (rule A). */
 static void test_60_user0_in_hardirq_warns(void)
 {
-	struct map_req r = { highpage(), KM_USER0 };
+	struct map_req r = { high_page(), KM_USER0 };
 
 	expect_kmap_warn(HM_LINE(444), 1);
 	kshim_run_in_hardirq(map_unmap, &r);
@@ -317,7 +317,7 @@ static void test_60_user0_in_hardirq_warns(void)
 /* 63: the whole 2.6.3x WARN format, then the driver in the trace. */
 static void test_63_warning_text(void)
 {
-	struct map_req r = { highpage(), KM_USER1 };
+	struct map_req r = { high_page(), KM_USER1 };
 	const struct kshim_report *w;
 	char line[256];
 
@@ -357,7 +357,7 @@ static void test_60_irq_types_in_hardirq_silent(void)
 		KM_IRQ0, KM_IRQ1, KM_BIO_SRC_IRQ, KM_BIO_DST_IRQ,
 		KM_BOUNCE_READ, KM_IRQ_PTE,
 	};
-	struct map_req r = { highpage(), 0 };
+	struct map_req r = { high_page(), 0 };
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(types); i++) {
@@ -370,7 +370,7 @@ static void test_60_irq_types_in_hardirq_silent(void)
 /* Softirq with IRQs on: only the softirq-safe slots (rule A, line 453). */
 static void test_60_user0_in_softirq_warns(void)
 {
-	struct map_req r = { highpage(), KM_USER0 };
+	struct map_req r = { high_page(), KM_USER0 };
 
 	expect_kmap_warn(HM_LINE(453), 1);
 	kshim_run_in_softirq(map_unmap, &r);
@@ -384,7 +384,7 @@ static void test_60_softirq_types_in_softirq_silent(void)
 		KM_SOFTIRQ0, KM_SOFTIRQ1, KM_SKB_SUNRPC_DATA,
 		KM_SKB_DATA_SOFTIRQ,
 	};
-	struct map_req r = { highpage(), 0 };
+	struct map_req r = { high_page(), 0 };
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(types); i++) {
@@ -406,7 +406,7 @@ static void irqs_off_map_unmap(void *arg)
 
 static void test_60_softirq_irqs_off_not_checked(void)
 {
-	struct map_req r = { highpage(), KM_USER0 };
+	struct map_req r = { high_page(), KM_USER0 };
 
 	kshim_run_in_softirq(irqs_off_map_unmap, &r);
 	__free_page(r.page);
@@ -415,7 +415,7 @@ static void test_60_softirq_irqs_off_not_checked(void)
 /* NMI: only KM_NMI and KM_NMI_PTE (rule A, line 437). */
 static void test_60_user0_in_nmi_warns(void)
 {
-	struct map_req r = { highpage(), KM_USER0 };
+	struct map_req r = { high_page(), KM_USER0 };
 
 	expect_kmap_warn(HM_LINE(437), 1);
 	kshim_run_in_nmi(map_unmap, &r);
@@ -425,7 +425,7 @@ static void test_60_user0_in_nmi_warns(void)
 
 static void test_60_nmi_types_in_nmi_silent(void)
 {
-	struct map_req r = { highpage(), KM_NMI };
+	struct map_req r = { high_page(), KM_NMI };
 
 	kshim_run_in_nmi(map_unmap, &r);
 	r.type = KM_NMI_PTE;
@@ -436,7 +436,7 @@ static void test_60_nmi_types_in_nmi_silent(void)
 /* Rule B: an IRQ slot with IRQs on warns, wherever (line 464). */
 static void test_61_irq0_with_irqs_on_warns(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	void *p;
 
 	expect_kmap_warn(HM_LINE(464), 1);
@@ -449,7 +449,7 @@ static void test_61_irq0_with_irqs_on_warns(void)
 /* Rule B: with IRQs off, an IRQ slot is fine in process context. */
 static void test_61_irq0_with_irqs_off_silent(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	unsigned long flags;
 	void *p;
 
@@ -465,7 +465,7 @@ static void test_61_irq0_with_irqs_off_silent(void)
 /* Rule B: a softirq slot in process context with IRQs on (line 469). */
 static void test_61_softirq0_in_process_warns(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	void *p;
 
 	expect_kmap_warn(HM_LINE(469), 1);
@@ -478,7 +478,7 @@ static void test_61_softirq0_in_process_warns(void)
 /* Rule B: with BHs disabled, irq_count() != 0: a softirq slot is fine. */
 static void test_61_softirq0_bh_disabled_silent(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	void *p;
 
 	local_bh_disable();
@@ -491,7 +491,7 @@ static void test_61_softirq0_bh_disabled_silent(void)
 /* 62: both rules report on one call: softirq, IRQs on, a bio IRQ slot. */
 static void test_62_both_rules_warn(void)
 {
-	struct map_req r = { highpage(), KM_BIO_SRC_IRQ };
+	struct map_req r = { high_page(), KM_BIO_SRC_IRQ };
 
 	expect_kmap_warn(HM_LINE(453), 1);
 	expect_kmap_warn(HM_LINE(464), 1);
@@ -503,7 +503,7 @@ static void test_62_both_rules_warn(void)
 /* 62: warn_count starts at 10 and the checks stop once it is below 0. */
 static void test_62_warn_count_limit(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	unsigned int i;
 	void *p;
 
@@ -520,7 +520,7 @@ static void test_62_warn_count_limit(void)
 
 static void test_kmap_atomic_pfn_highmem(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	unsigned char *p;
 
 	p = kmap_atomic_pfn(page_to_pfn(page), KM_USER0);
@@ -545,7 +545,7 @@ static void pfn_user0(void *arg)
 
 static void test_60_kmap_atomic_pfn_lowmem_checked(void)
 {
-	struct page *page = lowpage();
+	struct page *page = low_page();
 
 	expect_kmap_warn(HM_LINE(444), 1);
 	kshim_run_in_hardirq(pfn_user0, page);
@@ -557,7 +557,7 @@ static void test_60_kmap_atomic_pfn_lowmem_checked(void)
  * some other fixmap slot). */
 static void test_bad_type_bugs(void)
 {
-	struct page *page = lowpage();
+	struct page *page = low_page();
 	char want[256];
 
 	snprintf(want, sizeof(want), "kernel BUG at %s:%d!", __FILE__,
@@ -590,7 +590,7 @@ static void expect_window_oops(struct page *page, const char *func,
 /* A pointer kept after kunmap_atomic() of a highmem page faults. */
 static void test_stale_pointer_after_kunmap_atomic_oopses(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	char *p;
 
 	expect_window_oops(page, __func__, "stale_map", "stale_unmap");
@@ -607,8 +607,7 @@ static void test_force_map_lowmem_uses_slot(void)
 	struct page *page;
 	unsigned char *p;
 
-	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
-	page = lowpage();
+	page = forced_low_page();
 	p = kmap_atomic(page, KM_USER0);
 	CU_ASSERT_PTR_NOT_EQUAL(p, page_address(page));
 	CU_ASSERT_PTR_EQUAL(kmap_atomic_to_page(p), page);
@@ -623,8 +622,7 @@ static void test_force_map_lowmem_stale_pointer_oopses(void)
 	struct page *page;
 	char *p;
 
-	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
-	page = lowpage();
+	page = forced_low_page();
 	expect_window_oops(page, __func__, "force_map", "force_unmap");
 	p = kmap_atomic(page, KM_USER1);	/* LINE:force_map */
 	kunmap_atomic(p, KM_USER1);		/* LINE:force_unmap */
@@ -637,8 +635,7 @@ static void test_force_map_lowmem_rules_apply(void)
 {
 	struct map_req r;
 
-	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_KMAP_FORCE_MAP=1", NULL), 0);
-	r.page = lowpage();
+	r.page = forced_low_page();
 	r.type = KM_USER0;
 	expect_kmap_warn(HM_LINE(444), 1);
 	kshim_run_in_hardirq(map_unmap, &r);
@@ -652,7 +649,7 @@ static void test_force_map_lowmem_rules_apply(void)
  */
 static void test_leaked_map_reported(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	char want[256];
 
 	snprintf(want, sizeof(want), "] %s %s:%d\n", __func__, __FILE__,

@@ -69,7 +69,7 @@ static void fill_page(struct page *page)
 
 static void test_snip_irq_handler_user0_warns(void)
 {
-	struct copy_req r = { .page = highpage(),
+	struct copy_req r = { .page = high_page(),
 			      .copy = snip26_irq_copy_user0 };
 
 	fill_page(r.page);
@@ -83,7 +83,7 @@ static void test_snip_irq_handler_user0_warns(void)
 
 static void test_snip_irq_handler_irq0_silent(void)
 {
-	struct copy_req r = { .page = highpage(),
+	struct copy_req r = { .page = high_page(),
 			      .copy = snip26_irq_copy_irq0 };
 
 	fill_page(r.page);
@@ -95,7 +95,7 @@ static void test_snip_irq_handler_irq0_silent(void)
 
 static void test_snip_bounce_irqs_on_warns(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	static const char msg[] = "bounce";
 
 	expect_kmap_warn(HM_LINE(464), 1);
@@ -106,7 +106,7 @@ static void test_snip_bounce_irqs_on_warns(void)
 
 static void test_snip_bounce_irqs_off_silent(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	static const char msg[] = "bounce";
 	char *p;
 
@@ -119,7 +119,7 @@ static void test_snip_bounce_irqs_off_silent(void)
 
 static void test_snip_copy_same_slot_bugs(void)
 {
-	struct page *to = highpage(), *from = highpage();
+	struct page *to = high_page(), *from = high_page();
 	char want[256];
 
 	snprintf(want, sizeof(want),
@@ -132,7 +132,7 @@ static void test_snip_copy_same_slot_bugs(void)
 
 static void test_snip_copy_two_slots_silent(void)
 {
-	struct page *to = highpage(), *from = highpage();
+	struct page *to = high_page(), *from = high_page();
 	unsigned char *p;
 
 	fill_page(from);
@@ -147,7 +147,7 @@ static void test_snip_copy_two_slots_silent(void)
 
 static void test_snip_checksum_stale_oopses(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	char want[1024];
 
 	fill_page(page);
@@ -164,7 +164,7 @@ static void test_snip_checksum_stale_oopses(void)
 
 static void test_snip_checksum_silent(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 
 	fill_page(page);
 	CU_ASSERT_EQUAL(snip26_checksum(page), 15 * 16 / 2);
@@ -197,7 +197,7 @@ static bool page_bytes_are(struct page *page, unsigned int from,
 
 static void test_76_clear_highpage_zeroes(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 
 	set_page_bytes(page, 0xa5);
 	clear_highpage(page);
@@ -209,7 +209,7 @@ static void test_76_clear_highpage_zeroes(void)
 
 static void test_76_copy_highpage_copies(void)
 {
-	struct page *from = highpage(), *to = highpage();
+	struct page *from = high_page(), *to = high_page();
 
 	set_page_bytes(from, 0x3c);
 	set_page_bytes(to, 0);
@@ -230,7 +230,7 @@ static void clear_in_handler(void *arg)
 
 static void test_76_clear_highpage_in_hardirq_warns(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 
 	expect_kmap_warn(HM_LINE(444), 1);
 	kshim_run_in_hardirq(clear_in_handler, page);
@@ -240,7 +240,7 @@ static void test_76_clear_highpage_in_hardirq_warns(void)
 
 static void test_77_zero_user_segments_ranges(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 
 	set_page_bytes(page, 0xff);
 	/* The second range is empty (end < start): nothing. */
@@ -258,7 +258,7 @@ static void test_77_zero_user_segments_ranges(void)
 
 static void test_77_zero_user_past_page_bugs(void)
 {
-	struct page *page = highpage();
+	struct page *page = high_page();
 	char want[256];
 
 	snprintf(want, sizeof(want), CUT "kernel BUG at %s:%d!\n", __FILE__,

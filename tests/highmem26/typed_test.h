@@ -13,6 +13,8 @@
 #include <linux/mm.h>
 #include <linux/version.h>
 
+#include "highmem/highmem_test.h"	/* high_page(), low_page() */
+
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 37) || \
 	LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 35)
 #error "built for the 2.6.35 and 2.6.36 profiles only"
@@ -22,24 +24,6 @@
 #define HM_LINE(l)	((l) + (LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 36)))
 
 #define CUT "------------[ cut here ]------------\n"
-
-static inline struct page *highpage(void)
-{
-	struct page *page = alloc_page(GFP_HIGHUSER);
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
-	CU_ASSERT_FATAL(PageHighMem(page));
-	return page;
-}
-
-static inline struct page *lowpage(void)
-{
-	struct page *page = alloc_page(GFP_KERNEL);
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
-	CU_ASSERT_FATAL(!PageHighMem(page));
-	return page;
-}
 
 /* @count debug_kmap_atomic() warnings at mm/highmem.c:@line. */
 static inline void expect_kmap_warn(int line, int count)
