@@ -21,9 +21,12 @@ if [ ! -f "$KSHIM_INCLUDE/kshim/kconfig.h" ]; then
 	exit 99
 fi
 
+# As kbuild: -nostdinc, kshim's include/ and include/uapi, the compiler's
+# own headers.
+ccinc=$($CC -print-file-name=include)
 kflags="-std=gnu11 -fno-strict-aliasing -fno-common -D__KERNEL__
 	-include $KSHIM_INCLUDE/kshim/kconfig.h -Wall -Wundef
-	-I $KSHIM_INCLUDE"
+	-nostdinc -isystem $ccinc -I $KSHIM_INCLUDE -I $KSHIM_INCLUDE/uapi"
 
 tmp=${TMPDIR:-/tmp}/kshim-compile-fail.$$
 trap 'rm -f "$tmp.out" "$tmp.o"' EXIT

@@ -13,7 +13,7 @@
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
-#include <string.h>
+#include <linux/string.h>
 #include <linux/const.h>
 #include <linux/types.h>
 

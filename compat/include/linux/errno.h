@@ -4,15 +4,14 @@
  *
  * Follows include/linux/errno.h of 6.x (values 512..531).  glibc's
  * <errno.h> includes <linux/errno.h> by name to get EPERM..EHWPOISON, so
- * the host UAPI header must come first or <errno.h> would silently lose
- * ENOMEM and friends; its guard is _LINUX_ERRNO_H, hence the different
- * guard here.  These codes are never returned to user space by the kernel;
+ * the UAPI codes (uapi/linux/errno.h) come first or <errno.h> would
+ * silently lose ENOMEM and friends.  These codes are never returned to user space by the kernel;
  * here they are simply visible to everyone.
  */
 #ifndef _KSHIM_LINUX_ERRNO_H
 #define _KSHIM_LINUX_ERRNO_H
 
-#include_next <linux/errno.h>
+#include <uapi/linux/errno.h>
 
 /* System call restart protocol (signal delivery). */
 #define ERESTARTSYS		512

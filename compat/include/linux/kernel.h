@@ -6,23 +6,25 @@
  * been split into (align.h, array_size.h, container_of.h, math.h,
  * wordpart.h), so that drivers that include only <linux/kernel.h> find
  * everything, as they do in the kernel.  glibc's <sys/sysinfo.h> includes
- * <linux/kernel.h> by name for struct sysinfo, so the host UAPI header
- * comes first (its guard is _LINUX_KERNEL_H, hence the different guard).
+ * <linux/kernel.h> by name for struct sysinfo, which the UAPI part
+ * (uapi/linux/kernel.h) provides.
  *
  * abs() is the kernel's type-generic macro.  glibc's <stdlib.h> declares
  * an abs() function, which such a macro would break if <stdlib.h> came
- * later, so <stdlib.h> is included first: any order then works.  Likewise
+ * later, so host code gets <stdlib.h> first: any order then works.  Likewise
  * glibc's <sys/param.h> has its own roundup(): include it before kernel
  * headers (ours replaces it), not after.
  */
 #ifndef _KSHIM_LINUX_KERNEL_H
 #define _KSHIM_LINUX_KERNEL_H
 
-#include_next <linux/kernel.h>
+#include <uapi/linux/kernel.h>
 
-#include <stdarg.h>
-#include <stddef.h>
+#ifndef __KERNEL__
 #include <stdlib.h>
+#endif
+#include <linux/stdarg.h>
+#include <stddef.h>
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/stddef.h>

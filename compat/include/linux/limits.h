@@ -4,9 +4,9 @@
  *
  * Follows include/linux/limits.h + include/vdso/limits.h of 6.x.  glibc's
  * <limits.h> includes <linux/limits.h> by name for NR_OPEN, ARG_MAX,
- * PATH_MAX..., so the host UAPI header comes first (its guard is
- * _LINUX_LIMITS_H, hence the different guard here) and this file must stay
- * safe to read in the middle of <limits.h>: it includes nothing else, and
+ * PATH_MAX..., so the UAPI part (uapi/linux/limits.h) comes first and this
+ * file must stay safe to read in the middle of <limits.h>: it includes
+ * nothing else, and
  * defines the names the C library also has (INT_MAX, SIZE_MAX...) only if
  * they are not defined yet, with plain literals usable in #if.  gcc's and
  * clang's <limits.h> #undef theirs before defining them, so either include
@@ -15,7 +15,7 @@
 #ifndef _KSHIM_LINUX_LIMITS_H
 #define _KSHIM_LINUX_LIMITS_H
 
-#include_next <linux/limits.h>
+#include <uapi/linux/limits.h>
 
 /* The kernel's fixed-width limits, typed like the kernel's. */
 #define U8_MAX		((u8)~0U)

@@ -12,10 +12,21 @@
 #ifndef _LINUX_SPRINTF_H
 #define _LINUX_SPRINTF_H
 
-#include <stdarg.h>
-#include <stdio.h>
+#include <linux/stdarg.h>
 #include <linux/compiler.h>
 #include <linux/types.h>
+
+#ifdef __KERNEL__
+__printf(2, 3) int sprintf(char *buf, const char *fmt, ...);
+__printf(2, 0) int vsprintf(char *buf, const char *, va_list);
+__printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
+__printf(3, 0) int vsnprintf(char *buf, size_t size, const char *fmt,
+			     va_list args);
+__scanf(2, 3) int sscanf(const char *, const char *, ...);
+__scanf(2, 0) int vsscanf(const char *, const char *, va_list);
+#else
+#include <stdio.h>
+#endif
 
 static inline __printf(3, 0)
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)

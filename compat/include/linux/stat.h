@@ -2,15 +2,18 @@
 /*
  * linux/stat.h - file mode bits, plus the kernel's S_IRUGO-style groups.
  *
- * Follows include/linux/stat.h: the host UAPI header comes first (glibc
- * programs may include it too), then the kernel-only combinations used in
- * module_param() permissions.
+ * Follows include/linux/stat.h of 6.x: the UAPI mode bits, then the
+ * kernel-only combinations used in module_param() permissions.  In host
+ * code glibc's <sys/stat.h> comes first and provides the mode bits (the
+ * UAPI header then hides its own, as the kernel's does for glibc).
  */
 #ifndef _KSHIM_LINUX_STAT_H
 #define _KSHIM_LINUX_STAT_H
 
-#include_next <linux/stat.h>
+#ifndef __KERNEL__
 #include <sys/stat.h>
+#endif
+#include <uapi/linux/stat.h>
 
 #define S_IRWXUGO	(S_IRWXU | S_IRWXG | S_IRWXO)
 #define S_IALLUGO	(S_ISUID | S_ISGID | S_ISVTX | S_IRWXUGO)

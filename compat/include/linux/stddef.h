@@ -2,18 +2,16 @@
 /*
  * linux/stddef.h - offsetof() and the member-size helpers.
  *
- * Follows include/linux/stddef.h of 6.x.  The host UAPI <linux/stddef.h>
- * (__struct_group, __DECLARE_FLEX_ARRAY) is included first because other
- * host headers (linux/posix_types.h) include it by name; it uses the guard
- * _LINUX_STDDEF_H, hence the different guard here.  offsetof is the
- * compiler's, from <stddef.h>; NULL, true and false come from the C
- * library headers rather than the kernel's own enum.
+ * Follows include/linux/stddef.h of 6.x, with the UAPI part
+ * (__struct_group, __DECLARE_FLEX_ARRAY).  offsetof and NULL are the
+ * compiler's, from its freestanding <stddef.h> (kernel code is built with
+ * -nostdinc, but the compiler's own headers stay visible, as in kbuild);
+ * true and false come from <stdbool.h> rather than the kernel's enum.
  */
 #ifndef _KSHIM_LINUX_STDDEF_H
 #define _KSHIM_LINUX_STDDEF_H
 
-#include_next <linux/stddef.h>
-
+#include <uapi/linux/stddef.h>
 #include <stddef.h>
 
 /* Size of @MEMBER in struct type @TYPE, without an object of that type. */

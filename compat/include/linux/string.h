@@ -3,19 +3,49 @@
  * linux/string.h - the C string functions plus kernel-only helpers.
  *
  * Follows include/linux/string.h of 6.x.  The standard functions (memcpy,
- * strlen, strcmp...) are glibc's, from <string.h>; the kernel-only ones
- * that need no runtime are inline here.  strscpy() takes the 6.9 optional
+ * strlen, strcmp...) behave as lib/string.c's and are the C library's at
+ * run time: kernel code (-nostdinc) sees the kernel's prototypes, host code
+ * glibc's <string.h>.  The kernel-only ones that need no runtime are
+ * inline here.  strscpy() takes the 6.9 optional
  * size: strscpy(dst, src) uses sizeof(dst), which must be an array.  The
  * kernel's strscpy also refuses sizes above INT_MAX, as we do.
  */
 #ifndef _LINUX_STRING_H
 #define _LINUX_STRING_H
 
-#include <string.h>
 #include <linux/compiler.h>
 #include <linux/types.h>
 #include <linux/errno.h>
 #include <linux/limits.h>
+
+#ifdef __KERNEL__
+extern char *strcpy(char *, const char *);
+extern char *strncpy(char *, const char *, __kernel_size_t);
+extern char *strcat(char *, const char *);
+extern char *strncat(char *, const char *, __kernel_size_t);
+extern int strcmp(const char *, const char *);
+extern int strncmp(const char *, const char *, __kernel_size_t);
+extern int strcasecmp(const char *s1, const char *s2);
+extern int strncasecmp(const char *s1, const char *s2, size_t n);
+extern char *strchr(const char *, int);
+extern char *strchrnul(const char *, int);
+extern char *strrchr(const char *, int);
+extern char *strstr(const char *, const char *);
+extern __kernel_size_t strlen(const char *);
+extern __kernel_size_t strnlen(const char *, __kernel_size_t);
+extern char *strpbrk(const char *, const char *);
+extern char *strsep(char **, const char *);
+extern __kernel_size_t strspn(const char *, const char *);
+extern __kernel_size_t strcspn(const char *, const char *);
+extern void *memset(void *, int, __kernel_size_t);
+extern void *memcpy(void *, const void *, __kernel_size_t);
+extern void *memmove(void *, const void *, __kernel_size_t);
+extern int memcmp(const void *, const void *, __kernel_size_t);
+extern int bcmp(const void *, const void *, __kernel_size_t);
+extern void *memchr(const void *, int, __kernel_size_t);
+#else
+#include <string.h>
+#endif
 
 /*
  * Copy the C string @src into the @count-byte buffer @dst, always NUL

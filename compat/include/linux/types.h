@@ -2,31 +2,87 @@
 /*
  * linux/types.h - the kernel's basic types on top of the host UAPI ones.
  *
- * Follows include/linux/types.h of 6.x for x86-64.  The host UAPI header
- * (linux-libc-dev) comes first: it provides __u8..__u64, __le32, __bitwise
- * and friends, and other host headers include <linux/types.h> by name.  It
- * uses the guard _LINUX_TYPES_H, hence the different guard here.  Types
- * that glibc also defines (size_t, ssize_t, loff_t, uintptr_t...) are
- * taken from glibc so that kernel and libc headers can share a translation
- * unit; note that glibc's loff_t is long where the kernel's is long long
- * (same size and representation).  As the kernel force-includes
+ * Follows include/linux/types.h of 6.x for x86-64, on top of the UAPI
+ * types (uapi/linux/types.h: __u8..__u64, __le32, __bitwise...).
+ *
+ * Kernel code (__KERNEL__, built with -nostdinc) gets the kernel's own
+ * definitions of the POSIX and C99 names (pid_t, off_t, int64_t as long
+ * long, uint8_t...).  Host code (kshim itself, the tests) shares a
+ * translation unit with glibc, whose definitions of those names differ
+ * (int64_t is long, loff_t is long): there the C library's are used, with
+ * the same sizes and representations.  As the kernel force-includes
  * compiler_types.h and we do not, it is included from here.
  */
 #ifndef _KSHIM_LINUX_TYPES_H
 #define _KSHIM_LINUX_TYPES_H
 
-#include_next <linux/types.h>
+#include <uapi/linux/types.h>
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
-#include <sys/types.h>
 #include <linux/compiler_types.h>
 
+#ifdef __KERNEL__
+typedef __u32			__kernel_dev_t;
+typedef __kernel_fd_set		fd_set;
+typedef __kernel_dev_t		dev_t;
+typedef __kernel_ulong_t	ino_t;
+typedef __kernel_mode_t		mode_t;
+typedef __u32			nlink_t;
+typedef __kernel_off_t		off_t;
+typedef __kernel_pid_t		pid_t;
+typedef __kernel_daddr_t	daddr_t;
+typedef __kernel_key_t		key_t;
+typedef __kernel_suseconds_t	suseconds_t;
+typedef __kernel_timer_t	timer_t;
+typedef __kernel_clockid_t	clockid_t;
+typedef __kernel_mqd_t		mqd_t;
+typedef __kernel_uid32_t	uid_t;
+typedef __kernel_gid32_t	gid_t;
+typedef __kernel_uid16_t	uid16_t;
+typedef __kernel_gid16_t	gid16_t;
+typedef unsigned long		uintptr_t;
+typedef __kernel_loff_t		loff_t;
+typedef __kernel_size_t		size_t;
+typedef __kernel_ssize_t	ssize_t;
+typedef __kernel_ptrdiff_t	ptrdiff_t;
+typedef __kernel_clock_t	clock_t;
+typedef __kernel_caddr_t	caddr_t;
+
+typedef unsigned char		u_char;
+typedef unsigned short		u_short;
+typedef unsigned int		u_int;
+typedef unsigned long		u_long;
+typedef unsigned char		unchar;
+typedef unsigned short		ushort;
+typedef unsigned int		uint;
+typedef unsigned long		ulong;
+
+typedef __u8			u_int8_t;
+typedef __s8			int8_t;
+typedef __u16			u_int16_t;
+typedef __s16			int16_t;
+typedef __u32			u_int32_t;
+typedef __s32			int32_t;
+typedef __u8			uint8_t;
+typedef __u16			uint16_t;
+typedef __u32			uint32_t;
+typedef __u64			uint64_t;
+typedef __u64			u_int64_t;
+typedef __s64			int64_t;
+#else
+#include <stdint.h>
+#include <sys/types.h>
 #ifndef __USE_MISC
 /* <sys/types.h> only declares loff_t for _DEFAULT_SOURCE/_GNU_SOURCE. */
 typedef __loff_t loff_t;
 #endif
+#endif /* __KERNEL__ */
+
+#define aligned_u64		__aligned_u64
+#define aligned_s64		__aligned_s64
+#define aligned_be64		__aligned_be64
+#define aligned_le64		__aligned_le64
 
 typedef __u8	u8;
 typedef __s8	s8;
@@ -41,6 +97,15 @@ typedef unsigned int __bitwise gfp_t;
 typedef unsigned int __bitwise slab_flags_t;
 typedef unsigned int __bitwise fmode_t;
 typedef unsigned short umode_t;
+
+/* A bitmap of @bits bits (BITS_TO_LONGS() is in linux/bitops.h). */
+#define DECLARE_BITMAP(name, bits)					\
+	unsigned long name[BITS_TO_LONGS(bits)]
+
+typedef u64 sector_t;
+#ifdef __KERNEL__
+typedef u64 blkcnt_t;		/* glibc's is a signed long */
+#endif
 
 typedef u64 phys_addr_t;
 typedef phys_addr_t resource_size_t;
