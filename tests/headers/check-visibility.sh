@@ -1,0 +1,90 @@
+#!/bin/sh
+# check-visibility.sh - every kernel header kshim provides compiles alone,
+# as kernel code (-nostdinc), in the 6.x and the 2.6.3x profile, and makes
+# visible what the kernel's header of the same path makes visible (the
+# names in visibility-6.1.txt, derived from Linux 6.1 by
+# derive-visibility.py).  Every header is also installed (listed in a
+# *_HEADERS variable of the Makemodule.am files).
+#
+# Environment: CC (default cc), abs_top_srcdir.  Output is TAP.
+
+top=${abs_top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+CC=${CC:-cc}
+inc=$top/compat/include
+list=$top/tests/headers/visibility-6.1.txt
+tmp=${TMPDIR:-/tmp}/kshim-vis.$$
+mkdir -p "$tmp" || exit 99
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+
+ccinc=$($CC -print-file-name=include)
+kflags="-std=gnu11 -fno-strict-aliasing -fno-common -D__KERNEL__ -nostdinc
+	-isystem $ccinc -I $inc -I $inc/uapi -include $inc/kshim/kconfig.h
+	-DKBUILD_MODNAME=\"probe\" -fsyntax-only -fmax-errors=0"
+
+headers=$(cd "$inc" && find linux asm asm-generic -name '*.h' | LC_ALL=C sort)
+# Headers that do not compile alone in 6.1 either (the kernel's own are
+# included through another header, or are version-specific).
+not_alone=$(sed -n 's/^# \([^:]*\): does not compile alone in 6.1$/\1/p' "$list")
+# ...and their 2.6.3x counterparts that only exist there.
+only_6=""
+only_26="asm/kmap_types.h asm-generic/kmap_types.h"
+
+n=0
+total=$(( $(echo "$headers" | wc -l) * 3 ))
+echo "1..$total"
+
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+notok() { n=$((n + 1)); echo "not ok $n - $*"; }
+member() { case " $(echo $2) " in *" $1 "*) return 0;; esac; return 1; }
+
+for h in $headers; do
+	# 1. installed
+	if grep -q "compat/include/$h\( \|\$\)" "$top"/compat/Makemodule.am \
+		"$top"/compat/*/Makemodule.am 2>/dev/null; then
+		ok "$h: installed"
+	else
+		notok "$h: installed"
+		echo "# not listed in any *_HEADERS of compat/**/Makemodule.am"
+	fi
+
+	# 2. the 6.x profile: alone, with the kernel's names
+	names=$(sed -n "s|^$h: ||p" "$list")
+	probe=$tmp/probe.c
+	{
+		echo "#include <$h>"
+		for s in $names; do
+			printf '#if !defined(%s)\nextern __typeof__(%s) *__probe_%s;\n#endif\n' \
+				"$s" "$s" "$s"
+		done
+	} >"$probe"
+	if member "$h" "$not_alone"; then
+		ok "$h: 6.x # SKIP does not compile alone in Linux 6.1 either"
+	elif $CC $kflags "$probe" >"$tmp/out" 2>&1; then
+		ok "$h: 6.x alone, $(echo $names | wc -w) names the kernel's shows"
+	else
+		notok "$h: 6.x alone, with the names the kernel's shows"
+		missing=$(sed -n "s/.*__probe_\([A-Za-z0-9_]*\).*/\1/p" "$tmp/out" |
+			sort -u | tr '\n' ' ')
+		if [ -n "$missing" ]; then
+			echo "# missing: $missing"
+		else
+			sed 's/^/# /' "$tmp/out" | head -20
+		fi
+	fi
+
+	# 3. the 2.6.3x profile: alone
+	if member "$h" "$only_6"; then
+		ok "$h: 2.6.35 # SKIP not a 2.6.3x header"
+	elif echo "#include <$h>" >"$probe" &&
+		$CC $kflags -DKSHIM_LINUX_VERSION_CODE=0x020623 "$probe" \
+			>"$tmp/out" 2>&1; then
+		ok "$h: 2.6.35 alone"
+	elif member "$h" "$not_alone" && ! member "$h" "$only_26"; then
+		ok "$h: 2.6.35 # SKIP not self-contained in the kernel"
+	else
+		notok "$h: 2.6.35 alone"
+		sed 's/^/# /' "$tmp/out" | head -20
+	fi
+done
+exit 0
