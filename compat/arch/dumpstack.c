@@ -148,6 +148,30 @@ void arch_sprint_symbol(char *buf, size_t len, unsigned long ip)
 		snprintf(buf, len, "0x%lx", ip);
 }
 
+bool arch_lookup_symbol(unsigned long addr, char *name, size_t len,
+			unsigned long *off, unsigned long *size)
+{
+	Dwfl_Module *mod;
+	const char *sym_name = NULL;
+	GElf_Off sym_off = 0;
+	GElf_Sym sym;
+	Dwfl *d;
+
+	pthread_mutex_lock(&dwfl_lock);
+	d = get_dwfl();
+	mod = d ? dwfl_addrmodule(d, addr) : NULL;
+	if (mod)
+		sym_name = dwfl_module_addrinfo(mod, addr, &sym_off, &sym,
+						NULL, NULL, NULL);
+	if (sym_name) {
+		snprintf(name, len, "%s", sym_name);
+		*off = sym_off;
+		*size = sym.st_size;
+	}
+	pthread_mutex_unlock(&dwfl_lock);
+	return sym_name;
+}
+
 /*
  * Load the symbol and line tables now, in the harness's process: every
  * test's child then inherits them instead of parsing the ELF and DWARF

@@ -271,6 +271,9 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_KMAP_FORCE_MAP", "0",
 	  "a boolean: map lowmem pages through kmap_local/kmap_atomic windows too",
 	  kshim_parse_kmap_force_map, kshim_show_kmap_force_map },
+	{ "KSHIM_RANDOM_SEED", "0",
+	  "a number from 0 to 2^64-1 (decimal, 0x hex or 0 octal): where every test's get_random_*() sequence starts",
+	  kshim_parse_random_seed, kshim_show_random_seed },
 	{ "KSHIM_XML_ROOT", NULL,
 	  "a non-empty file name prefix for CUnit's XML results",
 	  parse_xml_root, show_xml_root },
@@ -390,6 +393,9 @@ static const struct {
 	{ "highmem", kshim_highmem_init, kshim_highmem_exit,
 	  kshim_highmem_test_begin },
 	{ "fail_page_alloc", NULL, NULL, kshim_fail_page_alloc_test_begin },
+	{ "random", kshim_random_init, NULL, kshim_random_test_begin },
+	{ "signal", NULL, NULL, kshim_signal_test_begin },
+	{ "capability", NULL, NULL, kshim_capability_test_begin },
 	{ "modules", kshim_module_init_subsys, NULL, NULL },
 };
 

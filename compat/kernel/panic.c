@@ -168,7 +168,7 @@ void panic(const char *fmt, ...)
 	va_list args;
 
 	va_start(args, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, args);
+	kshim_vsnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);
 
 	kshim_report_begin(KSHIM_REPORT_PANIC, NULL, 0, NULL);

@@ -112,6 +112,7 @@ struct kshim_config {
 	unsigned int spin_lockup_ms; /* KSHIM_SPINLOCK_LOCKUP, milliseconds */
 	unsigned int last_pkmap; /* KSHIM_LAST_PKMAP: kmap() windows */
 	bool kmap_force_map;	/* KSHIM_KMAP_FORCE_MAP */
+	unsigned long long random_seed; /* KSHIM_RANDOM_SEED */
 };
 extern struct kshim_config kshim_config;
 
@@ -133,6 +134,16 @@ const char *kshim_show_kmap_force_map(const struct kshim_config *c,
 void kshim_highmem_init(void);
 void kshim_highmem_exit(void);
 void kshim_highmem_test_begin(void);
+
+/* compat/drivers/char/random.c: KSHIM_RANDOM_SEED, per-test reseeding */
+int kshim_parse_random_seed(const char *val, struct kshim_config *c);
+const char *kshim_show_random_seed(const struct kshim_config *c, char *buf,
+				   size_t len);
+void kshim_random_init(void);
+void kshim_random_test_begin(void);
+/* compat/kernel/signal.c, compat/kernel/capability.c: per-test state */
+void kshim_signal_test_begin(void);
+void kshim_capability_test_begin(void);
 
 /* Each subsystem's view of a test starting (compat/init/main.c). */
 void kshim_subsys_test_begin(void);
@@ -168,6 +179,30 @@ struct kshim_site;
 bool arch_fault_site(unsigned long ip, struct kshim_site *site);
 /* "symbol+0xoff/0xsize" of the call before return address @ip (%pS). */
 void arch_sprint_symbol(char *buf, size_t len, unsigned long ip);
+/*
+ * The symbol containing @addr (no return-address adjustment): its name in
+ * @name, @addr's offset into it and its size; false if none is known.
+ */
+bool arch_lookup_symbol(unsigned long addr, char *name, size_t len,
+			unsigned long *off, unsigned long *size);
+
+/*
+ * The kernel's vsnprintf() and friends (compat/lib/vsprintf.c): kernel
+ * code reaches them under the standard names (linux/sprintf.h), kshim's
+ * own code under these.
+ */
+int kshim_vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+	__attribute__((__format__(__printf__, 3, 0)));
+int kshim_snprintf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((__format__(__printf__, 3, 4)));
+int kshim_vsprintf(char *buf, const char *fmt, va_list args)
+	__attribute__((__format__(__printf__, 2, 0)));
+int kshim_sprintf(char *buf, const char *fmt, ...)
+	__attribute__((__format__(__printf__, 2, 3)));
+int kshim_vsscanf(const char *buf, const char *fmt, va_list args)
+	__attribute__((__format__(__scanf__, 2, 0)));
+int kshim_sscanf(const char *buf, const char *fmt, ...)
+	__attribute__((__format__(__scanf__, 2, 3)));
 
 /*
  * Test isolation: run @fn in a child process that reports failures back;

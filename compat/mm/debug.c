@@ -16,6 +16,8 @@
  * stack, no reason and no module list.  Like every kshim report it is
  * made at the driver's line (the kernel's stack would show the caller).
  */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -27,26 +29,39 @@
 #include "kshim/internal.h"
 #include "mm/internal.h"
 
-static const char *const pageflag_names[NR_PAGEFLAGS] = {
-	[PG_locked] = "locked",		[PG_referenced] = "referenced",
-	[PG_uptodate] = "uptodate",	[PG_dirty] = "dirty",
-	[PG_lru] = "lru",		[PG_active] = "active",
-	[PG_workingset] = "workingset",	[PG_waiters] = "waiters",
-	[PG_error] = "error",		[PG_slab] = "slab",
-	[PG_owner_priv_1] = "owner_priv_1", [PG_arch_1] = "arch_1",
-	[PG_reserved] = "reserved",	[PG_private] = "private",
-	[PG_private_2] = "private_2",	[PG_writeback] = "writeback",
-	[PG_head] = "head",		[PG_mappedtodisk] = "mappedtodisk",
-	[PG_reclaim] = "reclaim",	[PG_swapbacked] = "swapbacked",
-	[PG_unevictable] = "unevictable", [PG_mlocked] = "mlocked",
-	[PG_hwpoison] = "hwpoison",	[PG_young] = "young",
-	[PG_idle] = "idle",		[PG_arch_2] = "arch_2",
+/* %pGp names, in the order of __def_pageflag_names (mmflags.h, 6.1) */
+const struct kshim_flag_name kshim_pageflag_names[] = {
+	{ 1UL << PG_locked, "locked" },
+	{ 1UL << PG_waiters, "waiters" },
+	{ 1UL << PG_error, "error" },
+	{ 1UL << PG_referenced, "referenced" },
+	{ 1UL << PG_uptodate, "uptodate" },
+	{ 1UL << PG_dirty, "dirty" },
+	{ 1UL << PG_lru, "lru" },
+	{ 1UL << PG_active, "active" },
+	{ 1UL << PG_workingset, "workingset" },
+	{ 1UL << PG_slab, "slab" },
+	{ 1UL << PG_owner_priv_1, "owner_priv_1" },
+	{ 1UL << PG_arch_1, "arch_1" },
+	{ 1UL << PG_reserved, "reserved" },
+	{ 1UL << PG_private, "private" },
+	{ 1UL << PG_private_2, "private_2" },
+	{ 1UL << PG_writeback, "writeback" },
+	{ 1UL << PG_head, "head" },
+	{ 1UL << PG_mappedtodisk, "mappedtodisk" },
+	{ 1UL << PG_reclaim, "reclaim" },
+	{ 1UL << PG_swapbacked, "swapbacked" },
+	{ 1UL << PG_unevictable, "unevictable" },
+	{ 1UL << PG_mlocked, "mlocked" },
+	{ 1UL << PG_hwpoison, "hwpoison" },
+	{ 1UL << PG_young, "young" },
+	{ 1UL << PG_idle, "idle" },
+	{ 1UL << PG_arch_2, "arch_2" },
+	{ 0, NULL }
 };
 
-static const struct {
-	gfp_t mask;
-	const char *name;
-} gfpflag_names[] = {
+/* %pGg: composite names first, then single flags (__def_gfpflag_names) */
+const struct kshim_flag_name kshim_gfpflag_names[] = {
 	{ GFP_TRANSHUGE, "GFP_TRANSHUGE" },
 	{ GFP_TRANSHUGE_LIGHT, "GFP_TRANSHUGE_LIGHT" },
 	{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" },
@@ -84,46 +99,34 @@ static const struct {
 	{ __GFP_SKIP_ZERO, "__GFP_SKIP_ZERO" },
 	{ __GFP_SKIP_KASAN, "__GFP_SKIP_KASAN" },
 	{ __GFP_NOLOCKDEP, "__GFP_NOLOCKDEP" },
+	{ 0, NULL }
 };
 
-/* %pGg: composite names first, then single flags, then leftover hex. */
+/* The gfp names as a string ("none" for 0), for kshim's own messages. */
 const char *kshim_format_gfp(gfp_t gfp, char *buf, size_t len)
 {
-	size_t n = 0, i;
-
-	buf[0] = '\0';
-	for (i = 0; i < sizeof(gfpflag_names) / sizeof(gfpflag_names[0]); i++) {
-		gfp_t m = gfpflag_names[i].mask;
-
-		if (!m || (gfp & m) != m)
-			continue;
-		n += snprintf(buf + n, n < len ? len - n : 0, "%s%s",
-			      n ? "|" : "", gfpflag_names[i].name);
-		gfp &= ~m;
-	}
 	if (gfp)
-		n += snprintf(buf + n, n < len ? len - n : 0, "%s0x%x",
-			      n ? "|" : "", gfp);
-	if (!n)
-		snprintf(buf, len, "none");
+		scnprintf(buf, len, "%pGg", &gfp);
+	else
+		scnprintf(buf, len, "none");
 	return buf;
 }
 
-/* %pGp: the set flags by name, then node and zone. */
-static const char *format_pageflags(const struct page *page, char *buf,
-				    size_t len)
+/* kshim keeps node and zone by pfn, not in page->flags as the kernel. */
+bool kshim_page_of_flags(const unsigned long *flagsp, int *nid, int *zone)
 {
-	unsigned long flags = READ_ONCE(page->flags);
-	size_t n = 0;
-	int i;
+	uintptr_t off = (uintptr_t)flagsp - (uintptr_t)vmemmap;
+	const struct page *page;
 
-	for (i = 0; i < NR_PAGEFLAGS; i++)
-		if (flags & (1UL << i))
-			n += snprintf(buf + n, n < len ? len - n : 0, "%s|",
-				      pageflag_names[i]);
-	snprintf(buf + n, n < len ? len - n : 0, "node=%d|zone=%d",
-		 page_to_nid(page), page_zonenum(page));
-	return buf;
+	if (!vmemmap || (uintptr_t)flagsp < (uintptr_t)vmemmap ||
+	    off % sizeof(struct page) != offsetof(struct page, flags) ||
+	    off / sizeof(struct page) >= max_pfn)
+		return false;
+	page = (const struct page *)((const char *)flagsp -
+				     offsetof(struct page, flags));
+	*nid = page_to_nid(page);
+	*zone = page_zonenum(page);
+	return true;
 }
 
 static const char *format_page_type(unsigned int type)
@@ -141,38 +144,29 @@ static const char *format_page_type(unsigned int type)
 	return "unknown";
 }
 
-static void dump_raw(const char *prefix, const struct page *page)
-{
-	const unsigned long *w = (const unsigned long *)page;
-
-	pr_warn("%s%016lx %016lx %016lx %016lx\n", prefix, w[0], w[1], w[2],
-		w[3]);
-	pr_warn("%s%016lx %016lx %016lx %016lx\n", prefix, w[4], w[5], w[6],
-		w[7]);
-}
-
 void dump_page(const struct page *page, const char *reason)
 {
 	const struct page *head = compound_head(page);
 	int mapcount = atomic_read(&page->_mapcount) + 1;
-	char flags[512];
 
 	if (page_has_type(page))
 		mapcount = 0;
-	pr_warn("page:%p refcount:%d mapcount:%d mapping:%p index:0x%lx pfn:0x%lx\n",
+	pr_warn("page:%p refcount:%d mapcount:%d mapping:%p index:%#lx pfn:%#lx\n",
 		page, page_ref_count(head), mapcount,
 		PageTail(page) ? NULL : page->mapping,
 		PageTail(page) ? 0UL : page->index, page_to_pfn(page));
 	if (head != page || PageHead(page))
 		pr_warn("head:%p order:%u entire_mapcount:%d nr_pages_mapped:%d pincount:%d\n",
 			head, compound_order(head), 0, 0, 0);
-	pr_warn("flags: 0x%lx(%s)\n", READ_ONCE(head->flags),
-		format_pageflags(head, flags, sizeof(flags)));
-	pr_warn("page_type: 0x%x(%s)\n", READ_ONCE(head->page_type),
+	pr_warn("flags: %pGp\n", &head->flags);
+	pr_warn("page_type: %#x(%s)\n", READ_ONCE(head->page_type),
 		format_page_type(READ_ONCE(head->page_type)));
-	dump_raw("raw: ", page);
+	print_hex_dump(KERN_WARNING, "raw: ", DUMP_PREFIX_NONE, 32,
+		       sizeof(unsigned long), page, sizeof(struct page), false);
 	if (head != page)
-		dump_raw("head: ", head);
+		print_hex_dump(KERN_WARNING, "head: ", DUMP_PREFIX_NONE, 32,
+			       sizeof(unsigned long), head,
+			       sizeof(struct page), false);
 	if (reason)
 		pr_warn("page dumped because: %s\n", reason);
 }

@@ -166,6 +166,15 @@ void kshim_page_poison_test_begin(void);
 
 /* debug.c */
 const char *kshim_format_gfp(gfp_t gfp, char *buf, size_t len);
+/* The flag names of %pGp and %pGg (trace/events/mmflags.h order). */
+struct kshim_flag_name {
+	unsigned long mask;
+	const char *name;	/* NULL ends the table */
+};
+extern const struct kshim_flag_name kshim_pageflag_names[];
+extern const struct kshim_flag_name kshim_gfpflag_names[];
+/* If @flagsp is &page->flags of a struct page: its node and zone. */
+bool kshim_page_of_flags(const unsigned long *flagsp, int *nid, int *zone);
 void kshim_bad_page(struct page *page, const char *reason,
 		    unsigned int version, const char *file, int line,
 		    const char *func);

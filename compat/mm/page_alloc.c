@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include <linux/gfp.h>
+#include <linux/sched/mm.h>
 #include <linux/list.h>
 #include <linux/might_sleep.h>
 #include <linux/mm.h>
@@ -632,6 +633,8 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 				    "VM_BUG_ON((GFP_ZONE_BAD >> bit) & 1)",
 				    file, line, func);
 
+	/* Scoped constraints: memalloc_noio/nofs/pin_save() (sched/mm.h). */
+	gfp = current_gfp_context(gfp);
 	/* prepare_alloc_pages(): might_alloc(), checked even with memory free. */
 	if (gfp & __GFP_DIRECT_RECLAIM)
 		__might_sleep(file, line);

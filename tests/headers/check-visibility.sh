@@ -10,7 +10,7 @@
 
 top=${abs_top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 CC=${CC:-cc}
-inc=$top/compat/include
+inc=${KSHIM_INCLUDE:-$top/compat/include}
 list=$top/tests/headers/visibility-6.1.txt
 tmp=${TMPDIR:-/tmp}/kshim-vis.$$
 mkdir -p "$tmp" || exit 99

@@ -241,7 +241,8 @@ static void test_ledger_requested_irq(void)
 	char want[512];
 	int ret;
 
-	snprintf(want, sizeof(want),
+	/* the kernel's %p: scnprintf() is the kernel's */
+	scnprintf(want, sizeof(want),
 		 "kshim: ledger: IRQ handlers requested is 1 at test end, was 0 at test start\n"
 		 "IRQ 2: handler leaky (dev_id %p) requested at %s:%d, not freed\n",
 		 (void *)&ledger_dev, __FILE__, marker_line("leak"));

@@ -628,8 +628,9 @@ static void test_rwlock_write_recursion(void)
 	DEFINE_RWLOCK(l);
 	char want[256];
 
-	snprintf(want, sizeof(want), "BUG: rwlock recursion on CPU#0, %s/%d, 0x",
-		 comm, (int)getpid());
+	/* the lock's hashed %p, as the kernel prints it (scnprintf's) */
+	scnprintf(want, sizeof(want), "BUG: rwlock recursion on CPU#0, %s/%d, %p\n",
+		  comm, (int)getpid(), &l);
 	kshim_expect_report(KSHIM_REPORT_SPINLOCK, want, 1);
 	kshim_expect_report(KSHIM_REPORT_LOCKUP,
 			    "BUG: write-lock lockup on CPU#0", 1);

@@ -16,4 +16,8 @@ static inline __attribute_const__ int get_order(unsigned long size)
 	return size ? 64 - __builtin_clzl(size) : 0;
 }
 
+/* What the kernel's asm-generic/getorder.h also makes visible. */
+#include <linux/jump_label.h>
+#include <linux/kernel.h>
+
 #endif /* _ASM_GENERIC_GETORDER_H */

@@ -12,4 +12,7 @@
 
 #define KM_MAX_IDX	33
 
+/* What the kernel's asm-generic/kmap_size.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _ASM_GENERIC_KMAP_SIZE_H */

@@ -97,4 +97,10 @@ __printf(6, 7) __cold void __kshim_warn(const char *file, int line,
 
 #define WARN_ON_SMP(x)	WARN_ON(x)
 
+/* What the kernel's asm/bug.h also makes visible. */
+#include <linux/build_bug.h>
+#include <linux/export.h>
+#include <linux/init.h>
+#include <linux/printk.h>
+
 #endif /* _ASM_BUG_H */

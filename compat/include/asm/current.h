@@ -33,4 +33,10 @@ static __always_inline struct task_struct *get_current(void)
 
 #define current get_current()
 
+/* What the kernel's asm/current.h also makes visible. */
+#include <linux/err.h>
+#include <linux/jump_label.h>
+#include <linux/kernel.h>
+#include <linux/threads.h>
+
 #endif /* _ASM_CURRENT_H */

@@ -83,4 +83,8 @@ do {									\
 
 #endif /* LINUX_VERSION_CODE < 2.6.37 */
 
+/* What the kernel's asm/highmem.h also makes visible. */
+#include <linux/interrupt.h>
+#include <linux/mm.h>
+
 #endif /* _ASM_X86_HIGHMEM_H */

@@ -21,4 +21,8 @@ static inline void *phys_to_virt(phys_addr_t address)
 	return __va(address);
 }
 
+/* What the kernel's asm/io.h also makes visible. */
+#include <linux/rbtree.h>
+#include <linux/spinlock.h>
+
 #endif /* _ASM_IO_H */

@@ -74,4 +74,7 @@ static __always_inline void arch_local_irq_restore(unsigned long flags)
 		arch_local_irq_enable();
 }
 
+/* What the kernel's asm/irqflags.h also makes visible. */
+#include <linux/cpumask.h>
+
 #endif /* _ASM_IRQFLAGS_H */

@@ -59,4 +59,7 @@ static inline void copy_page(void *to, void *from)
 
 #include <asm-generic/getorder.h>
 
+/* What the kernel's asm/page.h also makes visible. */
+#include <linux/pfn.h>
+
 #endif /* _ASM_PAGE_H */

@@ -58,4 +58,7 @@ static __always_inline bool should_resched(int preempt_offset)
 	       test_preempt_need_resched();
 }
 
+/* What the kernel's asm/preempt.h also makes visible. */
+#include <linux/irqflags.h>
+
 #endif /* _ASM_PREEMPT_H */

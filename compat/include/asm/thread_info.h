@@ -18,7 +18,7 @@
 struct kshim_site;
 
 struct thread_info {
-	unsigned long flags;		/* TIF_* (none used yet) */
+	unsigned long flags;		/* TIF_* */
 	u32 status;
 	u32 cpu;
 	int preempt_count;		/* layout in linux/preempt.h */
@@ -30,5 +30,15 @@ struct thread_info {
 	/* kshim: a simulated CPU's own thread (a per-CPU kthread) */
 	bool kshim_percpu_thread;
 };
+
+/* thread_info->flags bits (arch/x86/include/asm/thread_info.h) */
+#define TIF_SIGPENDING		2	/* signal pending */
+#define _TIF_SIGPENDING		(1UL << TIF_SIGPENDING)
+
+/* What the kernel's asm/thread_info.h also makes visible. */
+#include <asm/current.h>
+#include <asm/page.h>
+#include <linux/cpumask.h>
+#include <linux/math64.h>
 
 #endif /* _ASM_THREAD_INFO_H */

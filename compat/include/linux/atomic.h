@@ -14,6 +14,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <asm/cmpxchg.h>	/* xchg(), cmpxchg(), as asm/atomic.h brings */
 
 /* compat/arch/annotate.c: true under valgrind */
 extern bool __kshim_hg_atomics;

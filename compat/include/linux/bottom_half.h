@@ -32,4 +32,7 @@ void __kshim_local_bh_enable_ip(unsigned int cnt,
 #define local_bh_enable_ip(ip)		local_bh_enable()
 #define _local_bh_enable()		local_bh_enable()
 
+/* What the kernel's linux/bottom_half.h also makes visible. */
+#include <linux/percpu-defs.h>
+
 #endif /* _LINUX_BH_H */

@@ -25,4 +25,7 @@ static inline void invalidate_kernel_vmap_range(void *vaddr, int size)
 {
 }
 
+/* What the kernel's linux/cacheflush.h also makes visible. */
+#include <linux/mm.h>
+
 #endif /* _LINUX_CACHEFLUSH_H */

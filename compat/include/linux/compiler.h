@@ -80,4 +80,7 @@ do {									\
 
 #define ACCESS_ONCE(x)		(*(volatile __typeof__(x) *)&(x))
 
+/* What the kernel's linux/compiler.h also makes visible. */
+#include <linux/types.h>
+
 #endif /* _LINUX_COMPILER_H */

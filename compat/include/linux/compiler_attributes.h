@@ -42,6 +42,12 @@
 #define __nonstring
 #define __designated_init
 #define __counted_by(member)
+/* A call that survives optimisation is a build error with @msg. */
+#if __has_attribute(__error__)
+#define __compiletime_error(msg)	__attribute__((__error__(msg)))
+#else
+#define __compiletime_error(msg)
+#endif
 #define __assume_aligned(a, ...)					\
 	__attribute__((__assume_aligned__(a, ## __VA_ARGS__)))
 

@@ -9,8 +9,9 @@
  *  - wait_for_completion*() are might_sleep() points (reported at the
  *    caller's file:line) and sleep, really blocking, until done; the
  *    _timeout forms return 0 on timeout, else the jiffies left (at least
- *    1); kshim tasks get no signals, so the _interruptible/_killable forms
- *    never return -ERESTARTSYS;
+ *    1); the _interruptible/_killable forms return -ERESTARTSYS when a
+ *    signal (a fatal one for _killable) is pending as they would sleep
+ *    (linux/sched/signal.h);
  *  - try_wait_for_completion() takes one without sleeping (true) or
  *    returns false; completion_done() tells whether a wait would not sleep.
  */
@@ -53,9 +54,12 @@ long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 #define wait_for_completion(x)						\
 	((void)__kshim_wfc(x, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT))
 #define wait_for_completion_io(x)	wait_for_completion(x)
-/* No signal ever interrupts the wait: never -ERESTARTSYS. */
+/* 0, or -ERESTARTSYS when a signal ended the wait. */
 #define wait_for_completion_state(x, state)				\
-	((void)__kshim_wfc(x, state, MAX_SCHEDULE_TIMEOUT), 0)
+({									\
+	long __kshim_wfc_ret = __kshim_wfc(x, state, MAX_SCHEDULE_TIMEOUT); \
+	__kshim_wfc_ret < 0 ? (int)__kshim_wfc_ret : 0;			\
+})
 #define wait_for_completion_interruptible(x)				\
 	wait_for_completion_state(x, TASK_INTERRUPTIBLE)
 #define wait_for_completion_killable(x)					\
@@ -68,5 +72,8 @@ long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 	__kshim_wfc(x, TASK_INTERRUPTIBLE, timeout)
 #define wait_for_completion_killable_timeout(x, timeout)		\
 	__kshim_wfc(x, TASK_KILLABLE, timeout)
+
+/* What the kernel's linux/completion.h also makes visible. */
+#include <linux/wait.h>
 
 #endif /* __LINUX_COMPLETION_H */

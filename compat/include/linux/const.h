@@ -13,4 +13,7 @@
 #define UL(x)		(_UL(x))
 #define ULL(x)		(_ULL(x))
 
+/* What the kernel's linux/const.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _KSHIM_LINUX_CONST_H */

@@ -39,4 +39,9 @@ static inline bool cpu_online(unsigned int cpu)
 #define for_each_online_cpu(cpu)	for_each_possible_cpu(cpu)
 #define for_each_present_cpu(cpu)	for_each_possible_cpu(cpu)
 
+/* What the kernel's linux/cpumask.h also makes visible. */
+#include <linux/bitmap.h>
+#include <linux/gfp_types.h>
+#include <linux/kernel.h>
+
 #endif /* _LINUX_CPUMASK_H */

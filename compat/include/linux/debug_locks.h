@@ -40,4 +40,8 @@ static inline void debug_check_no_locks_freed(const void *from,
 					      unsigned long len) { }
 static inline void debug_check_no_locks_held(void) { }
 
+/* What the kernel's linux/debug_locks.h also makes visible. */
+#include <linux/jump_label.h>
+#include <linux/kernel.h>
+
 #endif /* _LINUX_DEBUG_LOCKING_H */

@@ -54,4 +54,8 @@ do {									\
 		msleep((__kshim_us + 999) / 1000);			\
 } while (0)
 
+/* What the kernel's linux/delay.h also makes visible. */
+#include <linux/mutex.h>
+#include <linux/wait.h>
+
 #endif /* _LINUX_DELAY_H */

@@ -36,4 +36,7 @@
 #define ERECALLCONFLICT		530	/* conflict with recalled state */
 #define ENOGRACE		531	/* NFS file lock reclaim refused */
 
+/* What the kernel's linux/errno.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _KSHIM_LINUX_ERRNO_H */

@@ -17,4 +17,8 @@
 #define EXPORT_SYMBOL_NS_GPL(sym, ns)	__KSHIM_EXPORT(sym)
 #define EXPORT_SYMBOL_GPL_FUTURE(sym)	__KSHIM_EXPORT(sym)
 
+/* What the kernel's linux/export.h also makes visible. */
+#include <linux/compiler.h>
+#include <linux/stringify.h>
+
 #endif /* _LINUX_EXPORT_H */

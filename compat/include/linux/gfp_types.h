@@ -79,4 +79,8 @@
 			 __GFP_NOMEMALLOC | __GFP_NOWARN) & ~__GFP_RECLAIM)
 #define GFP_TRANSHUGE	(GFP_TRANSHUGE_LIGHT | __GFP_DIRECT_RECLAIM)
 
+/* What the kernel's linux/gfp_types.h also makes visible. */
+#include <linux/bits.h>
+#include <linux/build_bug.h>
+
 #endif /* _LINUX_GFP_TYPES_H */

@@ -13,4 +13,8 @@
 #include <linux/preempt.h>
 #include <linux/bottom_half.h>
 
+/* What the kernel's linux/hardirq.h also makes visible. */
+#include <linux/mutex.h>
+#include <linux/wait.h>
+
 #endif /* _LINUX_HARDIRQ_H */

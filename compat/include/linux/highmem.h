@@ -238,4 +238,7 @@ static inline void __kshim_zero_user_segments(struct page *page,
 	__kshim_zero_user_segments(page, start, (start) + (size), 0, 0, \
 				   __KSHIM_CALLSITE)
 
+/* What the kernel's linux/highmem.h also makes visible. */
+#include <linux/hardirq.h>
+
 #endif /* _LINUX_HIGHMEM_H */

@@ -212,4 +212,7 @@ void tasklet_init(struct tasklet_struct *t,
 void tasklet_setup(struct tasklet_struct *t,
 		   void (*callback)(struct tasklet_struct *));
 
+/* What the kernel's linux/interrupt.h also makes visible. */
+#include <linux/kref.h>
+
 #endif /* _LINUX_INTERRUPT_H */

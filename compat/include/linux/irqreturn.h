@@ -22,4 +22,7 @@ enum irqreturn {
 typedef enum irqreturn irqreturn_t;
 #define IRQ_RETVAL(x)	((x) ? IRQ_HANDLED : IRQ_NONE)
 
+/* What the kernel's linux/irqreturn.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _LINUX_IRQRETURN_H */

@@ -82,4 +82,21 @@ static inline unsigned long nsecs_to_jiffies(u64 n)
 	return (unsigned long)(n / NSEC_PER_MSEC);
 }
 
+/* What the kernel's linux/jiffies.h also makes visible. */
+#include <asm/byteorder.h>
+#include <linux/atomic.h>
+#include <linux/err.h>
+#include <linux/export.h>
+#include <linux/gfp_types.h>
+#include <linux/init.h>
+#include <linux/kstrtox.h>
+#include <linux/math64.h>
+#include <linux/minmax.h>
+#include <linux/once_lite.h>
+#include <linux/overflow.h>
+#include <linux/panic.h>
+#include <linux/pfn.h>
+#include <linux/stdarg.h>
+#include <linux/threads.h>
+
 #endif /* _LINUX_JIFFIES_H */

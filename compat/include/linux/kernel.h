@@ -3,11 +3,11 @@
  * linux/kernel.h - the kernel's grab-bag header.
  *
  * Follows include/linux/kernel.h of 6.x together with the pieces it has
- * been split into (align.h, array_size.h, container_of.h, math.h,
- * wordpart.h), so that drivers that include only <linux/kernel.h> find
- * everything, as they do in the kernel.  glibc's <sys/sysinfo.h> includes
- * <linux/kernel.h> by name for struct sysinfo, which the UAPI part
- * (uapi/linux/kernel.h) provides.
+ * been split into (align.h, array_size.h, container_of.h, wordpart.h;
+ * math.h is a header of its own, included here), so that drivers that
+ * include only <linux/kernel.h> find everything, as they do in the
+ * kernel.  glibc's <sys/sysinfo.h> includes <linux/kernel.h> by name
+ * for struct sysinfo, which the UAPI part (uapi/linux/kernel.h) provides.
  *
  * abs() is the kernel's type-generic macro.  glibc's <stdlib.h> declares
  * an abs() function, which such a macro would break if <stdlib.h> came
@@ -32,6 +32,7 @@
 #include <linux/limits.h>
 #include <linux/const.h>
 #include <linux/bits.h>
+#include <linux/hex.h>
 #include <linux/build_bug.h>
 #include <linux/minmax.h>
 #include <linux/typecheck.h>
@@ -40,6 +41,7 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/might_sleep.h>
+#include <linux/math.h>
 
 /* Number of elements of the array @arr; a build error for a pointer. */
 #define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]) + __must_be_array(arr))
@@ -72,53 +74,6 @@
 #define PTR_ALIGN_DOWN(p, a)						\
 	((__typeof__(p))ALIGN_DOWN((unsigned long)(p), (a)))
 #define IS_ALIGNED(x, a)	(((x) & ((__typeof__(x))(a) - 1)) == 0)
-
-/* Rounding to a multiple of y: a power of two... */
-#define __round_mask(x, y)	((__typeof__(x))((y) - 1))
-#define round_up(x, y)		((((x) - 1) | __round_mask(x, y)) + 1)
-#define round_down(x, y)	((x) & ~__round_mask(x, y))
-
-/* ...or any positive number. */
-#undef roundup
-#define __kshim_roundup(x, y, uy)					\
-({									\
-	__typeof__(y) uy = (y);						\
-	(((x) + (uy - 1)) / uy) * uy;					\
-})
-#define roundup(x, y)		__kshim_roundup(x, y, __UNIQUE_ID(ru_y_))
-#define __kshim_rounddown(x, y, ux)					\
-({									\
-	__typeof__(x) ux = (x);						\
-	ux - (ux % (y));						\
-})
-#define rounddown(x, y)		__kshim_rounddown(x, y, __UNIQUE_ID(rd_x_))
-
-/* Division rounding up, or to the nearest integer. */
-#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
-#define DIV_ROUND_DOWN_ULL(ll, d)					\
-	((unsigned long long)(ll) / (d))
-#define DIV_ROUND_UP_ULL(ll, d)						\
-	DIV_ROUND_DOWN_ULL((unsigned long long)(ll) + (d) - 1, (d))
-#define DIV_ROUND_UP_SECTOR_T(ll, d)	DIV_ROUND_UP_ULL(ll, d)
-
-/*
- * Rounds half away from zero.  With signed operands of opposite signs the
- * quotient is negative, so half the divisor is subtracted instead of added.
- */
-#define __kshim_div_round_closest(x, divisor, ux, ud)			\
-({									\
-	__typeof__(x) ux = (x);						\
-	__typeof__(divisor) ud = (divisor);				\
-	(is_unsigned_type(__typeof__(x)) ||				\
-	 is_unsigned_type(__typeof__(divisor)) ||			\
-	 ((ux > 0) == (ud > 0))) ?					\
-		((ux + (ud / 2)) / ud) : ((ux - (ud / 2)) / ud);	\
-})
-#define DIV_ROUND_CLOSEST(x, divisor)					\
-	__kshim_div_round_closest(x, divisor, __UNIQUE_ID(drc_x_),	\
-				  __UNIQUE_ID(drc_d_))
-#define DIV_ROUND_CLOSEST_ULL(x, divisor)				\
-	(((unsigned long long)(x) + (divisor) / 2) / (divisor))
 
 /* Halves of a 64-bit (or narrower: the shifts stay defined) value. */
 #define upper_32_bits(n)	((u32)(((n) >> 16) >> 16))

@@ -53,4 +53,10 @@ static inline int __must_check kstrtos32(const char *s, unsigned int base,
 	return kstrtoint(s, base, res);
 }
 
+/* 6.1 keeps the old name (removed in 6.2). */
+static inline int strtobool(const char *s, bool *res)
+{
+	return kstrtobool(s, res);
+}
+
 #endif /* _LINUX_KSTRTOX_H */

@@ -277,4 +277,8 @@ do {									\
 } while (0)
 #define swap(a, b)	__kshim_swap(a, b, __UNIQUE_ID(swap_))
 
+/* What the kernel's linux/minmax.h also makes visible. */
+#include <linux/build_bug.h>
+#include <linux/const.h>
+
 #endif /* _LINUX_MINMAX_H */

@@ -221,4 +221,14 @@ static inline __must_check bool __kshim_try_get_page(struct page *page,
 	__kshim_split_page(page, order, LINUX_VERSION_CODE, __FILE__, \
 			   __LINE__, __func__)
 
+/* What the kernel's linux/mm.h also makes visible. */
+#include <linux/hash.h>
+#include <linux/radix-tree.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/semaphore.h>
+#include <linux/sizes.h>
+#include <linux/stat.h>
+#include <linux/uuid.h>
+
 #endif /* _LINUX_MM_H */

@@ -68,4 +68,10 @@ static inline void set_page_private(struct page *page, unsigned long private)
 	page->private = private;
 }
 
+/* What the kernel's linux/mm_types.h also makes visible. */
+#include <linux/completion.h>
+#include <linux/kref.h>
+#include <linux/mutex.h>
+#include <linux/rbtree.h>
+
 #endif /* _LINUX_MM_TYPES_H */

@@ -50,4 +50,7 @@ __cold void __kshim_vm_warn_page(const struct page *page, const char *reason,
 
 #define VM_BUG_ON_FOLIO(cond, folio) VM_BUG_ON_PAGE(cond, &(folio)->page)
 
+/* What the kernel's linux/mmdebug.h also makes visible. */
+#include <linux/jump_label.h>
+
 #endif /* _LINUX_MMDEBUG_H */

@@ -114,4 +114,9 @@ void __module_get(struct module *mod);
 void module_put(struct module *mod);
 int module_refcount(struct module *mod);
 
+/* What the kernel's linux/module.h also makes visible. */
+#include <linux/idr.h>
+#include <linux/sched/mm.h>
+#include <linux/stat.h>
+
 #endif /* _LINUX_MODULE_H */

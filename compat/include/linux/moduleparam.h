@@ -173,4 +173,9 @@ extern const struct kernel_param_ops param_array_ops;
 #define param_check_bool(name, p)	__param_check(name, p, bool)
 #define param_check_invbool(name, p)	__param_check(name, p, bool)
 
+/* What the kernel's linux/moduleparam.h also makes visible. */
+#include <linux/err.h>
+#include <linux/jump_label.h>
+#include <linux/kernel.h>
+
 #endif /* _LINUX_MODULEPARAM_H */

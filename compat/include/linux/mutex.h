@@ -8,7 +8,8 @@
  *    file:line even when the mutex is free) and sleep, really blocking the
  *    thread, until the mutex is free; sleeping while atomic is "BUG:
  *    scheduling while atomic".  kshim tasks get no signals, so the
- *    _interruptible and _killable forms always return 0.
+ *    _interruptible and _killable forms return -EINTR when a signal (a
+ *    fatal one for _killable) is pending as they would sleep, else 0.
  *  - mutex_trylock() returns 1 when it took the mutex, 0 otherwise.
  *  - mutex_unlock() by a task that does not own it (or of a free mutex)
  *    WARNs "DEBUG_LOCKS_WARN_ON(__owner_task(owner) != current)" and
@@ -69,5 +70,9 @@ bool mutex_is_locked(struct mutex *lock);
 #define mutex_trylock(lock)	__kshim_mutex_trylock(lock, __KSHIM_CALLSITE)
 #define mutex_unlock(lock)	__kshim_mutex_unlock(lock, __KSHIM_CALLSITE)
 #define mutex_destroy(lock)	__kshim_mutex_destroy(lock, __KSHIM_CALLSITE)
+
+/* What the kernel's linux/mutex.h also makes visible. */
+#include <linux/debug_locks.h>
+#include <linux/percpu-defs.h>
 
 #endif /* __LINUX_MUTEX_H */

@@ -70,4 +70,7 @@ void __kshim_wait_on_page_locked(struct page *page, const char *file,
 #define wait_on_page_locked(page) \
 	__kshim_wait_on_page_locked(page, __FILE__, __LINE__, __func__)
 
+/* What the kernel's linux/pagemap.h also makes visible. */
+#include <linux/highmem.h>
+
 #endif /* _LINUX_PAGEMAP_H */

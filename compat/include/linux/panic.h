@@ -42,4 +42,7 @@ void add_taint(unsigned int flag, bool lockdep_ok);
 int test_taint(unsigned int flag);
 unsigned long get_taint(void);
 
+/* What the kernel's linux/panic.h also makes visible. */
+#include <linux/types.h>
+
 #endif /* _LINUX_PANIC_H */

@@ -11,4 +11,7 @@
 #include <linux/percpu-defs.h>
 #include <linux/smp.h>
 
+/* What the kernel's linux/percpu.h also makes visible. */
+#include <linux/mmdebug.h>
+
 #endif /* _LINUX_PERCPU_H */

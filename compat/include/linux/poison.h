@@ -11,4 +11,7 @@
 #define LIST_POISON1		((void *)(0x100 + POISON_POINTER_DELTA))
 #define LIST_POISON2		((void *)(0x122 + POISON_POINTER_DELTA))
 
+/* What the kernel's linux/poison.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _LINUX_POISON_H */

@@ -152,4 +152,7 @@ do {									\
 
 #include <linux/irqflags.h>
 
+/* What the kernel's linux/preempt.h also makes visible. */
+#include <linux/list.h>
+
 #endif /* _LINUX_PREEMPT_H */

@@ -15,9 +15,10 @@
  * schedule_debug() does, forces preempt_count back to 0 when the task
  * resumes; a later unlock then trips the underflow warning, as it does in
  * the kernel.  schedule() with the state TASK_RUNNING returns at once;
- * otherwise the task sleeps until wake_up_process() (or the timeout).  No
- * signals are ever pending: interruptible sleeps end only by wake-up or
- * timeout.  The sleeping functions are macros, so that reports name the
+ * otherwise the task sleeps until wake_up_process() (or the timeout).  A
+ * signal the test sent (kshim/signal.h; signal_pending() is in
+ * linux/sched/signal.h) keeps an interruptible sleep (a fatal one: a
+ * killable sleep) from starting and wakes it.  The sleeping functions are macros, so that reports name the
  * caller; the kernel names its own file there.
  */
 #ifndef _LINUX_SCHED_H
@@ -63,6 +64,33 @@
 
 #define MAX_SCHEDULE_TIMEOUT		LONG_MAX
 
+/* Per process flags (tsk->flags); kshim uses the PF_MEMALLOC* ones. */
+#define PF_VCPU			0x00000001
+#define PF_IDLE			0x00000002
+#define PF_EXITING		0x00000004
+#define PF_POSTCOREDUMP		0x00000008
+#define PF_IO_WORKER		0x00000010
+#define PF_WQ_WORKER		0x00000020
+#define PF_FORKNOEXEC		0x00000040
+#define PF_MCE_PROCESS		0x00000080
+#define PF_SUPERPRIV		0x00000100
+#define PF_DUMPCORE		0x00000200
+#define PF_SIGNALED		0x00000400
+#define PF_MEMALLOC		0x00000800
+#define PF_NPROC_EXCEEDED	0x00001000
+#define PF_USED_MATH		0x00002000
+#define PF_NOFREEZE		0x00008000
+#define PF_KSWAPD		0x00020000
+#define PF_MEMALLOC_NOFS	0x00040000
+#define PF_MEMALLOC_NOIO	0x00080000
+#define PF_LOCAL_THROTTLE	0x00100000
+#define PF_KTHREAD		0x00200000
+#define PF_RANDOMIZE		0x00400000
+#define PF_NO_SETAFFINITY	0x04000000
+#define PF_MCE_EARLY		0x08000000
+#define PF_MEMALLOC_PIN		0x10000000
+#define PF_SUSPEND_TASK		0x80000000
+
 /* kshim: the most locks a task's ledger entry remembers. */
 #define KSHIM_HELD_LOCKS_MAX		48
 
@@ -86,6 +114,7 @@ struct kshim_kmap_area;
 struct task_struct {
 	struct thread_info thread_info;	/* must be first */
 	unsigned int __state;
+	unsigned int flags;		/* PF_* */
 	pid_t pid;
 	pid_t tgid;
 	char comm[TASK_COMM_LEN];
@@ -103,6 +132,8 @@ struct task_struct {
 	struct task_struct *kshim_next;		/* every task, for reports */
 	struct kshim_host_lock kshim_wake;	/* schedule() sleeps on it */
 	bool kshim_woken;
+	/* kshim: signals sent by the test, bit (sig - 1) (linux/sched/signal.h) */
+	unsigned long kshim_sigpending;
 };
 
 static inline pid_t task_pid_nr(struct task_struct *tsk)
@@ -177,26 +208,16 @@ void yield(void);
 	0;								\
 })
 
-/* kshim tasks never receive signals. */
-static inline int signal_pending(struct task_struct *p)
-{
-	return 0;
-}
-
-static inline int fatal_signal_pending(struct task_struct *p)
-{
-	return 0;
-}
-
-static inline int signal_pending_state(unsigned int state,
-				       struct task_struct *p)
-{
-	return 0;
-}
-
 static inline int need_resched(void)
 {
 	return 0;
 }
+
+/* What the kernel's linux/sched.h also makes visible. */
+#include <asm-generic/kmap_size.h>
+#include <linux/debug_locks.h>
+#include <linux/rbtree.h>
+#include <linux/refcount.h>
+#include <linux/spinlock.h>
 
 #endif /* _LINUX_SCHED_H */

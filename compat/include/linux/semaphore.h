@@ -7,8 +7,8 @@
  *    sema_init(sem, n);
  *  - down*() are might_sleep() points (reported at the caller's file:line)
  *    and sleep, really blocking, until the count is positive, then take
- *    one; kshim tasks get no signals, so down_interruptible() and
- *    down_killable() return 0; down_timeout() returns -ETIME when the
+ *    one; down_interruptible() and down_killable() return -EINTR when a
+ *    signal (a fatal one for _killable) is pending as they would sleep; down_timeout() returns -ETIME when the
  *    count stays 0 for @timeout jiffies;
  *  - down_trylock() never sleeps and returns 0 when it took one, 1 when
  *    the count was 0 (the opposite of mutex_trylock());
@@ -48,5 +48,8 @@ void up(struct semaphore *sem);
 	__kshim_down(sem, TASK_KILLABLE, MAX_SCHEDULE_TIMEOUT, __KSHIM_CALLSITE)
 #define down_timeout(sem, timeout)					\
 	__kshim_down(sem, TASK_UNINTERRUPTIBLE, (long)(timeout), __KSHIM_CALLSITE)
+
+/* What the kernel's linux/semaphore.h also makes visible. */
+#include <linux/spinlock.h>
 
 #endif /* __LINUX_SEMAPHORE_H */

@@ -90,4 +90,8 @@ typedef struct {
 	((rwlock_t) __RWLOCK_INITIALIZER(lockname))
 #define DEFINE_RWLOCK(x)	rwlock_t x = __RWLOCK_INITIALIZER(x)
 
+/* What the kernel's linux/spinlock_types.h also makes visible. */
+#include <asm/byteorder.h>
+#include <linux/compiler.h>
+
 #endif /* __LINUX_SPINLOCK_TYPES_H */

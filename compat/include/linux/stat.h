@@ -21,4 +21,7 @@
 #define S_IWUGO		(S_IWUSR | S_IWGRP | S_IWOTH)
 #define S_IXUGO		(S_IXUSR | S_IXGRP | S_IXOTH)
 
+/* What the kernel's linux/stat.h also makes visible. */
+#include <linux/percpu-defs.h>
+
 #endif /* _KSHIM_LINUX_STAT_H */

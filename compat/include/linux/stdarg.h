@@ -12,4 +12,7 @@
 
 #include <stdarg.h>
 
+/* What the kernel's linux/stdarg.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _LINUX_STDARG_H */

@@ -17,6 +17,7 @@
 #include <linux/types.h>
 #include <linux/errno.h>
 #include <linux/limits.h>
+#include <kshim/site.h>
 
 #ifdef __KERNEL__
 extern char *strcpy(char *, const char *);
@@ -50,36 +51,19 @@ extern void *memchr(const void *, int, __kernel_size_t);
 /*
  * Copy the C string @src into the @count-byte buffer @dst, always NUL
  * terminated (unless @count is 0).  Returns the length of the copy, or
- * -E2BIG when @src did not fit (the copy is then truncated) or @count is 0.
+ * -E2BIG when @src did not fit (the copy is then truncated) or @count is 0
+ * or above INT_MAX (which also WARNs once, as lib/string.c does, at the
+ * caller's line).  The _pad form fills the rest of @dst with NULs.
+ * (compat/lib/string.c)
  */
-static inline ssize_t sized_strscpy(char *dst, const char *src, size_t count)
-{
-	size_t i;
-
-	if (count == 0 || count > INT_MAX)
-		return -E2BIG;
-	for (i = 0; i < count; i++) {
-		char c = src[i];
-
-		if (c == '\0' || i == count - 1) {
-			dst[i] = '\0';
-			return c == '\0' ? (ssize_t)i : -E2BIG;
-		}
-		dst[i] = c;
-	}
-	return -E2BIG;	/* not reached */
-}
-
-/* As sized_strscpy(), and the rest of @dst is filled with NULs. */
-static inline ssize_t sized_strscpy_pad(char *dst, const char *src,
-					size_t count)
-{
-	ssize_t len = sized_strscpy(dst, src, count);
-
-	if (len >= 0 && (size_t)len + 1 < count)
-		memset(dst + len + 1, 0, count - (size_t)len - 1);
-	return len;
-}
+ssize_t __kshim_sized_strscpy(char *dst, const char *src, size_t count,
+			      const struct kshim_site *site);
+ssize_t __kshim_sized_strscpy_pad(char *dst, const char *src, size_t count,
+				  const struct kshim_site *site);
+#define sized_strscpy(dst, src, count)					\
+	__kshim_sized_strscpy(dst, src, count, __KSHIM_CALLSITE)
+#define sized_strscpy_pad(dst, src, count)				\
+	__kshim_sized_strscpy_pad(dst, src, count, __KSHIM_CALLSITE)
 
 /* strscpy(dst, src) or strscpy(dst, src, count). */
 #define __kshim_strscpy_sel(_1, _2, _3, name, ...)	name
@@ -107,5 +91,101 @@ static inline size_t str_has_prefix(const char *str, const char *prefix)
 
 	return strncmp(str, prefix, len) == 0 ? len : 0;
 }
+
+/*
+ * The kernel-only functions of lib/string.c (compat/lib/string.c).
+ * strlcat() BUGs, at the caller's line, when @dest is not NUL-terminated
+ * within @count bytes (lib/string.c's BUG_ON(dsize >= count)).  glibc
+ * 2.38 declares strlcpy()/strlcat() with the same prototypes and meaning.
+ */
+size_t strlcpy(char *, const char *, size_t);
+size_t __kshim_strlcat(char *dest, const char *src, size_t count,
+		       const struct kshim_site *site);
+#define strlcat(dest, src, count)					\
+	__kshim_strlcat(dest, src, count, __KSHIM_CALLSITE)
+extern char *strnchrnul(const char *, size_t, int);
+extern char *strnchr(const char *, size_t, int);
+extern char * __must_check skip_spaces(const char *);
+extern char *strim(char *);
+
+static inline __must_check char *strstrip(char *str)
+{
+	return strim(str);
+}
+
+extern char *strnstr(const char *, const char *, size_t);
+extern void *memset16(uint16_t *, uint16_t, __kernel_size_t);
+extern void *memset32(uint32_t *, uint32_t, __kernel_size_t);
+extern void *memset64(uint64_t *, uint64_t, __kernel_size_t);
+
+static inline void *memset_l(unsigned long *p, unsigned long v,
+			     __kernel_size_t n)
+{
+	return memset64((uint64_t *)p, v, n);
+}
+
+static inline void *memset_p(void **p, void *v, __kernel_size_t n)
+{
+	return memset64((uint64_t *)p, (uintptr_t)v, n);
+}
+
+extern void *memscan(void *, int, __kernel_size_t);
+void *memchr_inv(const void *s, int c, size_t n);
+char *strreplace(char *s, char old, char new);
+
+static inline bool mem_is_zero(const void *s, size_t n)
+{
+	return !memchr_inv(s, 0, n);
+}
+
+extern bool sysfs_streq(const char *s1, const char *s2);
+int match_string(const char * const *array, size_t n, const char *string);
+int __sysfs_match_string(const char * const *array, size_t n, const char *s);
+
+#define sysfs_match_string(_a, _s)					\
+	__sysfs_match_string(_a, ARRAY_SIZE(_a), _s)
+
+/* memset() that the compiler may not drop (secrets on the stack). */
+static inline void memzero_explicit(void *s, size_t count)
+{
+	memset(s, 0, count);
+	barrier_data(s);
+}
+
+static inline const char *kbasename(const char *path)
+{
+	const char *tail = strrchr(path, '/');
+
+	return tail ? tail + 1 : path;
+}
+
+/* lib/string_helpers.c */
+void memcpy_and_pad(void *dest, size_t dest_len, const void *src,
+		    size_t count, int pad);
+
+#define memset_after(obj, v, member)					\
+({									\
+	u8 *__ptr = (u8 *)(obj);					\
+	typeof(v) __val = (v);						\
+	memset(__ptr + offsetofend(typeof(*(obj)), member), __val,	\
+	       sizeof(*(obj)) - offsetofend(typeof(*(obj)), member));	\
+})
+
+#define memset_startat(obj, v, member)					\
+({									\
+	u8 *__ptr = (u8 *)(obj);					\
+	typeof(v) __val = (v);						\
+	memset(__ptr + offsetof(typeof(*(obj)), member), __val,	\
+	       sizeof(*(obj)) - offsetof(typeof(*(obj)), member));	\
+})
+
+/* The value %p prints for @ptr (lib/vsprintf.c): a 32-bit keyed hash. */
+int ptr_to_hashval(const void *ptr, unsigned long *hashval_out);
+
+/* What the kernel's linux/string.h also makes visible. */
+#include <linux/err.h>
+#include <linux/jump_label.h>
+#include <linux/overflow.h>
+#include <linux/stdarg.h>
 
 #endif /* _LINUX_STRING_H */

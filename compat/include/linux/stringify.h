@@ -14,4 +14,7 @@
 
 #define FILE_LINE		__FILE__ ":" __stringify(__LINE__)
 
+/* What the kernel's linux/stringify.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _LINUX_STRINGIFY_H */

@@ -3,7 +3,8 @@
  * linux/swab.h - byte swapping: the kernel's names for the UAPI __swab*
  * helpers (swab16, swab32s, swahw32...) and in-place array swaps.
  *
- * Follows include/linux/swab.h of 6.x.
+ * Follows include/linux/swab.h of 6.x (swab() only in kernel code: see
+ * below).
  */
 #ifndef _LINUX_SWAB_H
 #define _LINUX_SWAB_H
@@ -13,7 +14,20 @@
 #define swab16		__swab16
 #define swab32		__swab32
 #define swab64		__swab64
+/*
+ * glibc's <unistd.h> declares swab(from, to, n), which this macro would
+ * rename: host code that shares a translation unit with it keeps glibc's.
+ */
+#ifdef __KERNEL__
+/*
+ * glibc's <unistd.h> has a swab() of its own (copy swapping byte pairs,
+ * three arguments): host code keeps that one, kernel code gets the
+ * kernel's (swap the bytes of an unsigned long).
+ */
+#ifdef __KERNEL__
 #define swab		__swab
+#endif
+#endif
 #define swahw32		__swahw32
 #define swahb32		__swahb32
 #define swab16p		__swab16p

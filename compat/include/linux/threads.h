@@ -12,4 +12,7 @@
 #define CONFIG_NR_CPUS	64
 #define NR_CPUS		CONFIG_NR_CPUS
 
+/* What the kernel's linux/threads.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _LINUX_THREADS_H */

@@ -50,4 +50,8 @@ static inline bool pagefault_disabled(void)
 
 #define faulthandler_disabled() (pagefault_disabled() || in_atomic())
 
+/* What the kernel's linux/uaccess.h also makes visible. */
+#include <linux/mutex.h>
+#include <linux/wait.h>
+
 #endif /* __LINUX_UACCESS_H__ */

@@ -30,4 +30,7 @@
 #define LINUX_VERSION_PATCHLEVEL ((LINUX_VERSION_CODE >> 8) & 0xff)
 #define LINUX_VERSION_SUBLEVEL	(LINUX_VERSION_CODE & 0xff)
 
+/* What the kernel's linux/version.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _LINUX_VERSION_H */

@@ -10,8 +10,9 @@
  *    on @wq, until it holds (or the timeout expires);
  *  - the _timeout forms return 0 when @condition is still false after the
  *    timeout, 1 when it became true just as it elapsed, else the jiffies
- *    left; kshim tasks get no signals, so the _interruptible forms never
- *    return -ERESTARTSYS;
+ *    left; the _interruptible (_killable) forms return -ERESTARTSYS when
+ *    @condition is false and a signal (a fatal one) is pending as they
+ *    would sleep (linux/sched/signal.h);
  *  - wake_up*() may be called from any context; no wake-up is lost between
  *    a waiter's check of @condition and its sleep.
  * Wait queue entries (prepare_to_wait(), add_wait_queue()) are not
@@ -84,6 +85,8 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 			break;						\
 		__ret = __kshim_wait_sleep(&(wq_head), __kshim_seq,	\
 					   __ret, state, __kshim_ws);	\
+		if (__ret < 0)		/* -ERESTARTSYS */		\
+			break;						\
 	}								\
 	__ret;								\
 })
@@ -110,11 +113,13 @@ do {									\
 
 #define wait_event_interruptible(wq_head, condition)			\
 ({									\
+	long __kshim_wret = 0;						\
+									\
 	might_sleep();							\
 	if (!(condition))						\
-		(void)__kshim_wait_event(wq_head, condition, TASK_INTERRUPTIBLE, \
-					 MAX_SCHEDULE_TIMEOUT);		\
-	0;								\
+		__kshim_wret = __kshim_wait_event(wq_head, condition,	\
+				TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT); \
+	__kshim_wret < 0 ? (int)__kshim_wret : 0;			\
 })
 
 #define wait_event_interruptible_timeout(wq_head, condition, timeout)	\
@@ -130,11 +135,13 @@ do {									\
 
 #define wait_event_killable(wq_head, condition)				\
 ({									\
+	long __kshim_wret = 0;						\
+									\
 	might_sleep();							\
 	if (!(condition))						\
-		(void)__kshim_wait_event(wq_head, condition, TASK_KILLABLE, \
-					 MAX_SCHEDULE_TIMEOUT);		\
-	0;								\
+		__kshim_wret = __kshim_wait_event(wq_head, condition,	\
+				TASK_KILLABLE, MAX_SCHEDULE_TIMEOUT);	\
+	__kshim_wret < 0 ? (int)__kshim_wret : 0;			\
 })
 
 #define wait_event_idle(wq_head, condition)				\
@@ -144,5 +151,8 @@ do {									\
 		(void)__kshim_wait_event(wq_head, condition, TASK_IDLE,	\
 					 MAX_SCHEDULE_TIMEOUT);		\
 } while (0)
+
+/* What the kernel's linux/wait.h also makes visible. */
+#include <linux/spinlock.h>
 
 #endif /* _LINUX_WAIT_H */

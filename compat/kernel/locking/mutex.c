@@ -18,6 +18,7 @@
  */
 #include <linux/debug_locks.h>
 #include <linux/mutex.h>
+#include <linux/sched/signal.h>
 #include <linux/printk.h>
 
 #include "kshim/internal.h"
@@ -66,6 +67,11 @@ int __kshim_mutex_lock(struct mutex *lock, unsigned int state,
 		mutex_warn_on(lock->magic != lock, "lock->magic != lock", site);
 		if (lock->owner == t)
 			mutex_deadlock(lock, site);
+		/* A signal ends an interruptible (killable) wait before it starts. */
+		if (signal_pending_state(state, t)) {
+			host_unlock(&lock->host);
+			return -EINTR;
+		}
 		host_unlock(&lock->host);
 		kshim_block_begin(state, site);
 		host_lock(&lock->host);

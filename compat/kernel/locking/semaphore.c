@@ -7,13 +7,15 @@
  * real, "BUG: scheduling while atomic" if atomic) while the count is 0;
  * down_trylock() returns 0 on success and 1 when it would have to sleep;
  * down_timeout() gives up with -ETIME; up() adds one and wakes a sleeper.
- * kshim tasks get no signals: the interruptible/killable forms return 0.
+ * A signal pending when the task would sleep (interruptible, or fatal for
+ * the killable form) makes the wait return -EINTR, as __down_common().
  * The count lives under a host mutex; sleepers wait on its condition
  * variable.
  */
 #include <errno.h>
 
 #include <linux/semaphore.h>
+#include <linux/sched/signal.h>
 
 #include "kshim/internal.h"
 #include "kernel/sched/sched.h"
@@ -37,6 +39,10 @@ int __kshim_down(struct semaphore *sem, unsigned int state, long timeout,
 		sem->count--;
 		host_unlock(&sem->host);
 		return 0;
+	}
+	if (signal_pending_state(state, current)) {
+		host_unlock(&sem->host);
+		return -EINTR;
 	}
 	host_unlock(&sem->host);
 

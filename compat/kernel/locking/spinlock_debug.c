@@ -36,11 +36,6 @@
 #include "kernel/locking/spinlock_debug.h"
 #include "kernel/sched/sched.h"
 
-static int raw_smp_processor_id(void)
-{
-	return kshim_current_cpu();
-}
-
 static void spin_dump(raw_spinlock_t *lock, const char *msg)
 {
 	struct task_struct *owner = lock->owner;
@@ -49,7 +44,7 @@ static void spin_dump(raw_spinlock_t *lock, const char *msg)
 		owner = NULL;
 	printk(KERN_EMERG "BUG: spinlock %s on CPU#%d, %s/%d\n", msg,
 	       raw_smp_processor_id(), current->comm, task_pid_nr(current));
-	printk(KERN_EMERG " lock: %p, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n",
+	printk(KERN_EMERG " lock: %pS, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n",
 	       (void *)lock, lock->magic, owner ? owner->comm : "<none>",
 	       owner ? task_pid_nr(owner) : -1, lock->owner_cpu);
 	if (lock->locked && lock->site)

@@ -4,7 +4,9 @@
  *
  * Reproduces kernel/printk/printk.c as a driver sees it: a message carries
  * a KERN_<LEVEL> prefix (default MESSAGE_LOGLEVEL_DEFAULT), KERN_CONT
- * continues the current line, every line lands in the log buffer (kshim's
+ * continues the current line (the prefixes are read from the text the
+ * kernel's vsnprintf made, so a level passed as a "%s" argument counts,
+ * and the first level given wins), every line lands in the log buffer (kshim's
  * dmesg, reset for each test) and lines below the console log level
  * (KSHIM_LOGLEVEL) are echoed on stderr.  Lines printed while a report is
  * open also become that report's text.
@@ -107,38 +109,50 @@ static void add_text(int level, const char *s, size_t len)
 int vprintk(const char *fmt, va_list args)
 {
 	char text[LINE_MAX_LEN * 4];
-	const char *p = fmt;
-	int level = MESSAGE_LOGLEVEL_DEFAULT;
+	const char *p = text;
+	int level = LOGLEVEL_DEFAULT;
 	bool cont = false;
 	int n;
 
 	kshim_ensure_booted();
-	while (p[0] == KERN_SOH_ASCII && p[1]) {
-		if (p[1] >= '0' && p[1] <= '7')
-			level = p[1] - '0';
-		else if (p[1] == 'c')
-			cont = true;
-		p += 2;
-	}
-	/* @p is the caller's checked format minus its level prefix. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	n = vsnprintf(text, sizeof(text), p, args);
-#pragma GCC diagnostic pop
-	if (n < 0)
-		return n;
+	/* The kernel's vsnprintf; the prefixes are read from its output. */
+	n = kshim_vsnprintf(text, sizeof(text), fmt, args);
 	if ((size_t)n >= sizeof(text))
 		n = sizeof(text) - 1;
+
+	/* printk_parse_prefix(): the first level given wins */
+	while (printk_get_level(p)) {
+		if (p[1] == 'c')
+			cont = true;
+		else if (level == LOGLEVEL_DEFAULT)
+			level = p[1] - '0';
+		p += 2;
+		n -= 2;
+	}
+	if (level == LOGLEVEL_DEFAULT)
+		level = MESSAGE_LOGLEVEL_DEFAULT;
 
 	if (!cont)
 		flush_cont();
 	else if (cont_len)
 		level = cont_level;
-	add_text(level, text, n);
+	add_text(level, p, n);
 	return n;
 }
 
 int _printk(const char *fmt, ...)
+{
+	va_list args;
+	int r;
+
+	va_start(args, fmt);
+	r = vprintk(fmt, args);
+	va_end(args);
+	return r;
+}
+
+/* kshim has no console locks to avoid: an ordinary printk. */
+int _printk_deferred(const char *fmt, ...)
 {
 	va_list args;
 	int r;

@@ -13,6 +13,7 @@
 #include <limits.h>
 
 #include <linux/completion.h>
+#include <linux/sched/signal.h>
 
 #include "kshim/internal.h"
 #include "kernel/sched/sched.h"
@@ -61,6 +62,11 @@ long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 	__might_sleep(site->file, site->line);
 	host_lock(&x->host);
 	if (!x->done) {
+		/* do_wait_for_common(): a signal ends the wait unslept. */
+		if (signal_pending_state(state, current)) {
+			host_unlock(&x->host);
+			return -ERESTARTSYS;
+		}
 		host_unlock(&x->host);
 		kshim_block_begin(state, site);
 		if (!forever)

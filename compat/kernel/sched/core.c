@@ -32,6 +32,7 @@
 #include <linux/printk.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/uaccess.h>
 #include <kshim/ledger.h>
 
@@ -440,7 +441,8 @@ void __kshim_schedule(const struct kshim_site *site)
 	unsigned int state = get_current_state();
 
 	kshim_block_begin(0, site);
-	if (state != TASK_RUNNING)
+	/* __schedule(): a signal keeps an interruptible task running. */
+	if (state != TASK_RUNNING && !signal_pending_state(state, current))
 		kshim_task_sleep(MAX_SCHEDULE_TIMEOUT);
 	kshim_block_end();
 }
@@ -457,7 +459,8 @@ long __kshim_schedule_timeout(long timeout, unsigned int state,
 		return 0;
 	}
 	kshim_block_begin(state == ~0U ? 0 : state, site);
-	if (get_current_state() != TASK_RUNNING)
+	if (get_current_state() != TASK_RUNNING &&
+	    !signal_pending_state(get_current_state(), current))
 		timeout = kshim_task_sleep(timeout);
 	kshim_block_end();
 	return timeout;

@@ -13,6 +13,7 @@
  * wait_event*() line.
  */
 #include <linux/wait.h>
+#include <linux/sched/signal.h>
 
 #include "kshim/internal.h"
 #include "kernel/sched/sched.h"
@@ -63,6 +64,9 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 
 	if (timeout <= 0)
 		return 0;
+	/* prepare_to_wait_event(): a signal ends the wait unslept. */
+	if (signal_pending_state(state, current))
+		return -ERESTARTSYS;
 	kshim_block_begin(state, site);
 	if (!forever)
 		kshim_deadline_ms(&deadline, timeout);

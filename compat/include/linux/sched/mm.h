@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * linux/sched/mm.h - scoped allocation constraints of the current task.
+ *
+ * Follows include/linux/sched/mm.h of 6.1 for the memalloc scopes:
+ * memalloc_noio_save()/restore() (PF_MEMALLOC_NOIO), memalloc_nofs_*()
+ * (PF_MEMALLOC_NOFS), memalloc_noreclaim_*() (PF_MEMALLOC),
+ * memalloc_pin_*() (PF_MEMALLOC_PIN) nest by saving the flag's old value;
+ * current_gfp_context() strips __GFP_IO and __GFP_FS inside a NOIO scope,
+ * __GFP_FS inside a NOFS one and __GFP_MOVABLE inside a PIN one.  kshim's
+ * page allocator applies it to every request as __alloc_pages() does, so
+ * a failing GFP_KERNEL allocation in a NOIO scope reports
+ * "mode:0xc00(GFP_NOIO)".  might_alloc() is the allocator's might_sleep()
+ * check for a blocking gfp.  (mm_struct refcounting is not provided.)
+ */
+#ifndef _LINUX_SCHED_MM_H
+#define _LINUX_SCHED_MM_H
+
+#include <linux/kernel.h>
+#include <linux/atomic.h>
+#include <linux/sched.h>
+#include <linux/mm_types.h>
+#include <linux/gfp.h>
+
+static inline gfp_t current_gfp_context(gfp_t flags)
+{
+	unsigned int pflags = READ_ONCE(current->flags);
+
+	if (unlikely(pflags & (PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS |
+			       PF_MEMALLOC_PIN))) {
+		/* NOIO is the weaker context: it implies NOFS. */
+		if (pflags & PF_MEMALLOC_NOIO)
+			flags &= ~(__GFP_IO | __GFP_FS);
+		else if (pflags & PF_MEMALLOC_NOFS)
+			flags &= ~__GFP_FS;
+		if (pflags & PF_MEMALLOC_PIN)
+			flags &= ~__GFP_MOVABLE;
+	}
+	return flags;
+}
+
+static inline void fs_reclaim_acquire(gfp_t gfp_mask) { }
+static inline void fs_reclaim_release(gfp_t gfp_mask) { }
+
+/* Where an allocation with @gfp_mask might sleep, check that it may. */
+static inline void might_alloc(gfp_t gfp_mask)
+{
+	fs_reclaim_acquire(gfp_mask);
+	fs_reclaim_release(gfp_mask);
+	might_sleep_if(gfpflags_allow_blocking(gfp_mask));
+}
+
+/* Saves the old value of @flag in current->flags and sets it. */
+static inline unsigned int __kshim_memalloc_save(unsigned int flag)
+{
+	unsigned int old = current->flags & flag;
+
+	current->flags |= flag;
+	return old;
+}
+
+static inline void __kshim_memalloc_restore(unsigned int flag,
+					    unsigned int old)
+{
+	current->flags = (current->flags & ~flag) | old;
+}
+
+static inline unsigned int memalloc_noio_save(void)
+{
+	return __kshim_memalloc_save(PF_MEMALLOC_NOIO);
+}
+
+static inline void memalloc_noio_restore(unsigned int flags)
+{
+	__kshim_memalloc_restore(PF_MEMALLOC_NOIO, flags);
+}
+
+static inline unsigned int memalloc_nofs_save(void)
+{
+	return __kshim_memalloc_save(PF_MEMALLOC_NOFS);
+}
+
+static inline void memalloc_nofs_restore(unsigned int flags)
+{
+	__kshim_memalloc_restore(PF_MEMALLOC_NOFS, flags);
+}
+
+static inline unsigned int memalloc_noreclaim_save(void)
+{
+	return __kshim_memalloc_save(PF_MEMALLOC);
+}
+
+static inline void memalloc_noreclaim_restore(unsigned int flags)
+{
+	__kshim_memalloc_restore(PF_MEMALLOC, flags);
+}
+
+static inline unsigned int memalloc_pin_save(void)
+{
+	return __kshim_memalloc_save(PF_MEMALLOC_PIN);
+}
+
+static inline void memalloc_pin_restore(unsigned int flags)
+{
+	__kshim_memalloc_restore(PF_MEMALLOC_PIN, flags);
+}
+
+#endif /* _LINUX_SCHED_MM_H */
