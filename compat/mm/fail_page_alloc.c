@@ -220,10 +220,13 @@ bool __kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
 
 	/* fail_dump(), outside the lock: printing may take its time. */
 	if (fail && shown.verbose && !(gfp & __GFP_NOWARN)) {
+		char prob[32];
+
+		/* the kernel's printk has no floating point: glibc's %g */
+		snprintf(prob, sizeof(prob), "%g", shown.probability * 100);
 		pr_notice("FAULT_INJECTION: forcing a failure.\n");
-		pr_notice("name fail_page_alloc, interval %lu, probability %g, space %lu, times %ld\n",
-			  shown.interval, shown.probability * 100, shown.space,
-			  times_shown);
+		pr_notice("name fail_page_alloc, interval %lu, probability %s, space %lu, times %ld\n",
+			  shown.interval, prob, shown.space, times_shown);
 		if (shown.verbose > 1)
 			dump_stack();
 	}

@@ -70,7 +70,7 @@ void __kshim_module_set_license(struct module *mod, const char *license);
 	__kshim_module_init_reg(void)					\
 	{ __kshim_module_set_init(THIS_MODULE, initfn, __FILE__); }	\
 	_Static_assert(sizeof(KBUILD_MODNAME) > 1,			\
-		       "module_init() needs KBUILD_MODNAME")
+		       "module_init() needs KBUILD_MODNAME");
 
 #define module_exit(exitfn)						\
 	static inline exitcall_t __maybe_unused __exittest(void)	\
@@ -79,7 +79,7 @@ void __kshim_module_set_license(struct module *mod, const char *license);
 	__kshim_module_exit_reg(void)					\
 	{ __kshim_module_set_exit(THIS_MODULE, exitfn); }		\
 	_Static_assert(sizeof(KBUILD_MODNAME) > 1,			\
-		       "module_exit() needs KBUILD_MODNAME")
+		       "module_exit() needs KBUILD_MODNAME");
 
 /* Modinfo: type-checked strings; the license is kept (it may taint). */
 #define MODULE_INFO(tag, info)						\

@@ -6,6 +6,8 @@
 #ifndef __VDSO_MATH64_H
 #define __VDSO_MATH64_H
 
+#include <linux/types.h>
+
 static __always_inline u32
 __iter_div_u64_rem(u64 dividend, u32 divisor, u64 *remainder)
 {

@@ -76,6 +76,7 @@ static void __exit params_exit(void)
 {
 }
 
-module_init(params_init);
-module_exit(params_exit);
+/* Written without semicolons, as some kernel files do (lib/rbtree_test.c). */
+module_init(params_init)
+module_exit(params_exit)
 MODULE_LICENSE("GPL");

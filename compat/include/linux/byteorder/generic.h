@@ -13,6 +13,9 @@
 #ifndef _LINUX_BYTEORDER_GENERIC_H
 #define _LINUX_BYTEORDER_GENERIC_H
 
+/* The arch's conversions (which include this file back, at their end). */
+#include <asm/byteorder.h>
+
 #define cpu_to_le64	__cpu_to_le64
 #define le64_to_cpu	__le64_to_cpu
 #define cpu_to_le32	__cpu_to_le32
