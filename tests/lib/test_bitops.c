@@ -11,6 +11,7 @@
 
 #include <kshim/test.h>
 #include <linux/bitmap.h>
+#include <linux/math.h>
 #include <linux/bitops.h>
 #include <linux/errno.h>
 

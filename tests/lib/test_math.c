@@ -18,7 +18,8 @@
 #include <linux/sizes.h>
 
 /* Constants stay constant expressions. */
-static char ilog2_array[ilog2(4096) == 12 ? 1 : -1];
+char ilog2_array[ilog2(4096) == 12 ? 1 : -1];
+extern char ilog2_array[];
 static const int folded[] = {
 	ilog2(1), ilog2(2), ilog2(1ULL << 63), roundup_pow_of_two(17),
 	rounddown_pow_of_two(17), order_base_2(17), bits_per(16),
@@ -272,8 +273,9 @@ do {									\
 					vals[j], &d), o);		\
 			if (!o)						\
 				CU_ASSERT_TRUE(d == (T)r);		\
-			r = a * b;					\
-			o = r < (__int128)type_min(T) ||		\
+			/* u64 products may not fit even __int128. */	\
+			o = __builtin_mul_overflow(a, b, &r) ||		\
+			    r < (__int128)type_min(T) ||		\
 			    r > (__int128)type_max(T);			\
 			CU_ASSERT_EQUAL(check_mul_overflow(vals[i],	\
 					vals[j], &d), o);		\

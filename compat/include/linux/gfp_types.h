@@ -64,6 +64,10 @@
 #define __GFP_SKIP_KASAN	((__force gfp_t)___GFP_SKIP_KASAN)
 #define __GFP_NOLOCKDEP		((__force gfp_t)___GFP_NOLOCKDEP)
 
+/* The flag bits in use (27: no lockdep); the XArray keeps its own above. */
+#define __GFP_BITS_SHIFT	27
+#define __GFP_BITS_MASK		((__force gfp_t)((1 << __GFP_BITS_SHIFT) - 1))
+
 #define GFP_ATOMIC	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM)
 #define GFP_KERNEL	(__GFP_RECLAIM | __GFP_IO | __GFP_FS)
 #define GFP_KERNEL_ACCOUNT (GFP_KERNEL | __GFP_ACCOUNT)

@@ -14,9 +14,8 @@
 #include <linux/types.h>
 #include <linux/limits.h>
 #include <linux/typecheck.h>
+#include <linux/param.h>		/* HZ, USER_HZ */
 
-#define HZ		1000
-#define USER_HZ		100
 #define MSEC_PER_SEC	1000L
 #define USEC_PER_MSEC	1000L
 #define NSEC_PER_USEC	1000L

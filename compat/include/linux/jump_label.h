@@ -24,8 +24,6 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
-#include <linux/atomic.h>
-#include <linux/bug.h>
 #include <kshim/site.h>
 
 struct static_key {
@@ -87,6 +85,14 @@ extern bool static_key_initialized;
 	__PASTE(_DECLARE_STATIC_KEY_, IS_ENABLED(cfg))(name)
 
 /* The count; -1 (an enable in progress) reads as 1. */
+/*
+ * As in the kernel, atomic.h and bug.h come after the types: the printk
+ * and bug headers reach this one again (through string.h) and must find
+ * struct static_key complete.
+ */
+#include <linux/atomic.h>
+#include <linux/bug.h>
+
 int static_key_count(struct static_key *key);
 
 extern bool ____wrong_branch_error(void);

@@ -55,7 +55,7 @@ unsigned long __rounddown_pow_of_two(unsigned long n)
 #define ilog2(n)							\
 	(__builtin_constant_p(n) ?					\
 	 ((n) < 2 ? 0 : 63 - __builtin_clzll((unsigned long long)(n))) : \
-	 (sizeof(n) <= 4) ? __ilog2_u32(n) : __ilog2_u64(n))
+	 (sizeof(n) <= 4) ? __ilog2_u32((u32)(n)) : __ilog2_u64(n))
 
 #define roundup_pow_of_two(n)						\
 	(__builtin_constant_p(n) ?					\

@@ -18,13 +18,13 @@
  *    instruction on x86: no check); the __this_cpu_*() forms expect
  *    preemption off and report "BUG: using __this_cpu_<op>() in
  *    preemptible" otherwise; raw_cpu_*() never check.
- * No alloc_percpu() yet.
+ * No alloc_percpu() yet.  The macros use smp_processor_id() and the
+ * preempt_*() calls, which, as in the kernel, come with linux/percpu.h.
  */
 #ifndef _LINUX_PERCPU_DEFS_H
 #define _LINUX_PERCPU_DEFS_H
 
 #include <linux/compiler.h>
-#include <linux/smp.h>
 #include <linux/threads.h>
 
 #define PER_CPU_BASE_SECTION	"kshim_percpu"

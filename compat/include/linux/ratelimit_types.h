@@ -7,13 +7,12 @@
  * rest are counted as missed; an interval of 0 lets everything through.
  * When a new interval starts after misses, ___ratelimit() prints
  * "<func>: <n> callbacks suppressed" (unless RATELIMIT_MSG_ON_RELEASE).
- * The kernel takes HZ from <linux/param.h>; kshim's is <linux/jiffies.h>.
  */
 #ifndef _LINUX_RATELIMIT_TYPES_H
 #define _LINUX_RATELIMIT_TYPES_H
 
 #include <linux/bits.h>
-#include <linux/jiffies.h>
+#include <linux/param.h>
 #include <linux/spinlock_types.h>
 
 #define DEFAULT_RATELIMIT_INTERVAL	(5 * HZ)

@@ -44,12 +44,6 @@
 #include <linux/types.h>
 #include <kshim/site.h>
 
-/* include/linux/gfp_types.h of 6.1 (no lockdep): the xa_flags split. */
-#ifndef __GFP_BITS_SHIFT
-#define __GFP_BITS_SHIFT	27
-#define __GFP_BITS_MASK	((__force gfp_t)((1 << __GFP_BITS_SHIFT) - 1))
-#endif
-
 #define BITS_PER_XA_VALUE	(BITS_PER_LONG - 1)
 
 void __kshim_xa_warn_value(unsigned long v, const struct kshim_site *site);
@@ -173,7 +167,7 @@ enum xa_lock_type {
 #define XA_FLAGS_MARK(mark)	((__force gfp_t)((1U << __GFP_BITS_SHIFT) << \
 						(__force unsigned)(mark)))
 
-/* ALLOC is for a normal 0-based alloc.  ALLOC1 is for an 1-based alloc */
+/* Allocating arrays: IDs from 0, or from 1 (index 0 stays busy). */
 #define XA_FLAGS_ALLOC	(XA_FLAGS_TRACK_FREE | XA_FLAGS_MARK(XA_FREE_MARK))
 #define XA_FLAGS_ALLOC1	(XA_FLAGS_TRACK_FREE | XA_FLAGS_ZERO_BUSY)
 

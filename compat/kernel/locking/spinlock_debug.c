@@ -30,6 +30,7 @@
 #include <linux/debug_locks.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 
 #include "kshim/internal.h"
