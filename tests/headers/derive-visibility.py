@@ -21,8 +21,10 @@ it in make check.  Run this again when a header is added:
 KSRC: a kernel source tree (Debian: apt-get download linux-source-6.1);
 KGEN: the matching linux-headers-<ver>-amd64 tree (apt-get download
 linux-headers-6.1.0-NN-amd64), for the generated headers.  Names listed in
-tests/headers/visibility-exceptions.txt are left out, each with its reason.
+tests/headers/visibility-exceptions.txt are left out, each with its reason
+(header and name are shell patterns).
 """
+import fnmatch
 import os
 import re
 import subprocess
@@ -37,7 +39,7 @@ CCINC = subprocess.check_output([CC, '-print-file-name=include'],
                                 text=True).strip()
 # Header directories kshim mirrors; kshim/ is the test side, uapi/ is
 # reached through them.
-DIRS = ('linux', 'asm', 'asm-generic')
+DIRS = ('linux', 'asm', 'asm-generic', 'vdso')
 
 
 def kernel_flags(ksrc, kgen):
@@ -77,10 +79,12 @@ def names(flags, header, tmp):
     src = os.path.join(tmp, 'probe.c')
     with open(src, 'w') as f:
         f.write('#include <%s>\n' % header if header else '\n')
-    macros = subprocess.run([CC, '-E', '-dM'] + flags + [src], text=True,
-                            capture_output=True)
-    if macros.returncode:
+    # a header that does not compile alone names nothing
+    if header and subprocess.run([CC, '-fsyntax-only', '-w'] + flags + [src],
+                                 capture_output=True).returncode:
         return None
+    macros = subprocess.run([CC, '-E', '-dM'] + flags + [src], text=True,
+                            capture_output=True, check=True)
     out = set()
     for line in macros.stdout.splitlines():
         m = re.match(r'#define ([A-Za-z_]\w*)', line)
@@ -107,7 +111,8 @@ def main():
             if line.strip() and not line.startswith('#'):
                 exceptions.add(tuple(line.split()[:2]))
     def excepted(h, n):
-        return (h, n) in exceptions or ('*', n) in exceptions
+        return any(fnmatch.fnmatchcase(h, eh) and fnmatch.fnmatchcase(n, en)
+                   for eh, en in exceptions)
 
     headers = []
     for d in DIRS:

@@ -8,6 +8,7 @@
 #define _ASM_GENERIC_GETORDER_H
 
 #include <linux/compiler.h>
+#include <asm/page_types.h>
 
 static inline __attribute_const__ int get_order(unsigned long size)
 {

@@ -20,4 +20,7 @@
 #define CLOCKS_PER_SEC	(USER_HZ)	/* in "ticks" like times() */
 #endif
 
+/* What the kernel's asm-generic/param.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* __ASM_GENERIC_PARAM_H */

@@ -102,5 +102,6 @@ __printf(6, 7) __cold void __kshim_warn(const char *file, int line,
 #include <linux/export.h>
 #include <linux/init.h>
 #include <linux/printk.h>
+#include <linux/instruction_pointer.h>
 
 #endif /* _ASM_BUG_H */

@@ -93,4 +93,7 @@ void __kshim_hg_atomic_end(const volatile void *addr);
 	__kshim_try_cmpxchg(ptr, oldp, n, __ATOMIC_RELEASE, __ATOMIC_RELAXED)
 #define try_cmpxchg64(ptr, oldp, n)	try_cmpxchg(ptr, oldp, n)
 
+/* What the kernel's asm/cmpxchg.h also makes visible. */
+#include <asm/bug.h>
+
 #endif /* _ASM_X86_CMPXCHG_H */

@@ -37,6 +37,7 @@ static __always_inline struct task_struct *get_current(void)
 #include <linux/err.h>
 #include <linux/jump_label.h>
 #include <linux/kernel.h>
+#include <linux/percpu-defs.h>
 #include <linux/threads.h>
 
 #endif /* _ASM_CURRENT_H */

@@ -41,4 +41,11 @@ static inline u64 mul_u32_u32(u32 a, u32 b)
 }
 #define mul_u32_u32 mul_u32_u32
 
+/* @a * @mul / @divisor with a 96-bit intermediate product. */
+static inline u64 mul_u64_u32_div(u64 a, u32 mul, u32 divisor)
+{
+	return (u64)(((unsigned __int128)a * mul) / divisor);
+}
+#define mul_u64_u32_div mul_u64_u32_div
+
 #endif /* _ASM_X86_DIV64_H */

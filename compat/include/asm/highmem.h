@@ -23,6 +23,13 @@
 
 #include <linux/version.h>
 
+/* The pkmap area: KSHIM_LAST_PKMAP windows (x86-32: 1024, 512 with PAE). */
+extern unsigned int kshim_last_pkmap;
+#ifndef LAST_PKMAP
+#define LAST_PKMAP		kshim_last_pkmap
+#define LAST_PKMAP_MASK		(LAST_PKMAP - 1)
+#endif
+
 /*
  * kshim's entry points (compat/mm/highmem_32.c, which is built for 6.x
  * and says KSHIM_HIGHMEM_32_IMPL to see them); the macros below pass the

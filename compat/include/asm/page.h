@@ -16,17 +16,12 @@
 #include <linux/string.h>
 #include <linux/const.h>
 #include <linux/types.h>
-
-#define PAGE_SHIFT		12
-#define PAGE_SIZE		(_AC(1, UL) << PAGE_SHIFT)
-#define PAGE_MASK		(~(PAGE_SIZE - 1))
+#include <asm/page_types.h>
 
 struct page;
 
-extern unsigned long page_offset_base;
 extern struct page *vmemmap_base;
 
-#define PAGE_OFFSET		((unsigned long)page_offset_base)
 #define vmemmap			(vmemmap_base)
 
 #define __pa(x)			((unsigned long)(x) - PAGE_OFFSET)

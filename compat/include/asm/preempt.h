@@ -13,6 +13,9 @@
 #include <linux/compiler.h>
 #include <linux/thread_info.h>
 
+/* kshim's CPUs switch tasks only where a task sleeps: nothing to do. */
+#define preempt_schedule()		do { } while (0)
+
 #define PREEMPT_ENABLED	(0)
 #define PREEMPT_NEED_RESCHED	0x80000000
 
@@ -59,6 +62,7 @@ static __always_inline bool should_resched(int preempt_offset)
 }
 
 /* What the kernel's asm/preempt.h also makes visible. */
+#include <asm/processor.h>
 #include <linux/irqflags.h>
 
 #endif /* _ASM_PREEMPT_H */

@@ -34,7 +34,6 @@ void __kshim_hg_atomic_end(const volatile void *addr);
 	__kshim_r;							\
 })
 
-#define ATOMIC_INIT(i)		{ (i) }
 #define ATOMIC64_INIT(i)	{ (i) }
 
 #define __KSHIM_ATOMIC_OPS(pfx, atype, vtype)				\

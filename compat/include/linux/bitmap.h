@@ -327,4 +327,7 @@ static inline void bitmap_set_value8(unsigned long *map, unsigned long value,
 	map[index] |= value << offset;
 }
 
+/* What the kernel's linux/bitmap.h also makes visible. */
+#include <linux/kernel.h>
+
 #endif /* __LINUX_BITMAP_H */

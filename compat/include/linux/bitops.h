@@ -352,4 +352,7 @@ static __always_inline void __assign_bit(long nr,
 		__clear_bit(nr, addr);
 }
 
+/* What the kernel's linux/bitops.h also makes visible. */
+#include <linux/jump_label.h>
+
 #endif /* _LINUX_BITOPS_H */

@@ -12,9 +12,9 @@
 #include <linux/const.h>
 #include <linux/compiler_types.h>
 
+#include <asm/bitsperlong.h>
+
 #define BITS_PER_BYTE		8
-#define BITS_PER_LONG		64
-#define BITS_PER_LONG_LONG	64
 
 #define BIT(nr)			(UL(1) << (nr))
 #define BIT_ULL(nr)		(ULL(1) << (nr))
@@ -37,5 +37,8 @@
 #define GENMASK(h, l)		(GENMASK_INPUT_CHECK(h, l) + __GENMASK(h, l))
 #define GENMASK_ULL(h, l)							\
 	(GENMASK_INPUT_CHECK(h, l) + __GENMASK_ULL(h, l))
+
+/* What the kernel's linux/bits.h also makes visible. */
+#include <linux/build_bug.h>
 
 #endif /* _LINUX_BITS_H */

@@ -43,5 +43,6 @@ static inline bool cpu_online(unsigned int cpu)
 #include <linux/bitmap.h>
 #include <linux/gfp_types.h>
 #include <linux/kernel.h>
+#include <linux/numa.h>
 
 #endif /* _LINUX_CPUMASK_H */

@@ -18,13 +18,6 @@
 
 #include <linux/bitops.h>
 
-/* A bitmap that fits one word and whose size is known at compile time. */
-#ifndef small_const_nbits
-#define small_const_nbits(nbits)					\
-	(__builtin_constant_p(nbits) && (nbits) <= BITS_PER_LONG &&	\
-	 (nbits) > 0)
-#endif
-
 unsigned long _find_next_bit(const unsigned long *addr1, unsigned long nbits,
 			     unsigned long start);
 unsigned long _find_next_and_bit(const unsigned long *addr1,

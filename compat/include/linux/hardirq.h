@@ -12,9 +12,15 @@
 
 #include <linux/preempt.h>
 #include <linux/bottom_half.h>
+#include <kshim/site.h>
+
+/* Waits until no handler of @irq runs (kernel/irq/manage.c). */
+void __kshim_synchronize_irq(unsigned int irq, const struct kshim_site *site);
+#define synchronize_irq(irq)	__kshim_synchronize_irq(irq, __KSHIM_CALLSITE)
 
 /* What the kernel's linux/hardirq.h also makes visible. */
 #include <linux/mutex.h>
+#include <linux/sched.h>
 #include <linux/wait.h>
 
 #endif /* _LINUX_HARDIRQ_H */

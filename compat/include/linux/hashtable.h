@@ -100,4 +100,8 @@ static inline void hash_del(struct hlist_node *node)
 	hlist_for_each_entry_safe(obj, tmp,				\
 		&name[hash_min(key, HASH_BITS(name))], member)
 
+/* What the kernel's linux/hashtable.h also makes visible. */
+#include <linux/bottom_half.h>
+#include <linux/smp.h>
+
 #endif /* _LINUX_HASHTABLE_H */

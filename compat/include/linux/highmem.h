@@ -37,13 +37,6 @@
 #include <linux/version.h>
 #include <asm/highmem.h>
 
-/* The pkmap area: KSHIM_LAST_PKMAP windows (x86-32: 1024, 512 with PAE). */
-extern unsigned int kshim_last_pkmap;
-#ifndef LAST_PKMAP
-#define LAST_PKMAP		kshim_last_pkmap
-#define LAST_PKMAP_MASK		(LAST_PKMAP - 1)
-#endif
-
 /* kshim's entry points; the macros below pass the caller's position. */
 void *__kshim_kmap(struct page *page, const struct kshim_site *site);
 void __kshim_kunmap(struct page *page, unsigned int version,

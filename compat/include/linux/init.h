@@ -14,6 +14,10 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 
+/* What module_init()/module_exit() take. */
+typedef int (*initcall_t)(void);
+typedef void (*exitcall_t)(void);
+
 #define __init		__cold notrace
 #define __exit		__cold notrace
 #define __initdata

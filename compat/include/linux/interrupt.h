@@ -94,7 +94,6 @@ const void *__kshim_free_irq(unsigned int irq, void *dev_id,
 void __kshim_disable_irq(unsigned int irq, bool sync,
 			 const struct kshim_site *site);
 void __kshim_enable_irq(unsigned int irq, const struct kshim_site *site);
-void __kshim_synchronize_irq(unsigned int irq, const struct kshim_site *site);
 
 #define request_irq(irq, handler, flags, name, dev)			\
 	__kshim_request_irq(irq, handler, flags, name, dev, __KSHIM_CALLSITE)
@@ -104,7 +103,6 @@ void __kshim_synchronize_irq(unsigned int irq, const struct kshim_site *site);
 #define disable_irq_nosync(irq)						\
 	__kshim_disable_irq(irq, false, __KSHIM_CALLSITE)
 #define enable_irq(irq)		__kshim_enable_irq(irq, __KSHIM_CALLSITE)
-#define synchronize_irq(irq)	__kshim_synchronize_irq(irq, __KSHIM_CALLSITE)
 
 /* ---- softirqs and tasklets (kernel/softirq.c) ---- */
 

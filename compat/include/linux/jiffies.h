@@ -15,13 +15,7 @@
 #include <linux/limits.h>
 #include <linux/typecheck.h>
 #include <linux/param.h>		/* HZ, USER_HZ */
-
-#define MSEC_PER_SEC	1000L
-#define USEC_PER_MSEC	1000L
-#define NSEC_PER_USEC	1000L
-#define NSEC_PER_MSEC	1000000L
-#define USEC_PER_SEC	1000000L
-#define NSEC_PER_SEC	1000000000L
+#include <vdso/time64.h>		/* MSEC_PER_SEC... (linux/time64.h) */
 
 #define INITIAL_JIFFIES ((unsigned long)(unsigned int)(-300 * HZ))
 
@@ -83,11 +77,13 @@ static inline unsigned long nsecs_to_jiffies(u64 n)
 
 /* What the kernel's linux/jiffies.h also makes visible. */
 #include <asm/byteorder.h>
+#include <asm/processor.h>
 #include <linux/atomic.h>
 #include <linux/err.h>
 #include <linux/export.h>
 #include <linux/gfp_types.h>
 #include <linux/init.h>
+#include <linux/irqflags.h>
 #include <linux/kstrtox.h>
 #include <linux/math64.h>
 #include <linux/minmax.h>

@@ -3,26 +3,20 @@
  * linux/kernel.h - the kernel's grab-bag header.
  *
  * Follows include/linux/kernel.h of 6.x together with the pieces it has
- * been split into (align.h, array_size.h, container_of.h, wordpart.h;
- * math.h is a header of its own, included here), so that drivers that
- * include only <linux/kernel.h> find everything, as they do in the
- * kernel.  glibc's <sys/sysinfo.h> includes <linux/kernel.h> by name
- * for struct sysinfo, which the UAPI part (uapi/linux/kernel.h) provides.
- *
- * abs() is the kernel's type-generic macro.  glibc's <stdlib.h> declares
- * an abs() function, which such a macro would break if <stdlib.h> came
- * later, so host code gets <stdlib.h> first: any order then works.  Likewise
- * glibc's <sys/param.h> has its own roundup(): include it before kernel
- * headers (ours replaces it), not after.
+ * been split into (align.h, container_of.h, wordpart.h; math.h (with
+ * abs()), array_size.h and instruction_pointer.h are headers of their own,
+ * included here), so that drivers that include only <linux/kernel.h> find
+ * everything, as they do in the kernel.  glibc's <sys/sysinfo.h> includes
+ * <linux/kernel.h> by name for struct sysinfo, which the UAPI part
+ * (uapi/linux/kernel.h) provides.  glibc's <sys/param.h> has its own
+ * roundup(): include it before kernel headers (ours replaces it), not
+ * after.
  */
 #ifndef _KSHIM_LINUX_KERNEL_H
 #define _KSHIM_LINUX_KERNEL_H
 
 #include <uapi/linux/kernel.h>
 
-#ifndef __KERNEL__
-#include <stdlib.h>
-#endif
 #include <linux/stdarg.h>
 #include <stddef.h>
 #include <linux/types.h>
@@ -42,9 +36,8 @@
 #include <linux/printk.h>
 #include <linux/might_sleep.h>
 #include <linux/math.h>
-
-/* Number of elements of the array @arr; a build error for a pointer. */
-#define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]) + __must_be_array(arr))
+#include <linux/array_size.h>
+#include <linux/instruction_pointer.h>
 
 /* Pre-5.5 name of sizeof_field(). */
 #define FIELD_SIZEOF(t, f)	sizeof_field(t, f)
@@ -84,35 +77,12 @@
 /* The byte @x repeated in every byte of an unsigned long. */
 #define REPEAT_BYTE(x)		((~0ul / 0xff) * (x))
 
-/*
- * abs(x) for any integer type: the result has the signed type of @x's
- * width, so abs((u32)-5) is 5 as in the kernel.  No floating point.
- */
-#define __kshim_abs_as(type, x, ux)					\
-	({ type ux = (type)(x); ux < 0 ? -ux : ux; })
-#define __kshim_abs(x, ux)						\
-	_Generic((x),							\
-		char: (char)__kshim_abs_as(signed char, x, ux),		\
-		signed char: __kshim_abs_as(signed char, x, ux),	\
-		unsigned char: __kshim_abs_as(signed char, x, ux),	\
-		short: __kshim_abs_as(short, x, ux),			\
-		unsigned short: __kshim_abs_as(short, x, ux),		\
-		int: __kshim_abs_as(int, x, ux),			\
-		unsigned int: __kshim_abs_as(int, x, ux),		\
-		long: __kshim_abs_as(long, x, ux),			\
-		unsigned long: __kshim_abs_as(long, x, ux),		\
-		long long: __kshim_abs_as(long long, x, ux),		\
-		unsigned long long: __kshim_abs_as(long long, x, ux))
-#define abs(x)			__kshim_abs(x, __UNIQUE_ID(abs_))
-
-/* Caller's and current instruction address. */
-#define _RET_IP_		((unsigned long)__builtin_return_address(0))
-#define _THIS_IP_							\
-	({ __label__ __here; __here: (unsigned long)&&__here; })
-
 #define u64_to_user_ptr(x)	((void __user *)(uintptr_t)(x))
 
 /* lib/cmdline.c */
 unsigned long long memparse(const char *ptr, char **retptr);
+
+/* What the kernel's linux/kernel.h also makes visible. */
+#include <linux/err.h>
 
 #endif /* _KSHIM_LINUX_KERNEL_H */

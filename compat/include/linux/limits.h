@@ -79,4 +79,7 @@
 #define SSIZE_MAX	LONG_MAX
 #endif
 
+/* What the kernel's linux/limits.h also makes visible. */
+#include <linux/types.h>
+
 #endif /* _KSHIM_LINUX_LIMITS_H */

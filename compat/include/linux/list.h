@@ -341,4 +341,8 @@ static inline void hlist_move_list(struct hlist_head *old,
 	     pos && ({ n = pos->member.next; 1; });			\
 	     pos = hlist_entry_safe(n, typeof(*pos), member))
 
+/* What the kernel's linux/list.h also makes visible. */
+#include <linux/err.h>
+#include <linux/jump_label.h>
+
 #endif /* _LINUX_LIST_H */

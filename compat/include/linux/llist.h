@@ -138,4 +138,7 @@ extern struct llist_node *llist_del_first(struct llist_head *head);
 /* Reverse a chain in place; returns its new first node. */
 struct llist_node *llist_reverse_order(struct llist_node *head);
 
+/* What the kernel's linux/llist.h also makes visible. */
+#include <linux/err.h>
+
 #endif /* LLIST_H */

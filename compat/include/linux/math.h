@@ -7,9 +7,11 @@
  * DIV_ROUND_CLOSEST (half away from zero, signed operands of either
  * sign), DIV_ROUND_CLOSEST_ULL (through do_div(): a 32-bit divisor, as in
  * the kernel), mult_frac(), sector_div(), reciprocal_scale(), int_pow()
- * and int_sqrt() (compat/lib/math/).  abs() stays in linux/kernel.h,
- * which includes this header.  glibc's <sys/param.h> has its own
- * roundup(): include it before kernel headers (ours replaces it).
+ * and int_sqrt() (compat/lib/math/), abs().  glibc's <stdlib.h> declares
+ * an abs() function, which the kernel's type-generic macro would break if
+ * <stdlib.h> came later, so host code gets <stdlib.h> first: any order
+ * then works.  glibc's <sys/param.h> has its own roundup(): include it
+ * before kernel headers (ours replaces it).
  */
 #ifndef _LINUX_MATH_H
 #define _LINUX_MATH_H
@@ -17,6 +19,9 @@
 #include <linux/types.h>
 #include <asm/div64.h>
 #include <uapi/linux/kernel.h>
+#ifndef __KERNEL__
+#include <stdlib.h>	/* glibc's abs() first: the macro below then wins */
+#endif
 
 /* Rounding to a multiple of y: a power of two... */
 #define __round_mask(x, y)	((__typeof__(x))((y) - 1))
@@ -115,5 +120,26 @@ static inline u32 int_sqrt64(u64 x)
 {
 	return (u32)int_sqrt(x);
 }
+
+/*
+ * abs(x) for any integer type: the result has the signed type of @x's
+ * width, so abs((u32)-5) is 5 as in the kernel.  No floating point.
+ */
+#define __kshim_abs_as(type, x, ux)					\
+	({ type ux = (type)(x); ux < 0 ? -ux : ux; })
+#define __kshim_abs(x, ux)						\
+	_Generic((x),							\
+		char: (char)__kshim_abs_as(signed char, x, ux),		\
+		signed char: __kshim_abs_as(signed char, x, ux),	\
+		unsigned char: __kshim_abs_as(signed char, x, ux),	\
+		short: __kshim_abs_as(short, x, ux),			\
+		unsigned short: __kshim_abs_as(short, x, ux),		\
+		int: __kshim_abs_as(int, x, ux),			\
+		unsigned int: __kshim_abs_as(int, x, ux),		\
+		long: __kshim_abs_as(long, x, ux),			\
+		unsigned long: __kshim_abs_as(long, x, ux),		\
+		long long: __kshim_abs_as(long long, x, ux),		\
+		unsigned long long: __kshim_abs_as(long long, x, ux))
+#define abs(x)			__kshim_abs(x, __UNIQUE_ID(abs_))
 
 #endif /* _LINUX_MATH_H */

@@ -87,12 +87,6 @@ static inline u64 mul_s64_u64_shr(s64 a, u64 b, unsigned int shift)
 	return ret;
 }
 
-/* @a * @mul / @divisor with a 96-bit intermediate product. */
-static inline u64 mul_u64_u32_div(u64 a, u32 mul, u32 divisor)
-{
-	return (u64)(((unsigned __int128)a * mul) / divisor);
-}
-
 #define __kshim_div64_round(dividend, divisor, t, half)		\
 	({ u64 t = (divisor);						\
 	   div64_u64((dividend) + ((half) ? t / 2 : t - 1), t); })
@@ -118,5 +112,8 @@ static inline u64 mul_u64_u32_div(u64 a, u32 mul, u32 divisor)
 	__kshim_div_s64_round_closest(dividend, divisor,		\
 				      __UNIQUE_ID(ds64rc_x_),		\
 				      __UNIQUE_ID(ds64rc_d_))
+
+/* What the kernel's linux/math64.h also makes visible. */
+#include <linux/kernel.h>
 
 #endif /* _LINUX_MATH64_H */

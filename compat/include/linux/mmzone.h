@@ -13,6 +13,8 @@
 
 #include <linux/types.h>
 #include <linux/version.h>
+#include <linux/numa.h>
+#include <linux/nodemask.h>
 #include <linux/page-flags.h>
 
 enum zone_type {
@@ -32,8 +34,6 @@ enum zone_type {
 #endif
 #define PAGE_ALLOC_COSTLY_ORDER	3
 
-#define MAX_NUMNODES	8
-#define NUMA_NO_NODE	(-1)
 #define MAX_DMA_PFN	((16UL << 20) >> PAGE_SHIFT)
 
 struct kshim_zone;
@@ -57,7 +57,6 @@ typedef struct pglist_data {
 } pg_data_t;
 
 extern struct pglist_data *node_data[MAX_NUMNODES];
-extern int nr_node_ids;
 #define NODE_DATA(nid)		(node_data[nid])
 
 static inline bool is_highmem_idx(enum zone_type idx)
@@ -94,6 +93,8 @@ static inline bool zone_idx_is(const struct zone *zone, enum zone_type t)
 
 #define numa_node_id()		0
 #define numa_mem_id()		0
-#define node_online(nid)	((nid) >= 0 && (nid) < nr_node_ids)
+
+/* What the kernel's linux/mmzone.h also makes visible. */
+#include <linux/prandom.h>
 
 #endif /* _LINUX_MMZONE_H */

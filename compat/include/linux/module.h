@@ -21,9 +21,6 @@
 #include <linux/moduleparam.h>
 #include <linux/export.h>
 
-typedef int (*initcall_t)(void);
-typedef void (*exitcall_t)(void);
-
 struct kshim_modrec;
 
 struct module {
@@ -33,22 +30,16 @@ struct module {
 
 #define MODULE_NAME_LEN 56
 
-#define __KSHIM_PASTE_(a, b) a##b
-#define __KSHIM_PASTE(a, b) __KSHIM_PASTE_(a, b)
 #define __KSHIM_UNIQUE(prefix) __KSHIM_PASTE(prefix, __COUNTER__)
 
+/* The struct module THIS_MODULE (linux/export.h) points to. */
 #if defined(KBUILD_MODNAME) && defined(__KBUILD_MODNAME)
-extern struct module __KSHIM_PASTE(__KBUILD_MODNAME, __this_module);
 struct module __attribute__((__weak__))
 __KSHIM_PASTE(__KBUILD_MODNAME, __this_module) = { .name = KBUILD_MODNAME };
-#define THIS_MODULE (&__KSHIM_PASTE(__KBUILD_MODNAME, __this_module))
 #elif defined(KBUILD_MODNAME)
 static struct module __kshim_this_module __maybe_unused = {
 	.name = KBUILD_MODNAME,
 };
-#define THIS_MODULE (&__kshim_this_module)
-#else
-#define THIS_MODULE ((struct module *)0)
 #endif
 
 /* Registration entry points (compat/kernel/module.c). */

@@ -27,7 +27,6 @@
 #include <linux/spinlock_types.h>
 #include <linux/limits.h>
 #include <linux/might_sleep.h>
-#include <linux/sched.h>
 #include <asm/current.h>
 
 struct mutex {
@@ -74,5 +73,12 @@ bool mutex_is_locked(struct mutex *lock);
 /* What the kernel's linux/mutex.h also makes visible. */
 #include <linux/debug_locks.h>
 #include <linux/percpu-defs.h>
+#include <linux/smp.h>
+
+/*
+ * The TASK_* states the macros above expand to (linux/sched.h, which
+ * includes this header: so it comes last).
+ */
+#include <linux/sched.h>
 
 #endif /* __LINUX_MUTEX_H */

@@ -263,7 +263,6 @@ static __always_inline int PageSwapCache(const struct page *page)
 #define PAGE_MAPPING_MOVABLE	0x2
 #define PAGE_MAPPING_KSM	(PAGE_MAPPING_ANON | PAGE_MAPPING_MOVABLE)
 #define PAGE_MAPPING_FLAGS	(PAGE_MAPPING_ANON | PAGE_MAPPING_MOVABLE)
-#define TAIL_MAPPING		((struct address_space *)0x400)
 
 static __always_inline int PageAnon(const struct page *page)
 {

@@ -145,7 +145,6 @@ do {									\
 } while (0)
 
 #define preempt_check_resched()		do { } while (0)
-#define preempt_schedule()		do { } while (0)
 
 /* Needs irqs_disabled(): macros, so the order of inclusion does not matter. */
 #define preemptible()	(preempt_count() == 0 && !irqs_disabled())

@@ -234,4 +234,14 @@ static inline void print_hex_dump_devel(const char *prefix_str,
  */
 __cold void dump_stack(void);
 
+/* What the kernel's linux/printk.h also makes visible. */
+#include <linux/export.h>
+#include <linux/init.h>
+
+/*
+ * Static keys, which the kernel's printk.h brings in last (through
+ * dynamic_debug.h): jump_label.h reaches printk.h again.
+ */
+#include <linux/jump_label.h>
+
 #endif /* _LINUX_PRINTK_H */

@@ -74,4 +74,8 @@ extern struct ratelimit_state printk_ratelimit_state;
 	rtn;							\
 })
 
+/* What the kernel's linux/ratelimit.h also makes visible. */
+#include <linux/mutex.h>
+#include <linux/wait.h>
+
 #endif /* _LINUX_RATELIMIT_H */

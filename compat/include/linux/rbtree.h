@@ -236,4 +236,8 @@ rb_next_match(const void *key, struct rb_node *node,
 	for ((node) = rb_find_first((key), (tree), (cmp));		\
 	     (node); (node) = rb_next_match((key), (node), (cmp)))
 
+/* What the kernel's linux/rbtree.h also makes visible. */
+#include <linux/bottom_half.h>
+#include <linux/smp.h>
+
 #endif /* _LINUX_RBTREE_H */

@@ -30,4 +30,7 @@ struct rb_root_cached {
 #define RB_ROOT		(struct rb_root) { NULL, }
 #define RB_ROOT_CACHED	(struct rb_root_cached) { { NULL, }, NULL }
 
+/* What the kernel's linux/rbtree_types.h also makes visible. */
+#include <linux/compiler_types.h>
+
 #endif /* _LINUX_RBTREE_TYPES_H */

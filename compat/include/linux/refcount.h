@@ -202,4 +202,7 @@ __must_check bool __kshim_refcount_dec_not_one(refcount_t *r,
 					__UNIQUE_ID(rc_), __UNIQUE_ID(rcret_), \
 					mutex_lock(lock), mutex_unlock(lock))
 
+/* What the kernel's linux/refcount.h also makes visible. */
+#include <linux/jump_label.h>
+
 #endif /* _LINUX_REFCOUNT_H */

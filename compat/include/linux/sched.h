@@ -32,6 +32,7 @@
 #include <linux/irqflags.h>
 #include <linux/thread_info.h>
 #include <linux/spinlock_types.h>
+#include <linux/signal_types.h>
 #include <asm/current.h>
 
 #define TASK_COMM_LEN			16
@@ -216,8 +217,12 @@ static inline int need_resched(void)
 /* What the kernel's linux/sched.h also makes visible. */
 #include <asm-generic/kmap_size.h>
 #include <linux/debug_locks.h>
+#include <linux/mutex.h>
+#include <linux/nodemask.h>
+#include <linux/prandom.h>
 #include <linux/rbtree.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
+#include <linux/wait.h>
 
 #endif /* _LINUX_SCHED_H */

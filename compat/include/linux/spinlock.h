@@ -220,4 +220,7 @@ static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *lock)
 #define write_unlock_irqrestore(lock, flags)				\
 	__KSHIM_UNLOCK_IRQRESTORE(__kshim_write_unlock, lock, flags)
 
+/* What the kernel's linux/spinlock.h also makes visible. */
+#include <linux/smp.h>
+
 #endif /* __LINUX_SPINLOCK_H */

@@ -22,6 +22,8 @@
 #define S_IXUGO		(S_IXUSR | S_IXGRP | S_IXOTH)
 
 /* What the kernel's linux/stat.h also makes visible. */
+#include <asm/processor.h>
+#include <linux/irqflags.h>
 #include <linux/percpu-defs.h>
 
 #endif /* _KSHIM_LINUX_STAT_H */

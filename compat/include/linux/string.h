@@ -183,6 +183,7 @@ void memcpy_and_pad(void *dest, size_t dest_len, const void *src,
 int ptr_to_hashval(const void *ptr, unsigned long *hashval_out);
 
 /* What the kernel's linux/string.h also makes visible. */
+#include <linux/array_size.h>
 #include <linux/err.h>
 #include <linux/jump_label.h>
 #include <linux/overflow.h>

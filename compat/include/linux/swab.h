@@ -60,4 +60,7 @@ static inline void swab64_array(u64 *buf, unsigned int words)
 		swab64s(buf);
 }
 
+/* What the kernel's linux/swab.h also makes visible. */
+#include <linux/compiler.h>
+
 #endif /* _LINUX_SWAB_H */

@@ -14,4 +14,7 @@
 
 #define current_thread_info() ((struct thread_info *)current)
 
+/* What the kernel's linux/thread_info.h also makes visible. */
+#include <vdso/time64.h>
+
 #endif /* _LINUX_THREAD_INFO_H */

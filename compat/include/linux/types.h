@@ -117,6 +117,8 @@ typedef struct {
 	int counter;
 } atomic_t;
 
+#define ATOMIC_INIT(i) { (i) }
+
 typedef struct {
 	s64 counter;
 } atomic64_t;

@@ -25,7 +25,6 @@
 #include <linux/spinlock_types.h>
 #include <linux/limits.h>
 #include <linux/might_sleep.h>
-#include <linux/sched.h>
 #include <asm/current.h>
 
 struct wait_queue_head {
@@ -154,5 +153,11 @@ do {									\
 
 /* What the kernel's linux/wait.h also makes visible. */
 #include <linux/spinlock.h>
+
+/*
+ * The TASK_* states the macros above expand to (linux/sched.h, which
+ * includes this header: so it comes last).
+ */
+#include <linux/sched.h>
 
 #endif /* _LINUX_WAIT_H */

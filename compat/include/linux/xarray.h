@@ -383,4 +383,7 @@ static inline bool xa_marked(const struct xarray *xa, xa_mark_t mark)
 #define XA_MAX_MARKS		3
 #define XA_MARK_LONGS		DIV_ROUND_UP(XA_CHUNK_SIZE, BITS_PER_LONG)
 
+/* What the kernel's linux/xarray.h also makes visible. */
+#include <linux/sched/mm.h>
+
 #endif /* _LINUX_XARRAY_H */

@@ -8,8 +8,8 @@
  * @state: any for TASK_INTERRUPTIBLE, SIGKILL for TASK_WAKEKILL).  In
  * kshim only the test sends signals (kshim/signal.h: kshim_signal_send(),
  * kshim_signal_clear()); each test starts with none.  The signal numbers
- * are x86's (include/uapi/asm-generic/signal.h), spelt the way glibc
- * spells them (aliases too) so both may be seen.  kshim's waits honour a
+ * come with linux/sched.h (linux/signal_types.h, asm/signal.h).  kshim's
+ * waits honour a
  * pending signal as the kernel's do: wait_event_interruptible*() and
  * wait_for_completion_interruptible*() return -ERESTARTSYS,
  * mutex_lock_interruptible() and down_interruptible() -EINTR when they
@@ -20,40 +20,6 @@
 
 #include <linux/sched.h>
 #include <asm/thread_info.h>
-
-#define SIGHUP		 1
-#define SIGINT		 2
-#define SIGQUIT		 3
-#define SIGILL		 4
-#define SIGTRAP		 5
-#define SIGABRT		 6
-#define SIGIOT		SIGABRT
-#define SIGBUS		 7
-#define SIGFPE		 8
-#define SIGKILL		 9
-#define SIGUSR1		10
-#define SIGSEGV		11
-#define SIGUSR2		12
-#define SIGPIPE		13
-#define SIGALRM		14
-#define SIGTERM		15
-#define SIGSTKFLT	16
-#define SIGCHLD		17
-#define SIGCONT		18
-#define SIGSTOP		19
-#define SIGTSTP		20
-#define SIGTTIN		21
-#define SIGTTOU		22
-#define SIGURG		23
-#define SIGXCPU		24
-#define SIGXFSZ		25
-#define SIGVTALRM	26
-#define SIGPROF		27
-#define SIGWINCH	28
-#define SIGPOLL		29
-#define SIGIO		SIGPOLL
-#define SIGPWR		30
-#define SIGSYS		31
 
 static inline int task_sigpending(struct task_struct *p)
 {

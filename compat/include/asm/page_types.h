@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * asm/page_types.h - the page size and the direct map's base
+ * (arch/x86/include/asm/page_types.h of 6.x: 4 KiB pages, PAGE_OFFSET a
+ * variable as with KASLR).
+ */
+#ifndef _ASM_X86_PAGE_DEFS_H
+#define _ASM_X86_PAGE_DEFS_H
+
+#include <linux/const.h>
+#include <linux/types.h>
+
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(_AC(1, UL) << PAGE_SHIFT)
+#define PAGE_MASK		(~(PAGE_SIZE - 1))
+
+/* The direct map's base, set when the simulated machine boots. */
+extern unsigned long page_offset_base;
+#define PAGE_OFFSET		((unsigned long)page_offset_base)
+
+/* What the kernel's asm/page_types.h also makes visible. */
+#include <linux/init.h>
+#include <linux/stringify.h>
+
+#endif /* _ASM_X86_PAGE_DEFS_H */
