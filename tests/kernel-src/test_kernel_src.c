@@ -1,61 +1,93 @@
 /*
- * test_kernel_src - one of Linux's own lib/ self-test modules, compiled
+ * test_kernel_src - Linux's own lib/ self-test modules, compiled
  * unmodified from the tree given to configure --with-linux-source, loaded
  * and unloaded as insmod/rmmod would.  Such a module checks the library it
- * tests and reports in its kernel log: the test passes when init returns
- * 0, the log has the module's own success line and none of its failure
- * lines, and no report was raised beyond the ones the module provokes on
- * purpose (KSRC_REPORTS).
- *
- * Built once per module with:
- *   KSRC_MODULE   its KBUILD_MODNAME ("test_uuid")
- *   KSRC_PASS     how its success line starts ("all "), or
- *   KSRC_OF       the "%u of %u tests passed" prefix ("IDA: "): every run
- *                 test must have passed
- *   KSRC_FAIL     a text that only its failure lines contain (optional)
- *   KSRC_REPORTS  the report class and count it raises on purpose
- *                 (optional, e.g. KSHIM_REPORT_WARNING, 1)
+ * tests and reports in its kernel log: a test passes when init returns
+ * what the module returns on success, the log has the module's success
+ * line and none of its failure lines, and no report was raised beyond the
+ * ones the module provokes on purpose.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <kshim/test.h>
 
-static void test_module_passes(void)
+struct ksrc_case {
+	const char *module;	/* its KBUILD_MODNAME */
+	const char *deps;	/* a module it needs loaded first */
+	int init_ret;		/* what init returns when every check passed */
+	const char *pass;	/* how its success line starts, after "name: " */
+	const char *of;		/* or the "<of>%u of %u tests passed" prefix */
+	const char *fail;	/* a text only its failure lines contain */
+	const char *report;	/* what it provokes on purpose... */
+	const char *report_text;
+	int reports;		/* ...and how often */
+};
+
+static void run_case(const struct ksrc_case *c)
 {
-	const char *log;
-#ifdef KSRC_OF
+	char line[128];
+	const char *log, *p;
 	unsigned int passed, run;
-#endif
 
-#ifdef KSRC_REPORTS
-	kshim_expect_report(KSRC_REPORTS);
-#endif
-	CU_ASSERT_EQUAL_FATAL(kshim_module_load(KSRC_MODULE, NULL), 0);
+	if (c->deps)
+		CU_ASSERT_EQUAL_FATAL(kshim_module_load(c->deps, NULL), 0);
+	if (c->reports)
+		kshim_expect_report(c->report, c->report_text, c->reports);
+	CU_ASSERT_EQUAL_FATAL(kshim_module_load(c->module, NULL), c->init_ret);
 	log = kshim_dmesg();
-#ifdef KSRC_PASS
-	CU_ASSERT_PTR_NOT_NULL(strstr(log, KSRC_MODULE ": " KSRC_PASS));
-#endif
-#ifdef KSRC_OF
-	{
-		const char *p = strstr(log, KSRC_OF);
-
+	if (c->pass) {
+		snprintf(line, sizeof(line), "%s: %s", c->module, c->pass);
+		CU_ASSERT_PTR_NOT_NULL(strstr(log, line));
+	}
+	if (c->of) {
+		p = strstr(log, c->of);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-		CU_ASSERT_EQUAL_FATAL(sscanf(p + strlen(KSRC_OF),
+		CU_ASSERT_EQUAL_FATAL(sscanf(p + strlen(c->of),
 					     "%u of %u tests passed", &passed,
 					     &run), 2);
 		CU_ASSERT(run > 0);
 		CU_ASSERT_EQUAL(passed, run);
 	}
-#endif
-#ifdef KSRC_FAIL
-	CU_ASSERT_PTR_NULL(strstr(log, KSRC_FAIL));
-#endif
-	CU_ASSERT_EQUAL(kshim_module_unload(KSRC_MODULE), 0);
+	if (c->fail)
+		CU_ASSERT_PTR_NULL(strstr(log, c->fail));
+	if (c->init_ret == 0)
+		CU_ASSERT_EQUAL(kshim_module_unload(c->module), 0);
+	if (c->deps)
+		CU_ASSERT_EQUAL(kshim_module_unload(c->deps), 0);
 }
 
+static const struct ksrc_case cases[] = {
+	{ .module = "test_uuid", .pass = "all ", .fail = "failed " },
+	{ .module = "test_hexdump", .pass = "all ", .fail = "failed " },
+	{ .module = "test_bitops", .pass = "Completed bitops test",
+	  .fail = "wrong for" },
+	/*
+	 * It returns -EINVAL when all passed, so that it never stays loaded,
+	 * and frees 128 ids it never allocated on purpose: the kernel's WARN
+	 * for each.
+	 */
+	{ .module = "test_ida", .init_ret = -EINVAL, .of = "IDA: ",
+	  .report = KSHIM_REPORT_WARNING,
+	  .report_text = "which is not allocated", .reports = 128 },
+	{ .module = "test_static_keys", .deps = "test_static_key_base" },
+};
+
+#define KSRC_TEST(i, name)						\
+	static void test_##name(void) { run_case(&cases[i]); }
+KSRC_TEST(0, uuid)
+KSRC_TEST(1, hexdump)
+KSRC_TEST(2, bitops)
+KSRC_TEST(3, ida)
+KSRC_TEST(4, static_keys)
+
 static CU_TestInfo tests[] = {
-	{ KSRC_MODULE, test_module_passes },
+	{ "lib/test_uuid.c", test_uuid },
+	{ "lib/test_hexdump.c", test_hexdump },
+	{ "lib/test_bitops.c", test_bitops },
+	{ "lib/test_ida.c", test_ida },
+	{ "lib/test_static_keys.c", test_static_keys },
 	CU_TEST_INFO_NULL,
 };
 

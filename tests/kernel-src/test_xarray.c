@@ -1,3 +1,0 @@
-// SPDX-License-Identifier: GPL-2.0
-/* Linux's own lib/test_xarray.c, unmodified, from --with-linux-source. */
-#include "lib/test_xarray.c"
