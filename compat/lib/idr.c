@@ -124,6 +124,20 @@ void *idr_find(const struct idr *idr, unsigned long id)
 	return xa_is_zero(entry) ? NULL : entry;
 }
 
+/* The first entry at or after *@index (which it moves there), or NULL. */
+static void **idr_next(const struct idr *idr, unsigned long *index,
+		       void **entry)
+{
+	void **slot;
+
+	kshim_xa_read_lock();
+	slot = kshim_xa_next(&idr->idr_rt, index, ULONG_MAX, -1);
+	if (slot)
+		*entry = *slot;
+	kshim_xa_read_unlock();
+	return slot;
+}
+
 int __kshim_idr_for_each(const struct idr *idr,
 			 int (*fn)(int id, void *p, void *data), void *data,
 			 const struct kshim_site *site)
@@ -133,17 +147,11 @@ int __kshim_idr_for_each(const struct idr *idr,
 	unsigned long index = 0;
 
 	for (;;) {
-		void **slot;
 		void *entry = NULL;
 		unsigned long id;
 		int ret;
 
-		kshim_xa_read_lock();
-		slot = kshim_xa_next(&idr->idr_rt, &index, ULONG_MAX, -1);
-		if (slot)
-			entry = *slot;
-		kshim_xa_read_unlock();
-		if (!slot)
+		if (!idr_next(idr, &index, &entry))
 			break;
 		id = index + base;
 		if (unlikely(id > INT_MAX)) {
@@ -165,14 +173,8 @@ void *idr_get_next_ul(struct idr *idr, unsigned long *nextid)
 	unsigned long base = idr->idr_base;
 	unsigned long index = *nextid < base ? 0 : *nextid - base;
 	void *entry = NULL;
-	void **slot;
 
-	kshim_xa_read_lock();
-	slot = kshim_xa_next(&idr->idr_rt, &index, ULONG_MAX, -1);
-	if (slot)
-		entry = *slot;
-	kshim_xa_read_unlock();
-	if (!slot)
+	if (!idr_next(idr, &index, &entry))
 		return NULL;
 	*nextid = index + base;
 	return entry;

@@ -9,6 +9,7 @@
  * uuid_index (identity) or guid_index (first three fields byte-swapped).
  */
 #include <linux/errno.h>
+#include <linux/hex.h>
 #include <linux/random.h>
 #include <linux/uuid.h>
 
@@ -48,16 +49,6 @@ void uuid_gen(uuid_t *bu)
 	random_v4(bu->b, 6);
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 static bool is_dash_pos(unsigned int i)
 {
@@ -69,7 +60,7 @@ bool uuid_is_valid(const char *uuid)
 	unsigned int i;
 
 	for (i = 0; i < UUID_STRING_LEN; i++) {
-		if (is_dash_pos(i) ? uuid[i] != '-' : hex_value(uuid[i]) < 0)
+		if (is_dash_pos(i) ? uuid[i] != '-' : hex_to_bin(uuid[i]) < 0)
 			return false;
 	}
 	return true;
@@ -84,8 +75,8 @@ static int parse_with_index(const char *uuid, u8 b[16], const u8 index[16])
 	for (i = 0; i < 16; i++) {
 		if (is_dash_pos(pos))
 			pos++;
-		b[index[i]] = (u8)(hex_value(uuid[pos]) << 4 |
-				   hex_value(uuid[pos + 1]));
+		b[index[i]] = (u8)(hex_to_bin(uuid[pos]) << 4 |
+				   hex_to_bin(uuid[pos + 1]));
 		pos += 2;
 	}
 	return 0;

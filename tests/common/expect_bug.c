@@ -32,6 +32,16 @@ const struct kshim_report *assert_report_at_in(const char *file,
 	return r;
 }
 
+void expect_report_at_in(const char *file, const char *cls,
+			 const char *prefix, const char *marker)
+{
+	char want[256];
+
+	snprintf(want, sizeof(want), "%s%s:%d", prefix, file,
+		 marker_line_in(file, marker));
+	kshim_expect_report(cls, want, 1);
+}
+
 void expect_vm_bug_page_in(const char *file, const char *reason,
 			   const char *marker)
 {

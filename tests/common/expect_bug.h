@@ -16,6 +16,9 @@ int marker_line_in(const char *file, const char *name);
 const struct kshim_report *assert_report_at_in(const char *file,
 					       const char *cls,
 					       const char *marker);
+/* One report of class @cls whose text has "@prefix@file:<marked line>". */
+void expect_report_at_in(const char *file, const char *cls,
+			 const char *prefix, const char *marker);
 /* A VM_BUG_ON_PAGE(cond) BUG: the dump's reason, then the BUG line. */
 void expect_vm_bug_page_in(const char *file, const char *reason,
 			   const char *marker);

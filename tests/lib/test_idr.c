@@ -31,24 +31,6 @@ static unsigned long rnd(void)
 	return rng_state;
 }
 
-static void expect_at(const char *cls, const char *what, const char *marker)
-{
-	char want[256];
-
-	snprintf(want, sizeof(want), "%s%s:%d", what, XA_KERNEL_FILE,
-		 marker_line_in(XA_KERNEL_FILE, marker));
-	kshim_expect_report(cls, want, 1);
-}
-
-static void assert_last_at(const char *cls, const char *marker)
-{
-	const struct kshim_report *r = kshim_report_last(cls);
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-	CU_ASSERT_STRING_EQUAL(r->file, XA_KERNEL_FILE);
-	CU_ASSERT_EQUAL(r->line, marker_line_in(XA_KERNEL_FILE, marker));
-}
-
 #define P(n)	((void *)(0x100000UL + (unsigned long)(n) * 8))
 
 /* ---- IDR ---- */

@@ -35,4 +35,10 @@ int xa_kernel_radix_insert(struct xarray *root, unsigned long index,
 			   void *item);
 void *xa_kernel_radix_tag_set(struct xarray *root, unsigned long index);
 
+/* In the tests: reports named at the snippets' LINE: markers. */
+#define expect_at(cls, what, marker)					\
+	expect_report_at_in(XA_KERNEL_FILE, cls, what, marker)
+#define assert_last_at(cls, marker)					\
+	assert_report_at_in(XA_KERNEL_FILE, cls, marker)
+
 #endif /* TESTS_LIB_XA_KERNEL_H */

@@ -152,16 +152,7 @@ int _printk(const char *fmt, ...)
 }
 
 /* kshim has no console locks to avoid: an ordinary printk. */
-int _printk_deferred(const char *fmt, ...)
-{
-	va_list args;
-	int r;
-
-	va_start(args, fmt);
-	r = vprintk(fmt, args);
-	va_end(args);
-	return r;
-}
+int _printk_deferred(const char *fmt, ...) __attribute__((alias("_printk")));
 
 const char *kshim_dmesg(void)
 {
