@@ -3,7 +3,8 @@
 # as kernel code (-nostdinc), in the 6.x and the 2.6.3x profile, and makes
 # visible what the kernel's header of the same path makes visible (the
 # names in visibility-6.1.txt, derived from Linux 6.1 by
-# derive-visibility.py).  Every header is also installed (listed in a
+# derive-visibility.py; in the 2.6.35 profile those of
+# visibility-2.6.35.txt).  Every header is also installed (listed in a
 # *_HEADERS variable of the Makemodule.am files).
 #
 # Environment: CC (default cc), abs_top_srcdir.  Output is TAP.
@@ -12,6 +13,7 @@ top=${abs_top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 CC=${CC:-cc}
 inc=${KSHIM_INCLUDE:-$top/compat/include}
 list=$top/tests/headers/visibility-6.1.txt
+list26=$top/tests/headers/visibility-2.6.35.txt
 tmp=${TMPDIR:-/tmp}/kshim-vis.$$
 mkdir -p "$tmp" || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -40,6 +42,30 @@ ok() { n=$((n + 1)); echo "ok $n - $*"; }
 notok() { n=$((n + 1)); echo "not ok $n - $*"; }
 member() { case " $(echo $2) " in *" $1 "*) return 0;; esac; return 1; }
 
+# A translation unit that includes header $1 and uses each name after it:
+# a macro must be defined, anything else declared.
+write_probe() {
+	local h=$1 s
+	shift
+	echo "#include <$h>"
+	for s; do
+		printf '#if !defined(%s)\nextern __typeof__(%s) *__probe_%s;\n#endif\n' \
+			"$s" "$s" "$s"
+	done
+}
+
+# Print the names the compiler output $1 says are missing, or the output.
+why() {
+	local missing
+	missing=$(sed -n "s/.*__probe_\([A-Za-z0-9_]*\).*/\1/p" "$1" |
+		sort -u | tr '\n' ' ')
+	if [ -n "$missing" ]; then
+		echo "# missing: $missing"
+	else
+		sed 's/^/# /' "$1" | head -20
+	fi
+}
+
 # 1. every header (uapi/ and kshim/ too) is installed
 for h in $every; do
 	if grep -q "compat/include/$h\( \|\$\)" "$top"/compat/Makemodule.am \
@@ -55,40 +81,29 @@ for h in $headers; do
 	# 2. the 6.x profile: alone, with the kernel's names
 	names=$(sed -n "s|^$h: ||p" "$list")
 	probe=$tmp/probe.c
-	{
-		echo "#include <$h>"
-		for s in $names; do
-			printf '#if !defined(%s)\nextern __typeof__(%s) *__probe_%s;\n#endif\n' \
-				"$s" "$s" "$s"
-		done
-	} >"$probe"
+	write_probe "$h" $names >"$probe"
 	if member "$h" "$not_alone"; then
 		ok "$h: 6.x # SKIP does not compile alone in Linux 6.1 either"
 	elif $CC $kflags "$probe" >"$tmp/out" 2>&1; then
 		ok "$h: 6.x alone, $(echo $names | wc -w) names the kernel's shows"
 	else
 		notok "$h: 6.x alone, with the names the kernel's shows"
-		missing=$(sed -n "s/.*__probe_\([A-Za-z0-9_]*\).*/\1/p" "$tmp/out" |
-			sort -u | tr '\n' ' ')
-		if [ -n "$missing" ]; then
-			echo "# missing: $missing"
-		else
-			sed 's/^/# /' "$tmp/out" | head -20
-		fi
+		why "$tmp/out"
 	fi
 
-	# 3. the 2.6.3x profile: alone
+	# 3. the 2.6.3x profile: alone, with that era's names where listed
+	names=$(sed -n "s|^$h: ||p" "$list26")
+	write_probe "$h" $names >"$probe"
 	if member "$h" "$only_6"; then
 		ok "$h: 2.6.35 # SKIP not a 2.6.3x header"
-	elif echo "#include <$h>" >"$probe" &&
-		$CC $kflags -DKSHIM_LINUX_VERSION_CODE=0x020623 "$probe" \
+	elif $CC $kflags -DKSHIM_LINUX_VERSION_CODE=0x020623 "$probe" \
 			>"$tmp/out" 2>&1; then
-		ok "$h: 2.6.35 alone"
+		ok "$h: 2.6.35 alone${names:+, with the names of that era}"
 	elif member "$h" "$not_alone" && ! member "$h" "$only_26"; then
 		ok "$h: 2.6.35 # SKIP not self-contained in the kernel"
 	else
 		notok "$h: 2.6.35 alone"
-		sed 's/^/# /' "$tmp/out" | head -20
+		why "$tmp/out"
 	fi
 done
 exit 0

@@ -69,6 +69,12 @@ static inline bool is_highmem(const struct zone *zone)
 	return zone->name && zone == &NODE_DATA(zone->node)->node_zones[ZONE_HIGHMEM];
 }
 
+/*
+ * Also declared by page-flags.h, which may be mid-way through when an
+ * include cycle (the 2.6.3x linux/sched.h) brings this header in.
+ */
+extern unsigned long highstart_pfn;
+
 static inline enum zone_type page_zonenum(const struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);

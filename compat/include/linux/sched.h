@@ -225,4 +225,16 @@ static inline int need_resched(void)
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 
+/*
+ * Until 4.11 linux/sched.h was one header: it held signal_pending() and
+ * its family (linux/sched/signal.h since) and brought in, among much else,
+ * linux/capability.h and linux/mm_types.h.  Older drivers rely on that.
+ */
+#include <linux/version.h>
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 11, 0)
+#include <linux/capability.h>
+#include <linux/mm_types.h>
+#include <linux/sched/signal.h>
+#endif
+
 #endif /* _LINUX_SCHED_H */
