@@ -4,8 +4,10 @@
 # visible what the kernel's header of the same path makes visible (the
 # names in visibility-6.1.txt, derived from Linux 6.1 by
 # derive-visibility.py; in the 2.6.35 profile those of
-# visibility-2.6.35.txt).  Every header is also installed (listed in a
-# *_HEADERS variable of the Makemodule.am files).
+# visibility-2.6.35.txt).  In host code (kshim's own, the tests) all of
+# them share a translation unit with the C library's headers, in either
+# order.  Every header is also installed (listed in a *_HEADERS variable
+# of the Makemodule.am files).
 #
 # Environment: CC (default cc), abs_top_srcdir.  Output is TAP.
 
@@ -34,8 +36,17 @@ not_alone=$(sed -n 's/^# \([^:]*\): does not compile alone in 6.1$/\1/p' "$list"
 only_6="linux/highmem-internal.h linux/page_ref.h"
 only_26="asm/kmap_types.h asm-generic/kmap_types.h"
 
+# The C library headers a host-side test may include.
+libc="assert.h ctype.h errno.h fcntl.h float.h inttypes.h limits.h locale.h
+	math.h pthread.h sched.h setjmp.h signal.h stdarg.h stdbool.h stddef.h
+	stdint.h stdio.h stdlib.h string.h strings.h time.h unistd.h
+	sys/ioctl.h sys/mman.h sys/param.h sys/resource.h sys/stat.h
+	sys/syscall.h sys/sysinfo.h sys/time.h sys/types.h sys/uio.h sys/wait.h"
+# Host code: the flags kshim's own code and the tests build with.
+hflags="-std=gnu11 -D_GNU_SOURCE -I $inc -Wall -Werror -fsyntax-only"
+
 n=0
-total=$(( $(echo "$headers" | wc -l) * 2 + $(echo "$every" | wc -l) ))
+total=$(( $(echo "$headers" | wc -l) * 2 + $(echo "$every" | wc -l) + 2 ))
 echo "1..$total"
 
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
@@ -77,8 +88,34 @@ for h in $every; do
 	fi
 done
 
+# 2. host code: every header that compiles alone shares a translation
+# unit with the C library's, before or after them, without a warning
+kernel_first=$tmp/kernel_first.c
+libc_first=$tmp/libc_first.c
+: >"$kernel_first"
+: >"$libc_first"
+for h in $libc; do
+	echo "#include <$h>" >>"$libc_first"
+done
 for h in $headers; do
-	# 2. the 6.x profile: alone, with the kernel's names
+	member "$h" "$not_alone $only_6 $only_26" && continue
+	echo "#include <$h>" >>"$kernel_first"
+	echo "#include <$h>" >>"$libc_first"
+done
+for h in $libc; do
+	echo "#include <$h>" >>"$kernel_first"
+done
+for order in libc_first kernel_first; do
+	if $CC $hflags "$tmp/$order.c" >"$tmp/out" 2>&1; then
+		ok "host code: every header with the C library's, $order"
+	else
+		notok "host code: every header with the C library's, $order"
+		sed 's/^/# /' "$tmp/out" | head -20
+	fi
+done
+
+for h in $headers; do
+	# 3. the 6.x profile: alone, with the kernel's names
 	names=$(sed -n "s|^$h: ||p" "$list")
 	probe=$tmp/probe.c
 	write_probe "$h" $names >"$probe"
@@ -91,7 +128,7 @@ for h in $headers; do
 		why "$tmp/out"
 	fi
 
-	# 3. the 2.6.3x profile: alone, with that era's names where listed
+	# 4. the 2.6.3x profile: alone, with that era's names where listed
 	names=$(sed -n "s|^$h: ||p" "$list26")
 	write_probe "$h" $names >"$probe"
 	if member "$h" "$only_6"; then

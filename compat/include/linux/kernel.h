@@ -3,14 +3,14 @@
  * linux/kernel.h - the kernel's grab-bag header.
  *
  * Follows include/linux/kernel.h of 6.x together with the pieces it has
- * been split into (align.h, container_of.h, wordpart.h; math.h (with
- * abs()), array_size.h and instruction_pointer.h are headers of their own,
- * included here), so that drivers that include only <linux/kernel.h> find
- * everything, as they do in the kernel.  glibc's <sys/sysinfo.h> includes
- * <linux/kernel.h> by name for struct sysinfo, which the UAPI part
- * (uapi/linux/kernel.h) provides.  glibc's <sys/param.h> has its own
- * roundup(): include it before kernel headers (ours replaces it), not
- * after.
+ * been split into (align.h, wordpart.h; math.h (with abs()),
+ * array_size.h, container_of.h and instruction_pointer.h are headers of
+ * their own, included here), so that drivers that include only
+ * <linux/kernel.h> find everything, as they do in the kernel.  glibc's
+ * <sys/sysinfo.h> includes <linux/kernel.h> by name for struct sysinfo,
+ * which the UAPI part (uapi/linux/kernel.h) provides.  glibc's
+ * <sys/param.h> has its own roundup(): include it before kernel headers
+ * (ours replaces it), not after.
  */
 #ifndef _KSHIM_LINUX_KERNEL_H
 #define _KSHIM_LINUX_KERNEL_H
@@ -38,26 +38,10 @@
 #include <linux/math.h>
 #include <linux/array_size.h>
 #include <linux/instruction_pointer.h>
+#include <linux/container_of.h>
 
 /* Pre-5.5 name of sizeof_field(). */
 #define FIELD_SIZEOF(t, f)	sizeof_field(t, f)
-
-/*
- * The structure of type @type whose member @member is at @ptr.  @ptr must
- * point to the member's type (or be a void pointer); anything else is a
- * build error.
- */
-#define __kshim_container_of(ptr, type, member, mp)			\
-({									\
-	void *mp = (void *)(ptr);					\
-									\
-	_Static_assert(__same_type(*(ptr), ((type *)0)->member) ||	\
-		       __same_type(*(ptr), void),			\
-		       "pointer type mismatch in container_of()");	\
-	((type *)((char *)mp - offsetof(type, member)));		\
-})
-#define container_of(ptr, type, member)					\
-	__kshim_container_of(ptr, type, member, __UNIQUE_ID(mptr_))
 
 /* Alignment (a must be a power of two). */
 #define __ALIGN_MASK(x, mask)	(((x) + (mask)) & ~(mask))

@@ -15,7 +15,7 @@
 #define LLIST_H
 
 #include <linux/atomic.h>
-#include <linux/kernel.h>	/* container_of(), as <linux/container_of.h> */
+#include <linux/container_of.h>
 #include <linux/stddef.h>
 #include <linux/types.h>
 

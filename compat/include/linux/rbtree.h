@@ -15,7 +15,7 @@
 #ifndef _LINUX_RBTREE_H
 #define _LINUX_RBTREE_H
 
-#include <linux/kernel.h>	/* container_of(), as <linux/container_of.h> */
+#include <linux/container_of.h>
 #include <linux/rbtree_types.h>
 
 #include <linux/stddef.h>
