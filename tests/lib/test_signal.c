@@ -20,6 +20,8 @@
 #include <linux/semaphore.h>
 #include <linux/wait.h>
 
+#include "common/flags.h"
+
 static void test_pending_flags(void)
 {
 	CU_ASSERT_FALSE(signal_pending(current));	/* each test: none */
@@ -134,13 +136,15 @@ static void test_mutex_semaphore(void)
 	up(&sem);
 }
 
-static struct task_struct *sleeper;
+static struct task_struct *sleeper;	/* published by sleeper_ready */
+static int sleeper_ready;
 static long sleeper_left;
 static int sleeper_pending;
 
 static void *sleep_thread(void *arg)
 {
-	__atomic_store_n(&sleeper, current, __ATOMIC_RELEASE);
+	sleeper = current;
+	flag_store(&sleeper_ready, 1);
 	sleeper_left = schedule_timeout_interruptible(60 * HZ);
 	sleeper_pending = signal_pending(current);
 	return NULL;
@@ -153,7 +157,7 @@ static void test_wakes_sleeper(void)
 	pthread_t t;
 
 	pthread_create(&t, NULL, sleep_thread, NULL);
-	while (!__atomic_load_n(&sleeper, __ATOMIC_ACQUIRE))
+	while (!flag_load(&sleeper_ready))
 		nanosleep(&pause, NULL);
 	while (kshim_task_state(sleeper) != TASK_INTERRUPTIBLE)
 		nanosleep(&pause, NULL);
