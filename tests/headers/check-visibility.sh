@@ -46,7 +46,7 @@ libc="assert.h ctype.h errno.h fcntl.h float.h inttypes.h limits.h locale.h
 hflags="-std=gnu11 -D_GNU_SOURCE -I $inc -Wall -Werror -fsyntax-only"
 
 n=0
-total=$(( $(echo "$headers" | wc -l) * 2 + $(echo "$every" | wc -l) + 2 ))
+total=$(( $(echo "$headers" | wc -l) * 2 + $(echo "$every" | wc -l) + 3 ))
 echo "1..$total"
 
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
@@ -114,8 +114,18 @@ for order in libc_first kernel_first; do
 	fi
 done
 
+# 3. what kbuild's forced includes show every kernel file
+names=$(sed -n "s|^<forced>: ||p" "$list")
+write_probe kshim/kconfig.h $names >"$tmp/probe.c"
+if $CC $kflags "$tmp/probe.c" >"$tmp/out" 2>&1; then
+	ok "no header: $(echo $names | wc -w) names the forced includes show"
+else
+	notok "no header: the names the forced includes show"
+	why "$tmp/out"
+fi
+
 for h in $headers; do
-	# 3. the 6.x profile: alone, with the kernel's names
+	# 4. the 6.x profile: alone, with the kernel's names
 	names=$(sed -n "s|^$h: ||p" "$list")
 	probe=$tmp/probe.c
 	write_probe "$h" $names >"$probe"
@@ -128,7 +138,7 @@ for h in $headers; do
 		why "$tmp/out"
 	fi
 
-	# 4. the 2.6.3x profile: alone, with that era's names where listed
+	# 5. the 2.6.3x profile: alone, with that era's names where listed
 	names=$(sed -n "s|^$h: ||p" "$list26")
 	write_probe "$h" $names >"$probe"
 	if member "$h" "$only_6"; then

@@ -43,4 +43,12 @@
 #define IS_ENABLED(option) (IS_BUILTIN(option) || IS_MODULE(option))
 #define IS_REACHABLE(option) IS_ENABLED(option)
 
+/* x86 is little endian (include/linux/kconfig.h). */
+#ifndef __LITTLE_ENDIAN
+#define __LITTLE_ENDIAN 1234
+#endif
+
+/* kbuild also forces -include linux/compiler_types.h: __user, __iomem... */
+#include <linux/compiler_types.h>
+
 #endif /* _KSHIM_KCONFIG_H */

@@ -30,8 +30,6 @@
 /* Make the compiler forget what it knows about @var's value. */
 #define OPTIMIZER_HIDE_VAR(var)	__asm__ ("" : "=r" (var) : "0" (var))
 
-#define unreachable()		__builtin_unreachable()
-
 /* Reads that race on purpose (KCSAN's data_race()). */
 #define data_race(expr)		(expr)
 

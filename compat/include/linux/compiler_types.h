@@ -4,9 +4,8 @@
  * type-level helpers every other kernel header leans on.
  *
  * Follows include/linux/compiler_types.h of 6.x.  The kernel force-includes
- * this header in every translation unit; kshim's forced include is
- * kshim/kconfig.h, so linux/types.h includes this one instead and every
- * kernel header sees it.  Sparse annotations (__user, __iomem, __rcu...)
+ * this header in every translation unit; kshim's forced kshim/kconfig.h
+ * includes it in kernel code, and linux/types.h in host code.  Sparse annotations (__user, __iomem, __rcu...)
  * are empty: we are never built by sparse.  __UNIQUE_ID() names the
  * temporaries of statement-expression macros so that nesting them does not
  * trip -Wshadow.
@@ -121,5 +120,8 @@
 		__kshim_unqual_pick(unsigned long long),		\
 		_Bool: (_Bool)0,					\
 		default: ((void)0, (x))))
+
+/* Control never gets here (include/linux/compiler-gcc.h). */
+#define unreachable()		__builtin_unreachable()
 
 #endif /* _LINUX_COMPILER_TYPES_H */
