@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include <valgrind/helgrind.h>
+#include <valgrind/valgrind.h>
 
 static inline void arch_annotate_racy_hint(const void *addr, size_t len)
 {
@@ -35,6 +36,16 @@ static inline void arch_annotate_happens_before(const void *addr)
 static inline void arch_annotate_happens_after(const void *addr)
 {
 	ANNOTATE_HAPPENS_AFTER(addr);
+}
+
+/*
+ * How much slower than native this process runs: 10 under valgrind, 1
+ * otherwise.  Waits that give up only to catch a hang (a test's timeout,
+ * kshim_irq_sync()) scale by it, so that no verdict depends on speed.
+ */
+static inline unsigned int arch_slowdown(void)
+{
+	return RUNNING_ON_VALGRIND ? 10 : 1;
 }
 
 #endif /* _KSHIM_ARCH_ANNOTATE_H */

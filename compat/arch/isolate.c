@@ -24,7 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <valgrind/valgrind.h>
+#include "arch/annotate.h"
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -139,8 +139,7 @@ void arch_run_isolated(void (*fn)(void *), void *arg, kshim_fail_sink sink)
 	int fds[2], status;
 	pid_t pid;
 
-	if (RUNNING_ON_VALGRIND)
-		timeout *= 10;
+	timeout *= arch_slowdown();
 	if (pipe2(fds, O_CLOEXEC)) {
 		sink("kshim", 0, "cannot create the test's pipe");
 		return;

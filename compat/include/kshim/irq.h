@@ -23,8 +23,8 @@
  *
  * kshim_irq_sync(irq) waits until line @irq is neither pending nor being
  * handled on any CPU, taking CPU 0's share itself; it gives up after
- * KSHIM_SPINLOCK_LOCKUP milliseconds with -ETIMEDOUT (say, the target
- * CPU keeps interrupts off).  Use it before checking what a handler did.
+ * KSHIM_SPINLOCK_LOCKUP milliseconds (ten times that under valgrind) with
+ * -ETIMEDOUT (say, the target CPU keeps interrupts off).  Use it before checking what a handler did.
  *
  * At the end of a test the ledger wants every requested line freed, no
  * interrupt pending and no tasklet scheduled.

@@ -25,6 +25,7 @@
 #include <linux/printk.h>
 #include <kshim/irq.h>
 
+#include "arch/annotate.h"
 #include "kshim/internal.h"
 #include "kernel/cpu.h"
 #include "kernel/irq/internals.h"
@@ -198,7 +199,12 @@ int kshim_irq_sync(unsigned int irq)
 	if (irq >= NR_IRQS)
 		return -EINVAL;
 	desc = &kshim_irq_desc[irq];
-	kshim_deadline_ms(&deadline, kshim_spin_lockup_ms());
+	/*
+	 * The bound catches a CPU that keeps interrupts off for good, not a
+	 * slow handler: under valgrind a handler's report alone may take
+	 * seconds.
+	 */
+	kshim_deadline_ms(&deadline, kshim_spin_lockup_ms() * arch_slowdown());
 	/*
 	 * Polling, not a timed condition wait: helgrind misreads glibc's
 	 * timed-out pthread_cond_timedwait(), and CPU 0's share needs this
