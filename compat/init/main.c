@@ -386,17 +386,20 @@ static const struct {
 	void (*init)(void);
 	void (*exit)(void);
 	void (*test_begin)(void);	/* in the test's process */
+	/* A test body returned: settle deferred work before the ledger. */
+	void (*test_end)(void);
 } subsystems[] = {
-	{ "sched", kshim_sched_init, NULL, kshim_sched_test_begin },
-	{ "smp", kshim_smp_init, NULL, kshim_smp_test_begin },
-	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin },
+	{ "sched", kshim_sched_init, NULL, kshim_sched_test_begin, NULL },
+	{ "smp", kshim_smp_init, NULL, kshim_smp_test_begin, NULL },
+	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin, NULL },
 	{ "highmem", kshim_highmem_init, kshim_highmem_exit,
-	  kshim_highmem_test_begin },
-	{ "fail_page_alloc", NULL, NULL, kshim_fail_page_alloc_test_begin },
-	{ "random", kshim_random_init, NULL, kshim_random_test_begin },
-	{ "signal", NULL, NULL, kshim_signal_test_begin },
-	{ "capability", NULL, NULL, kshim_capability_test_begin },
-	{ "modules", kshim_module_init_subsys, NULL, NULL },
+	  kshim_highmem_test_begin, NULL },
+	{ "fail_page_alloc", NULL, NULL, kshim_fail_page_alloc_test_begin,
+	  NULL },
+	{ "random", kshim_random_init, NULL, kshim_random_test_begin, NULL },
+	{ "signal", NULL, NULL, kshim_signal_test_begin, NULL },
+	{ "capability", NULL, NULL, kshim_capability_test_begin, NULL },
+	{ "modules", kshim_module_init_subsys, NULL, NULL, NULL },
 };
 
 #define NR_SUBSYS (sizeof(subsystems) / sizeof(subsystems[0]))
@@ -426,6 +429,19 @@ void kshim_subsys_test_begin(void)
 	for (i = 0; i < NR_SUBSYS; i++)
 		if (subsystems[i].test_begin)
 			subsystems[i].test_begin();
+}
+
+/*
+ * In reverse boot order (RCU callbacks run before the allocators count
+ * what is left), after a test body returned and before its ledger check.
+ */
+void kshim_subsys_test_end(void)
+{
+	unsigned int i;
+
+	for (i = NR_SUBSYS; i-- > 0;)
+		if (subsystems[i].test_end)
+			subsystems[i].test_end();
 }
 
 static void boot_from_env(void)

@@ -147,6 +147,8 @@ void kshim_capability_test_begin(void);
 
 /* Each subsystem's view of a test starting (compat/init/main.c). */
 void kshim_subsys_test_begin(void);
+/* ... and of its body having returned (before the ledger check). */
+void kshim_subsys_test_end(void);
 
 /* Parsers shared by settings tables (compat/init/main.c). */
 int kshim_parse_bool(const char *val, bool *res);

@@ -91,8 +91,10 @@ void kshim_test_end(enum kshim_test_end how)
 		return;
 	}
 	forward_cunit_failures();
-	if (how == KSHIM_TEST_COMPLETED)
+	if (how == KSHIM_TEST_COMPLETED) {
+		kshim_subsys_test_end();
 		kshim_ledger_check();
+	}
 	kshim_expect_check();
 	kshim_reports_check_unexpected();
 	__atomic_store_n(&in_test, false, __ATOMIC_RELEASE);
