@@ -211,6 +211,34 @@ static const char *show_fail_page_alloc(const struct kshim_config *c,
 	return c->fail_page_alloc ? c->fail_page_alloc : "";
 }
 
+static int parse_init_on_alloc(const char *val, struct kshim_config *c)
+{
+	return kshim_parse_bool(val, &c->init_on_alloc);
+}
+
+static const char *show_init_on_alloc(const struct kshim_config *c,
+				      char *buf, size_t len)
+{
+	return c->init_on_alloc ? "1" : "0";
+}
+
+static int parse_init_on_free(const char *val, struct kshim_config *c)
+{
+	return kshim_parse_bool(val, &c->init_on_free);
+}
+
+static const char *show_init_on_free(const struct kshim_config *c,
+				     char *buf, size_t len)
+{
+	return c->init_on_free ? "1" : "0";
+}
+
+static const char *show_failslab(const struct kshim_config *c, char *buf,
+				 size_t len)
+{
+	return c->failslab ? c->failslab : "";
+}
+
 static int parse_spin_lockup(const char *val, struct kshim_config *c)
 {
 	if (kshim_parse_uint(val, 3600000, &c->spin_lockup_ms) ||
@@ -262,6 +290,15 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_FAIL_PAGE_ALLOC", "",
 	  "a fault-injection spec (see README): e.g. nth=3, after=10, site=drv.c:42, probability=0.1,seed=7",
 	  kshim_parse_fail_page_alloc, show_fail_page_alloc },
+	{ "KSHIM_FAILSLAB", "",
+	  "a fault-injection spec for slab allocations (see README): e.g. nth=3, site=drv.c:42, space=4096 (bytes)",
+	  kshim_parse_failslab, show_failslab },
+	{ "KSHIM_INIT_ON_ALLOC", "0",
+	  "a boolean: zero pages and slab objects when allocated (init_on_alloc=1; KSHIM_PAGE_POISON=1 takes precedence)",
+	  parse_init_on_alloc, show_init_on_alloc },
+	{ "KSHIM_INIT_ON_FREE", "0",
+	  "a boolean: zero pages and slab objects when freed (init_on_free=1; KSHIM_PAGE_POISON=1 takes precedence)",
+	  parse_init_on_free, show_init_on_free },
 	{ "KSHIM_SPINLOCK_LOCKUP", "2000",
 	  "milliseconds from 1 to 3600000 a spinlock may spin before kshim reports a lockup",
 	  parse_spin_lockup, show_spin_lockup },
@@ -396,6 +433,7 @@ static const struct {
 	  kshim_highmem_test_begin, NULL },
 	{ "fail_page_alloc", NULL, NULL, kshim_fail_page_alloc_test_begin,
 	  NULL },
+	{ "failslab", NULL, NULL, kshim_failslab_test_begin, NULL },
 	{ "random", kshim_random_init, NULL, kshim_random_test_begin, NULL },
 	{ "signal", NULL, NULL, kshim_signal_test_begin, NULL },
 	{ "capability", NULL, NULL, kshim_capability_test_begin, NULL },

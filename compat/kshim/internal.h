@@ -113,6 +113,9 @@ struct kshim_config {
 	unsigned int last_pkmap; /* KSHIM_LAST_PKMAP: kmap() windows */
 	bool kmap_force_map;	/* KSHIM_KMAP_FORCE_MAP */
 	unsigned long long random_seed; /* KSHIM_RANDOM_SEED */
+	bool init_on_alloc;	/* KSHIM_INIT_ON_ALLOC: init_on_alloc= */
+	bool init_on_free;	/* KSHIM_INIT_ON_FREE: init_on_free= */
+	const char *failslab;	/* KSHIM_FAILSLAB, "" for none */
 };
 extern struct kshim_config kshim_config;
 

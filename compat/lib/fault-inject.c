@@ -9,13 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/gfp_types.h>
 #include <linux/mmzone.h>	/* MAX_PAGE_ORDER: min-order's range */
+#include <linux/printk.h>
+#include <kshim/test.h>
 
 #include "kshim/internal.h"	/* kshim_parse_bool() */
 #include "lib/fault-inject.h"
 
 static const char *const known_keys =
 	"nth, after, site, probability, seed, interval, times, space, min-order, ignore-gfp-wait, ignore-gfp-highmem, verbose";
+/* failslab's (mm/failslab.c): no page orders, space in bytes. */
+static const char *const known_keys_bytes =
+	"nth, after, site, probability, seed, interval, times, space, ignore-gfp-wait, verbose";
 
 /* ---- parsing and validation ---- */
 
@@ -255,20 +261,21 @@ static int parse_value(enum fail_key k, const char *val,
 
 /* One "key=value" of a spec into @attr; @seen guards against repeats. */
 static int parse_item(char *item, struct kshim_fail_attr *attr,
-		      unsigned int *seen, const char *who)
+		      unsigned int *seen, const char *who, bool bytes)
 {
+	const char *known = bytes ? known_keys_bytes : known_keys;
 	char *val = strchr(item, '=');
 	int k;
 
 	if (!val) {
-		fail_msg(who, "'%s' is not key=value (keys: %s)", item,
-			 known_keys);
+		fail_msg(who, "'%s' is not key=value (keys: %s)", item, known);
 		return -EINVAL;
 	}
 	*val++ = '\0';
 	k = find_key(item);
-	if (k < 0) {
-		fail_msg(who, "unknown key '%s' (keys: %s)", item, known_keys);
+	if (k < 0 || (bytes && (k == KEY_MIN_ORDER ||
+				k == KEY_IGNORE_GFP_HIGHMEM))) {
+		fail_msg(who, "unknown key '%s' (keys: %s)", item, known);
 		return -EINVAL;
 	}
 	if (*seen & (1U << k)) {
@@ -278,14 +285,15 @@ static int parse_item(char *item, struct kshim_fail_attr *attr,
 	*seen |= 1U << k;
 	if (parse_value(k, val, attr)) {
 		fail_msg(who, "bad value %s='%s': expected %s", keys[k].name,
-			 val, keys[k].expect);
+			 val, bytes && k == KEY_SPACE ? "a number of bytes" :
+							keys[k].expect);
 		return -EINVAL;
 	}
 	return 0;
 }
 
-int fault_rule_from_spec(const char *spec, struct fail_rule *r,
-			 const char *who)
+static int rule_from_spec(const char *spec, struct fail_rule *r,
+			  const char *who, bool bytes)
 {
 	struct kshim_fail_attr attr = KSHIM_FAIL_ATTR_INIT;
 	unsigned int seen = 0;
@@ -307,12 +315,35 @@ int fault_rule_from_spec(const char *spec, struct fail_rule *r,
 			err = -EINVAL;
 			break;
 		}
-		err = parse_item(item, &attr, &seen, who);
+		err = parse_item(item, &attr, &seen, who, bytes);
 	}
 	if (!err)
 		err = fault_rule_from_attr(&attr, r, who);
 	free(copy);
 	return err;
+}
+
+int fault_rule_from_spec(const char *spec, struct fail_rule *r,
+			 const char *who)
+{
+	return rule_from_spec(spec, r, who, false);
+}
+
+int fault_rule_from_spec_bytes(const char *spec, struct fail_rule *r,
+			       const char *who)
+{
+	return rule_from_spec(spec, r, who, true);
+}
+
+int fault_rule_from_attr_bytes(const struct kshim_fail_attr *attr,
+			       struct fail_rule *r, const char *who)
+{
+	if (attr && (attr->min_order || attr->ignore_gfp_highmem)) {
+		fail_msg(who, "min_order and ignore_gfp_highmem are page allocation filters: a slab allocation has neither");
+		memset(r, 0, sizeof(*r));
+		return -EINVAL;
+	}
+	return fault_rule_from_attr(attr, r, who);
 }
 
 void fault_state_reset(struct fail_state *s, const struct fail_rule *r)
@@ -376,4 +407,240 @@ bool fault_should_fail(const struct fail_rule *r, struct fail_state *s,
 	if (a->probability < 1 && next_random(s) >= a->probability)
 		return false;
 	return true;
+}
+
+/* ---- injection points ---- */
+
+static void point_reset_state(struct fault_point *p)
+{
+	fault_state_reset(&p->state, &p->rule);
+}
+
+/* Written only when it changes: threads that merely allocate race on
+ * nothing, even for checkers blind to atomics (helgrind). */
+static void point_update_armed(struct fault_point *p)
+{
+	bool now = p->rule.enabled || p->base_rule.enabled;
+
+	if (__atomic_load_n(&p->armed, __ATOMIC_RELAXED) != now)
+		__atomic_store_n(&p->armed, now, __ATOMIC_RELEASE);
+}
+
+static int point_rule_from_spec(struct fault_point *p, const char *spec,
+				struct fail_rule *r, const char *who)
+{
+	return p->bytes ? fault_rule_from_spec_bytes(spec, r, who) :
+			  fault_rule_from_spec(spec, r, who);
+}
+
+/*
+ * Catch up with what happened since the last look: a boot with another
+ * setting value, or (without the per-test hook) a new test.
+ */
+static void point_sync_locked(struct fault_point *p)
+{
+	const char *spec = *p->config;
+	const char *name = kshim_current_test();
+
+	if (spec != __atomic_load_n(&p->applied_spec, __ATOMIC_RELAXED)) {
+		/* Validated when the setting was parsed: cannot fail. */
+		if (point_rule_from_spec(p, spec, &p->base_rule, NULL))
+			memset(&p->base_rule, 0, sizeof(p->base_rule));
+		__atomic_store_n(&p->applied_spec, spec, __ATOMIC_RELEASE);
+		p->rule = p->base_rule;
+		point_reset_state(p);
+	}
+	if (name && strncmp(name, p->seen_test, sizeof(p->seen_test) - 1)) {
+		if (!p->test_hook_ran) {
+			p->rule = p->base_rule;
+			point_reset_state(p);
+			p->injected = 0;
+		}
+		snprintf(p->seen_test, sizeof(p->seen_test), "%s", name);
+		p->test_hook_ran = false;
+	}
+	point_update_armed(p);
+}
+
+static void point_set_rule(struct fault_point *p, const struct fail_rule *r)
+{
+	pthread_mutex_lock(&p->lock);
+	point_sync_locked(p);
+	p->rule = *r;
+	/* Outside a test: what every later test starts with. */
+	if (!kshim_in_test())
+		p->base_rule = *r;
+	point_reset_state(p);
+	point_update_armed(p);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* The setting values: kept (reachable) for as long as a boot uses them. */
+struct spec_copy {
+	struct spec_copy *next;
+	char spec[];
+};
+static struct spec_copy *spec_copies;
+static pthread_mutex_t spec_copies_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int fault_point_parse_setting(struct fault_point *p, const char *val,
+			      const char **out)
+{
+	struct fail_rule r;
+	struct spec_copy *copy;
+	size_t len = strlen(val);
+
+	if (point_rule_from_spec(p, val, &r, p->setting))
+		return -EINVAL;
+	/*
+	 * A fresh copy per boot: the caller's string may not outlive
+	 * kshim_boot(), and a new pointer tells the point to start the rule
+	 * again even when the text is the same.
+	 */
+	copy = malloc(sizeof(*copy) + len + 1);
+	if (!copy)
+		abort();
+	memcpy(copy->spec, val, len + 1);
+	pthread_mutex_lock(&spec_copies_lock);
+	copy->next = spec_copies;
+	spec_copies = copy;
+	pthread_mutex_unlock(&spec_copies_lock);
+	*out = copy->spec;
+	return 0;
+}
+
+void fault_point_test_begin(struct fault_point *p)
+{
+	pthread_mutex_lock(&p->lock);
+	point_sync_locked(p);
+	p->rule = p->base_rule;
+	point_reset_state(p);
+	p->injected = 0;
+	p->seen_test[0] = '\0';
+	p->test_hook_ran = true;
+	point_update_armed(p);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* should_fail_alloc_page() / should_failslab(), then should_fail_ex(). */
+static bool point_decide_locked(struct fault_point *p, unsigned int gfp,
+				unsigned int order, unsigned long size,
+				const char *file, int line, const char *func)
+{
+	const struct kshim_fail_attr *a = &p->rule.attr;
+
+	if (!p->rule.enabled)
+		return false;
+	/* The filters: what is not a candidate is not counted either. */
+	if (order < a->min_order)
+		return false;
+	if (gfp & __GFP_NOFAIL)
+		return false;
+	if (a->ignore_gfp_highmem && (gfp & __GFP_HIGHMEM))
+		return false;
+	if (a->ignore_gfp_reclaim && (gfp & __GFP_DIRECT_RECLAIM))
+		return false;
+	return fault_should_fail(&p->rule, &p->state, file, line, func, size);
+}
+
+bool fault_point_should_fail(struct fault_point *p, unsigned int gfp,
+			     unsigned int order, unsigned long size,
+			     const char *file, int line, const char *func)
+{
+	struct kshim_fail_attr shown = { 0 };
+	long times_shown = 0;
+	bool fail;
+
+	/* (The inline caller has seen a rule, or a setting not applied yet.) */
+	if (!kshim_in_test()) {
+		/*
+		 * Nothing fails outside tests; take the setting in anyway, so
+		 * that without a rule the inline check settles it next time.
+		 */
+		if (__atomic_load_n(&p->applied_spec, __ATOMIC_ACQUIRE) !=
+		    *p->config) {
+			pthread_mutex_lock(&p->lock);
+			point_sync_locked(p);
+			pthread_mutex_unlock(&p->lock);
+		}
+		return false;
+	}
+
+	pthread_mutex_lock(&p->lock);
+	point_sync_locked(p);
+	fail = point_decide_locked(p, gfp, order, size, file, line, func);
+	if (fail) {
+		shown = p->rule.attr;
+		shown.space = p->state.space_left;
+		times_shown = p->state.times_left;
+		if (p->state.times_left > 0)
+			p->state.times_left--;
+		p->injected++;
+	}
+	pthread_mutex_unlock(&p->lock);
+
+	/* fail_dump(), outside the lock: printing may take its time. */
+	if (fail && shown.verbose && !(gfp & __GFP_NOWARN)) {
+		char prob[32];
+
+		/* the kernel's printk has no floating point: glibc's %g */
+		snprintf(prob, sizeof(prob), "%g", shown.probability * 100);
+		pr_notice("FAULT_INJECTION: forcing a failure.\n");
+		pr_notice("name %s, interval %lu, probability %s, space %lu, times %ld\n",
+			  p->name, shown.interval, prob, shown.space,
+			  times_shown);
+		if (shown.verbose > 1)
+			dump_stack();
+	}
+	return fail;
+}
+
+int fault_point_set_spec(struct fault_point *p, const char *spec,
+			 const char *who)
+{
+	struct fail_rule r;
+
+	kshim_ensure_booted();
+	if (!spec || point_rule_from_spec(p, spec, &r, who))
+		return -EINVAL;
+	point_set_rule(p, &r);
+	return 0;
+}
+
+int fault_point_set_attr(struct fault_point *p,
+			 const struct kshim_fail_attr *attr, const char *who)
+{
+	struct fail_rule r;
+	int err;
+
+	kshim_ensure_booted();
+	if (!attr)
+		return -EINVAL;
+	err = p->bytes ? fault_rule_from_attr_bytes(attr, &r, who) :
+			 fault_rule_from_attr(attr, &r, who);
+	if (err)
+		return -EINVAL;
+	point_set_rule(p, &r);
+	return 0;
+}
+
+void fault_point_clear(struct fault_point *p)
+{
+	struct fail_rule none = { .enabled = false };
+
+	kshim_ensure_booted();
+	point_set_rule(p, &none);
+}
+
+unsigned long fault_point_injected(struct fault_point *p)
+{
+	unsigned long n;
+
+	if (!kshim_in_test())
+		return 0;
+	pthread_mutex_lock(&p->lock);
+	point_sync_locked(p);
+	n = p->injected;
+	pthread_mutex_unlock(&p->lock);
+	return n;
 }

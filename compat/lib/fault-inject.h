@@ -11,6 +11,7 @@
 #ifndef _KSHIM_LIB_FAULT_INJECT_H
 #define _KSHIM_LIB_FAULT_INJECT_H
 
+#include <pthread.h>
 #include <stdbool.h>
 
 #include <kshim/fail.h>
@@ -50,6 +51,14 @@ int fault_rule_from_attr(const struct kshim_fail_attr *attr,
 			 struct fail_rule *r, const char *who);
 int fault_rule_from_spec(const char *spec, struct fail_rule *r,
 			 const char *who);
+/*
+ * As above for a point that has no page orders (failslab): min-order and
+ * ignore-gfp-highmem are refused, space counts bytes.
+ */
+int fault_rule_from_spec_bytes(const char *spec, struct fail_rule *r,
+			       const char *who);
+int fault_rule_from_attr_bytes(const struct kshim_fail_attr *attr,
+			       struct fail_rule *r, const char *who);
 /* @s as @r starts it. */
 void fault_state_reset(struct fail_state *s, const struct fail_rule *r);
 /*
@@ -61,5 +70,67 @@ void fault_state_reset(struct fail_state *s, const struct fail_rule *r);
 bool fault_should_fail(const struct fail_rule *r, struct fail_state *s,
 		       const char *file, int line, const char *func,
 		       unsigned long size);
+
+/*
+ * One injection point (fail_page_alloc, failslab): its setting, the rule
+ * every test starts from, the running rule and its counts.  A rule holds
+ * only in tests; the setting is every test's starting rule, a rule set in
+ * a test ends with it, one set outside tests becomes the starting rule.
+ * One lock per point orders its decisions, so a given order of calls
+ * always fails the same ones.
+ */
+struct fault_point {
+	const char *name;		/* "fail_page_alloc": verbose line */
+	const char *setting;		/* "KSHIM_FAIL_PAGE_ALLOC" */
+	const char *const *config;	/* the setting's value in kshim_config */
+	bool bytes;			/* space in bytes, no page orders */
+	pthread_mutex_t lock;
+	/* Under @lock: */
+	struct fail_rule base_rule, rule;
+	struct fail_state state;
+	char seen_test[256];		/* the test @rule and @state are for */
+	bool test_hook_ran;		/* the next test name is already reset */
+	unsigned long injected;		/* in the running test */
+	/* Written under @lock, read without it by the inline check: */
+	const char *applied_spec;	/* the setting value @base_rule is from */
+	bool armed;			/* @rule or @base_rule may fail */
+};
+
+#define FAULT_POINT_INIT(n, set, cfg, b) {				\
+	.name = (n), .setting = (set), .config = (cfg), .bytes = (b),	\
+	.lock = PTHREAD_MUTEX_INITIALIZER,				\
+}
+
+/* Cheap: false when no rule can fail and the setting is applied. */
+static inline bool fault_point_may_fail(struct fault_point *p)
+{
+	const char *applied = __atomic_load_n(&p->applied_spec,
+					      __ATOMIC_ACQUIRE);
+
+	return __atomic_load_n(&p->armed, __ATOMIC_ACQUIRE) ||
+	       applied != *p->config;
+}
+
+/* Parse the setting's value; 0 and *@out a lasting copy, or -EINVAL. */
+int fault_point_parse_setting(struct fault_point *p, const char *val,
+			      const char **out);
+void fault_point_test_begin(struct fault_point *p);
+/*
+ * The decision for one allocation of @size units (pages or bytes) with
+ * @gfp and @order: the kernel's filters (__GFP_NOFAIL never fails,
+ * ignore-gfp-wait, and for pages min-order and ignore-gfp-highmem), then
+ * should_fail_ex(); prints fail_dump()'s "FAULT_INJECTION" lines when the
+ * rule is verbose, unless __GFP_NOWARN.
+ */
+bool fault_point_should_fail(struct fault_point *p, unsigned int gfp,
+			     unsigned int order, unsigned long size,
+			     const char *file, int line, const char *func);
+/* The test's side: 0, or -EINVAL after a message naming the problem. */
+int fault_point_set_spec(struct fault_point *p, const char *spec,
+			 const char *who);
+int fault_point_set_attr(struct fault_point *p,
+			 const struct kshim_fail_attr *attr, const char *who);
+void fault_point_clear(struct fault_point *p);
+unsigned long fault_point_injected(struct fault_point *p);
 
 #endif /* _KSHIM_LIB_FAULT_INJECT_H */

@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 
 #include "kshim/internal.h"	/* kshim_config */
+#include "lib/fault-inject.h"
 
 /* The allocator's per-zone state. */
 struct kshim_zone {
@@ -73,6 +74,28 @@ static inline bool kshim_mm_2_6(unsigned int version)
 	return version < KERNEL_VERSION(2, 6, 37);
 }
 
+/*
+ * failslab.c: should_failslab() - true when the fault-injection rule
+ * picks this slab allocation (the allocation then fails silently, as the
+ * kernel's slab_pre_alloc_hook() makes it).  @s is the cache (a
+ * struct kmem_cache *), @site the driver's call.
+ */
+struct kmem_cache;
+struct kshim_site;
+extern struct fault_point kshim_failslab_point;
+bool __kshim_should_failslab(struct kmem_cache *s, gfp_t gfp,
+			     const struct kshim_site *site);
+
+static inline bool kshim_should_failslab(struct kmem_cache *s, gfp_t gfp,
+					 const struct kshim_site *site)
+{
+	if (likely(!fault_point_may_fail(&kshim_failslab_point)))
+		return false;
+	return __kshim_should_failslab(s, gfp, site);
+}
+int kshim_parse_failslab(const char *val, struct kshim_config *c);
+void kshim_failslab_test_begin(void);
+
 /* page_owner.c: who holds each allocated page (a pfn-indexed table) */
 struct kshim_page_owner {
 	const char *file;	/* NULL: not allocated */
@@ -108,8 +131,7 @@ void kshim_page_owner_leak(struct page *page, unsigned int order);
 long kshim_pages_allocated(void);
 
 /* fail_page_alloc.c: true when this allocation must fail (injected) */
-extern bool kshim_fail_armed;
-extern const char *kshim_fail_applied_spec;
+extern struct fault_point kshim_fail_page_alloc_point;
 bool __kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,
 			     int line, const char *func);
 
@@ -118,11 +140,7 @@ static inline bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order,
 					 const char *func)
 {
 	/* The common case inline: no rule, nothing to catch up with. */
-	const char *applied = __atomic_load_n(&kshim_fail_applied_spec,
-					      __ATOMIC_ACQUIRE);
-
-	if (likely(!__atomic_load_n(&kshim_fail_armed, __ATOMIC_ACQUIRE) &&
-		   applied == kshim_config.fail_page_alloc))
+	if (likely(!fault_point_may_fail(&kshim_fail_page_alloc_point)))
 		return false;
 	return __kshim_fail_page_alloc(gfp, order, file, line, func);
 }

@@ -661,7 +661,8 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 	}
 	set_page_count(page, 1);
 	kshim_page_alloc_poison_check(page, order, file, line, func);
-	if (gfp & __GFP_ZERO)
+	/* post_alloc_hook(): a page zeroed at free needs no second pass. */
+	if (!want_init_on_free() && want_init_on_alloc(gfp))
 		zero_pages(page, order);
 	if (order && (gfp & __GFP_COMP))
 		prep_compound_page(page, order);
@@ -748,6 +749,8 @@ static bool free_pages_prepare(struct page *page, unsigned int order,
 		page[i].index = 0;
 		set_page_private(&page[i], 0);
 	}
+	if (want_init_on_free())
+		zero_pages(page, order);
 	return true;
 }
 

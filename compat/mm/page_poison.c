@@ -125,10 +125,29 @@ static unsigned char *poisoned;
 static size_t poisoned_len;
 
 bool kshim_page_poison_hooks;
+bool kshim_init_on_alloc_enabled, kshim_init_on_free_enabled;
+
+/*
+ * init_mem_debugging_and_hardening(): poisoning wins over init_on_alloc
+ * and init_on_free, with the kernel's boot message.
+ */
+static void init_mem_auto_init(void)
+{
+	bool alloc = kshim_config.init_on_alloc;
+	bool free = kshim_config.init_on_free;
+
+	if ((alloc || free) && kshim_config.page_poison) {
+		pr_info("mem auto-init: CONFIG_PAGE_POISONING is on, will take precedence over init_on_alloc and init_on_free\n");
+		alloc = free = false;
+	}
+	kshim_init_on_alloc_enabled = alloc;
+	kshim_init_on_free_enabled = free;
+}
 
 /* Each boot brings fresh, zeroed RAM: the table starts empty with it. */
 void kshim_page_poison_init(void)
 {
+	init_mem_auto_init();
 	pick_page_intact();
 	poisoned_len = max_pfn;
 	poisoned = arch_alloc_sparse(poisoned_len);

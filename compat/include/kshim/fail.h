@@ -1,5 +1,5 @@
 /*
- * kshim/fail.h - page allocation fault injection.
+ * kshim/fail.h - page and slab allocation fault injection.
  *
  * Follows the kernel's fail_page_alloc (mm/fail_page_alloc.c on top of
  * lib/fault-inject.c, Documentation/fault-injection/): a rule picks the
@@ -50,5 +50,18 @@ int kshim_fail_page_alloc_set_attr(const struct kshim_fail_attr *attr);
 void kshim_fail_page_alloc_clear(void);
 /* Failures injected since the running test began (0 outside tests). */
 unsigned long kshim_fail_page_alloc_injected(void);
+
+/*
+ * Slab allocations (mm/failslab.c): the same rules and life, set by
+ * KSHIM_FAILSLAB or these calls; space counts bytes, min_order and
+ * ignore_gfp_highmem do not apply (-EINVAL).  A picked kmalloc(),
+ * kmem_cache_alloc()... returns NULL silently, as the kernel's; a
+ * kmalloc() beyond KMALLOC_MAX_CACHE_SIZE is a page allocation, decided
+ * by the page allocation rule above.
+ */
+int kshim_failslab_set(const char *spec);
+int kshim_failslab_set_attr(const struct kshim_fail_attr *attr);
+void kshim_failslab_clear(void);
+unsigned long kshim_failslab_injected(void);
 
 #endif /* _KSHIM_FAIL_H */

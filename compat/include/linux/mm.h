@@ -221,6 +221,26 @@ static inline __must_check bool __kshim_try_get_page(struct page *page,
 	__kshim_split_page(page, order, LINUX_VERSION_CODE, __FILE__, \
 			   __LINE__, __func__)
 
+/*
+ * init_on_alloc= / init_on_free= (KSHIM_INIT_ON_ALLOC / _FREE): memory
+ * is zeroed when allocated or when freed, pages and slab objects alike.
+ * Page poisoning (KSHIM_PAGE_POISON, on by default) takes precedence and
+ * turns both off at boot, as mm/page_alloc.c does.
+ */
+extern bool kshim_init_on_alloc_enabled, kshim_init_on_free_enabled;
+
+static inline bool want_init_on_alloc(gfp_t flags)
+{
+	if (kshim_init_on_alloc_enabled)
+		return true;
+	return flags & __GFP_ZERO;
+}
+
+static inline bool want_init_on_free(void)
+{
+	return kshim_init_on_free_enabled;
+}
+
 /* What the kernel's linux/mm.h also makes visible. */
 #include <linux/hash.h>
 #include <linux/radix-tree.h>

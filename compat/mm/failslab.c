@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compat/mm/failslab.c - slab allocation fault injection.
+ *
+ * Follows mm/failslab.c of 6.1: should_failslab() spares __GFP_NOFAIL
+ * and, with ignore-gfp-wait, allocations that may reclaim; a picked
+ * allocation fails silently (slab_pre_alloc_hook() returns NULL, nothing
+ * is printed but fail_dump()'s lines when verbose).  space counts bytes
+ * (the cache's object size per allocation), as the kernel's does.  Large
+ * kmalloc() (beyond kmalloc-8k) is a page allocation: fail_page_alloc
+ * decides there, as in the kernel.  The rule language, the setting
+ * KSHIM_FAILSLAB and the per-test life of a rule are those of
+ * fail_page_alloc (lib/fault-inject.c's struct fault_point).
+ */
+#include <linux/gfp.h>
+struct kmem_cache;
+__attribute__((weak)) unsigned int kmem_cache_size(struct kmem_cache *s); /* TODO lead: linux/slab.h */
+#include <kshim/fail.h>
+#include <kshim/site.h>
+
+#include "kshim/internal.h"
+#include "lib/fault-inject.h"
+#include "mm/internal.h"
+
+struct fault_point kshim_failslab_point =
+	FAULT_POINT_INIT("failslab", "KSHIM_FAILSLAB", &kshim_config.failslab,
+			 true);
+
+int kshim_parse_failslab(const char *val, struct kshim_config *c)
+{
+	return fault_point_parse_setting(&kshim_failslab_point, val,
+					 &c->failslab);
+}
+
+void kshim_failslab_test_begin(void)
+{
+	fault_point_test_begin(&kshim_failslab_point);
+}
+
+bool __kshim_should_failslab(struct kmem_cache *s, gfp_t gfp,
+			     const struct kshim_site *site)
+{
+	return fault_point_should_fail(&kshim_failslab_point, gfp, 0,
+				       kmem_cache_size(s), site->file,
+				       site->line, site->func);
+}
+
+/* ---- the test's side ---- */
+
+int kshim_failslab_set(const char *spec)
+{
+	return fault_point_set_spec(&kshim_failslab_point, spec,
+				    "kshim_failslab_set()");
+}
+
+int kshim_failslab_set_attr(const struct kshim_fail_attr *attr)
+{
+	return fault_point_set_attr(&kshim_failslab_point, attr,
+				    "kshim_failslab_set_attr()");
+}
+
+void kshim_failslab_clear(void)
+{
+	fault_point_clear(&kshim_failslab_point);
+}
+
+unsigned long kshim_failslab_injected(void)
+{
+	return fault_point_injected(&kshim_failslab_point);
+}
