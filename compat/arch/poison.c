@@ -72,3 +72,39 @@ void arch_private_view_open(void *va, size_t len)
 	if (RUNNING_ON_VALGRIND)
 		VALGRIND_MAKE_MEM_DEFINED(va, len);
 }
+
+void arch_slab_object_alloc(void *p, size_t size, bool defined)
+{
+#if ARCH_POISON_ASAN
+	ASAN_UNPOISON_MEMORY_REGION(p, size);
+#endif
+	if (RUNNING_ON_VALGRIND) {
+		VALGRIND_MALLOCLIKE_BLOCK(p, size, 0, 0);
+		if (defined)
+			VALGRIND_MAKE_MEM_DEFINED(p, size);
+	}
+}
+
+void arch_slab_object_free(void *p, size_t size)
+{
+#if ARCH_POISON_ASAN
+	ASAN_POISON_MEMORY_REGION(p, size);
+#endif
+	if (RUNNING_ON_VALGRIND) {
+		VALGRIND_FREELIKE_BLOCK(p, 0);
+		VALGRIND_MAKE_MEM_NOACCESS(p, size);
+	}
+}
+
+void arch_slab_object_resize(void *p, size_t old_size, size_t new_size)
+{
+#if ARCH_POISON_ASAN
+	if (new_size > old_size)
+		ASAN_UNPOISON_MEMORY_REGION(p, new_size);
+	else
+		ASAN_POISON_MEMORY_REGION((char *)p + new_size,
+					  old_size - new_size);
+#endif
+	if (RUNNING_ON_VALGRIND)
+		VALGRIND_RESIZEINPLACE_BLOCK(p, old_size, new_size, 0);
+}

@@ -64,4 +64,15 @@ void arch_poison_unused_ram(void *va, size_t len);
 void arch_poison_private_view(void *va, size_t len);
 void arch_private_view_open(void *va, size_t len);
 
+/*
+ * Slab objects (mm/slub.c), KASAN's view: @p..@p+@size becomes an
+ * allocated block (ASan: exactly those bytes addressable; memcheck: a
+ * heap-like block with its allocation stack, undefined unless @defined),
+ * or a freed one (no access; memcheck keeps the free stack).
+ * arch_slab_object_resize(): krealloc()/ksize() moved the block's end.
+ */
+void arch_slab_object_alloc(void *p, size_t size, bool defined);
+void arch_slab_object_free(void *p, size_t size);
+void arch_slab_object_resize(void *p, size_t old_size, size_t new_size);
+
 #endif /* _KSHIM_ARCH_POISON_H */

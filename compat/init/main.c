@@ -22,6 +22,7 @@
 #include "kshim/internal.h"
 #include "mm/internal.h"
 #include "kernel/cpu.h"
+#include "kernel/rcu/rcu.h"
 
 extern char **environ;
 
@@ -293,6 +294,9 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_FAILSLAB", "",
 	  "a fault-injection spec for slab allocations (see README): e.g. nth=3, site=drv.c:42, space=4096 (bytes)",
 	  kshim_parse_failslab, show_failslab },
+	{ "KSHIM_SLUB_DEBUG", "FZPU",
+	  "slub_debug= letters for every cache: F (consistency checks), Z (red zones), P (poisoning), U (alloc/free tracking), T (trace), A (failslab), O, or - for none; optionally ,cache-name[,name...] and further blocks after ;",
+	  kshim_parse_slub_debug, kshim_show_slub_debug },
 	{ "KSHIM_INIT_ON_ALLOC", "0",
 	  "a boolean: zero pages and slab objects when allocated (init_on_alloc=1; KSHIM_PAGE_POISON=1 takes precedence)",
 	  parse_init_on_alloc, show_init_on_alloc },
@@ -431,12 +435,21 @@ static const struct {
 	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin, NULL },
 	{ "highmem", kshim_highmem_init, kshim_highmem_exit,
 	  kshim_highmem_test_begin, NULL },
+	/* After mm; its test_end after rcu's (rcu_barrier()) and vmalloc's. */
+	{ "slab", kshim_slab_init, NULL, kshim_slab_test_begin,
+	  kshim_slab_test_end },
+	/* After mm: a test's child re-maps the areas onto its own RAM. */
+	{ "vmalloc", kshim_vmalloc_init, kshim_vmalloc_exit,
+	  kshim_vmalloc_test_begin, kshim_vmalloc_test_end },
 	{ "fail_page_alloc", NULL, NULL, kshim_fail_page_alloc_test_begin,
 	  NULL },
 	{ "failslab", NULL, NULL, kshim_failslab_test_begin, NULL },
 	{ "random", kshim_random_init, NULL, kshim_random_test_begin, NULL },
 	{ "signal", NULL, NULL, kshim_signal_test_begin, NULL },
 	{ "capability", NULL, NULL, kshim_capability_test_begin, NULL },
+	/* After the allocators: its test_end (rcu_barrier()) runs first. */
+	{ "rcu", kshim_rcu_init, NULL, kshim_rcu_test_begin,
+	  kshim_rcu_test_end },
 	{ "modules", kshim_module_init_subsys, NULL, NULL, NULL },
 };
 

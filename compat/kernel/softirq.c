@@ -16,8 +16,8 @@
  *  - softirqs: raised per CPU, run by handle_softirqs() in softirq
  *    context with interrupts on, at irq_exit() when not nested in another
  *    interrupt context, at local_bh_enable(), and (kshim's ksoftirqd) when
- *    a CPU in task context turns interrupts on (cpu.c); HI and TASKLET
- *    are the ones kshim has;
+ *    a CPU in task context turns interrupts on (cpu.c); HI, TASKLET and
+ *    RCU (callbacks, compat/kernel/rcu/tree.c) are the ones kshim has;
  *  - tasklets (tasklet_action_common(), tasklet_kill(),
  *    tasklet_unlock_wait()): a tasklet runs on the CPU that scheduled it,
  *    never on two CPUs at once, never while disabled.  A disabled one
@@ -42,6 +42,7 @@
 #include "arch/annotate.h"
 #include "kshim/internal.h"
 #include "kernel/cpu.h"
+#include "kernel/rcu/rcu.h"
 #include "kernel/sched/sched.h"
 
 static void do_softirq(void);
@@ -207,6 +208,8 @@ restart:
 		tasklet_action_common(&c->tasklet_hi_vec, HI_SOFTIRQ);
 	if (pending & (1U << TASKLET_SOFTIRQ))
 		tasklet_action_common(&c->tasklet_vec, TASKLET_SOFTIRQ);
+	if (pending & (1U << RCU_SOFTIRQ))
+		kshim_rcu_softirq();
 	WRITE_ONCE(ti->eflags, READ_ONCE(ti->eflags) & ~X86_EFLAGS_IF);
 
 	if (local_softirq_pending() && --max_restart)
@@ -266,6 +269,15 @@ static void __tasklet_schedule_common(struct tasklet_struct *t, bool hi)
 	raise_softirq_locked(cpu, hi ? HI_SOFTIRQ : TASKLET_SOFTIRQ);
 	kshim_cpu_unlock(cpu);
 	local_irq_restore(flags);
+}
+
+/* Raise softirq @nr on @cpu from anywhere (RCU's grace-period thread). */
+void kshim_raise_softirq_on(int cpu, unsigned int nr)
+{
+	kshim_cpu_lock(cpu);
+	raise_softirq_locked(cpu, nr);
+	kshim_cpu_unlock(cpu);
+	kshim_cpu_kick(cpu, KSHIM_PENDING_SOFTIRQ);
 }
 
 void __tasklet_schedule(struct tasklet_struct *t)

@@ -116,6 +116,7 @@ struct kshim_config {
 	bool init_on_alloc;	/* KSHIM_INIT_ON_ALLOC: init_on_alloc= */
 	bool init_on_free;	/* KSHIM_INIT_ON_FREE: init_on_free= */
 	const char *failslab;	/* KSHIM_FAILSLAB, "" for none */
+	const char *slub_debug;	/* KSHIM_SLUB_DEBUG: slub_debug= letters */
 };
 extern struct kshim_config kshim_config;
 
@@ -137,6 +138,14 @@ const char *kshim_show_kmap_force_map(const struct kshim_config *c,
 void kshim_highmem_init(void);
 void kshim_highmem_exit(void);
 void kshim_highmem_test_begin(void);
+
+/* compat/mm/slub.c: KSHIM_SLUB_DEBUG; compat/mm/slab_common.c hooks */
+int kshim_parse_slub_debug(const char *val, struct kshim_config *c);
+const char *kshim_show_slub_debug(const struct kshim_config *c, char *buf,
+				  size_t len);
+void kshim_slab_init(void);
+void kshim_slab_test_begin(void);
+void kshim_slab_test_end(void);
 
 /* compat/drivers/char/random.c: KSHIM_RANDOM_SEED, per-test reseeding */
 int kshim_parse_random_seed(const char *val, struct kshim_config *c);

@@ -13,8 +13,7 @@
  * fail_page_alloc (lib/fault-inject.c's struct fault_point).
  */
 #include <linux/gfp.h>
-struct kmem_cache;
-__attribute__((weak)) unsigned int kmem_cache_size(struct kmem_cache *s); /* TODO lead: linux/slab.h */
+#include <linux/slab.h>
 #include <kshim/fail.h>
 #include <kshim/site.h>
 

@@ -200,7 +200,8 @@ static const struct kshim_kmap_area *area_of(unsigned long addr)
 
 bool kshim_fault_is_kernel_address(unsigned long addr)
 {
-	return area_of(addr) || in_direct_map_highmem(addr);
+	return area_of(addr) || in_direct_map_highmem(addr) ||
+	       kshim_vmalloc_fault_owns(addr);
 }
 
 static void explain_window(const struct kshim_kmap_area *a,
@@ -238,6 +239,8 @@ void kshim_fault_explain(unsigned long addr)
 		explain_window(a, addr);
 		return;
 	}
+	if (kshim_vmalloc_fault_explain(addr))
+		return;
 	if (!in_direct_map_highmem(addr)) {
 		printk(KERN_ALERT "kshim: (page_address() of a highmem page that is not kmapped is NULL)\n");
 		return;

@@ -129,6 +129,8 @@ static inline void kshim_page_owner_clear(struct page *page,
 /* A block freed in a bad state stays out of the allocator for good. */
 void kshim_page_owner_leak(struct page *page, unsigned int order);
 long kshim_pages_allocated(void);
+/* slub.c: pages held by slabs and large kmalloc()s (not the page ledger) */
+extern long kshim_slab_pages;
 
 /* fail_page_alloc.c: true when this allocation must fail (injected) */
 extern struct fault_point kshim_fail_page_alloc_point;
@@ -273,5 +275,28 @@ const char *kshim_site_func(const struct kshim_site *s);
  * stack and data are all "lowmem" to a driver.
  */
 #define KSHIM_USER_ADDR_END	65536UL
+
+/*
+ * vmalloc.c: the vmalloc range.  kshim_vmalloc_keep() exempts the live
+ * area holding @addr from the leak ledger (kmemleak_not_leak() and
+ * kmemleak_ignore() on a vmalloc address).  kshim_vmalloc_pages_held:
+ * frames live vmalloc areas own; the "pages allocated" ledger leaves them
+ * to the "vmalloc areas" ledger.  The fault handler asks whether an
+ * address is the range's and what it is (true: explained).
+ */
+void kshim_vmalloc_init(void);
+void kshim_vmalloc_exit(void);
+void kshim_vmalloc_test_begin(void);
+void kshim_vmalloc_test_end(void);
+void kshim_vmalloc_keep(const void *addr);
+extern long kshim_vmalloc_pages_held;
+bool kshim_vmalloc_fault_owns(unsigned long addr);
+bool kshim_vmalloc_fault_explain(unsigned long addr);
+/* kvmalloc_node()'s vmalloc fallback, named after its caller (util.c). */
+void *kshim_vmalloc_for_kvmalloc(size_t size, gfp_t flags, int node,
+				 const struct kshim_site *site,
+				 const void *caller);
+/* util.c: each test starts with kvmalloc's WARN_ON_ONCE unused. */
+void kshim_kvmalloc_test_begin(void);
 
 #endif /* _KSHIM_MM_INTERNAL_H */

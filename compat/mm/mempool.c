@@ -51,17 +51,9 @@
 #include "kshim/internal.h"
 #include "arch/poison.h"
 #include "mm/internal.h"
+#include "mm/slab.h"		/* kmemleak_update_trace() for slab objects */
 
-/* include/linux/poison.h (slab poisoning) */
-#ifndef POISON_INUSE
-#define POISON_INUSE	0x5a
-#endif
-#ifndef POISON_FREE
-#define POISON_FREE	0x6b
-#endif
-#ifndef POISON_END
-#define POISON_END	0xa5
-#endif
+/* POISON_INUSE, POISON_FREE, POISON_END: mm/slab.h (linux/poison.h) */
 
 /* The real functions' own position (code that called them by address). */
 #define HERE	__KSHIM_CALLSITE
@@ -110,14 +102,38 @@ static void pool_free_element(mempool_t *pool, void *element,
  * kmemleak_update_trace(): an element taken from the reserve now belongs
  * to the driver's mempool_alloc() call, not to whoever filled the reserve.
  */
+static void slab_update_trace(void *element, const struct kshim_site *site)
+{
+	struct kshim_slab *sl = kshim_virt_to_slab(element);
+	struct kmem_cache *s;
+	long idx;
+
+	if (!sl)
+		return;		/* a large kmalloc: its site stays */
+	s = sl->cache;
+	if (!(s->flags & SLAB_STORE_USER))
+		return;
+	pthread_mutex_lock(&s->lock);
+	idx = kshim_slab_obj_index(sl, element, true);
+	if (idx >= 0 && sl->state[idx] == OBJ_ALLOC) {
+		struct kshim_track *t = &sl->track[2 * idx];
+
+		t->site = site;
+		t->when = jiffies;
+		t->cpu = kshim_current_cpu();
+		t->pid = kshim_current_pid();
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
 static void update_trace(mempool_t *pool, void *element,
 			 const struct kshim_site *site)
 {
-	if (pool->alloc == mempool_alloc_pages) {
+	if (pool_is_slab(pool))
+		slab_update_trace(element, site);
+	else if (pool->alloc == mempool_alloc_pages)
 		kshim_page_owner_set(element, (int)(long)pool->pool_data,
 				     site->file, site->line);
-	}
-	/* slab objects: see kshim_slab_update_trace() when slab has it */
 }
 
 /* ---- element poisoning (CONFIG_SLUB_DEBUG_ON) ---- */
@@ -155,6 +171,8 @@ static void check_range(mempool_t *pool, void *element, size_t size,
 	unsigned char *mem = element;
 	size_t i;
 
+	if (!size)		/* ZERO_SIZE_PTR of a 0-byte kmalloc pool */
+		return;
 	for (i = 0; i + 1 < size; i++)
 		if (mem[i] != POISON_FREE)
 			break;
@@ -168,6 +186,8 @@ static void poison_range(void *element, size_t size)
 {
 	unsigned char *mem = element;
 
+	if (!size)
+		return;
 	memset(mem, POISON_FREE, size - 1);
 	mem[size - 1] = POISON_END;
 }
@@ -509,6 +529,9 @@ void *__kshim_mempool_alloc_slab(gfp_t gfp_mask, void *pool_data,
 {
 	struct kmem_cache *mem = pool_data;
 
+	/* VM_BUG_ON(mem->ctor): the reserve would hand out poison */
+	if (unlikely(mem->ctor))
+		__kshim_bug(site->file, site->line, site->func, site->mod);
 	return __kshim_kmem_cache_alloc(mem, gfp_mask, NUMA_NO_NODE, site);
 }
 

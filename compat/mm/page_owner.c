@@ -39,7 +39,13 @@ long kshim_pages_allocated(void)
 
 static long ledger_pages(void *arg)
 {
-	return kshim_pages_allocated();
+	/*
+	 * vmalloc areas' frames are the "vmalloc areas" ledger's, slab pages
+	 * and large kmalloc()s the "slab objects allocated" ledger's.
+	 */
+	return kshim_pages_allocated() -
+	       __atomic_load_n(&kshim_vmalloc_pages_held, __ATOMIC_RELAXED) -
+	       __atomic_load_n(&kshim_slab_pages, __ATOMIC_RELAXED);
 }
 
 /* One line per run of pages with the same owner. */

@@ -32,6 +32,12 @@
 /* Kernel mappings (compat/mm/highmem.c, compat/arch/fault.c) */
 #define KSHIM_REPORT_OOPS	"oops"		/* BUG: unable to handle page fault: ends the test */
 #define KSHIM_REPORT_KMAP_DEADLOCK "kmap_deadlock" /* kshim: kmap() can never get a slot: ends the test */
+/* Slab (compat/mm/slub.c, slab_common.c) */
+#define KSHIM_REPORT_SLAB	"slab"		/* BUG <cache> (...): SLUB debug, kmem_cache_create errors, bad kfree */
+/* vmalloc (compat/mm/vmalloc.c): warn_alloc()'s "<comm>: vmalloc error: ..." */
+#define KSHIM_REPORT_VMALLOC_ERROR "vmalloc_error"
+/* RCU (compat/kernel/rcu/) */
+#define KSHIM_REPORT_RCU	"suspicious_rcu" /* lockdep-RCU: WARNING: suspicious RCU usage */
 
 struct kshim_report {
 	const char *cls;	/* one of the KSHIM_REPORT_* classes */

@@ -59,6 +59,12 @@ static inline void init_page_count(struct page *page)
 #define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
 
 #define nth_page(page, n)	((page) + (n))
+
+/* The vmalloc range (compat/mm/vmalloc.c); modules are no area of their own. */
+struct page *vmalloc_to_page(const void *addr);
+unsigned long vmalloc_to_pfn(const void *addr);
+extern bool is_vmalloc_addr(const void *x);
+extern int is_vmalloc_or_module_addr(const void *x);
 #define page_to_virt(page)	__va((unsigned long)page_to_pfn(page) << PAGE_SHIFT)
 #define lowmem_page_address(page) page_to_virt(page)
 

@@ -135,6 +135,15 @@ struct task_struct {
 	bool kshim_woken;
 	/* kshim: signals sent by the test, bit (sig - 1) (linux/sched/signal.h) */
 	unsigned long kshim_sigpending;
+	/* PREEMPT_RCU: rcu_read_lock() depth (rcu_preempt_depth()) */
+	int rcu_read_lock_nesting;
+	/* kshim (compat/kernel/rcu/tree.c): the other reader flavours, */
+	int kshim_rcu_bh_nesting;		/* rcu_read_lock_bh() */
+	int kshim_rcu_sched_nesting;		/* rcu_read_lock_sched() */
+	unsigned long kshim_rcu_seq;		/* odd: inside a reader */
+	const struct kshim_site *kshim_rcu_site; /* its outermost lock */
+	struct task_struct *kshim_rcu_next;	/* tasks that ever read */
+	bool kshim_rcu_registered;
 };
 
 static inline pid_t task_pid_nr(struct task_struct *tsk)

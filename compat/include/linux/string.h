@@ -145,6 +145,33 @@ int __sysfs_match_string(const char * const *array, size_t n, const char *s);
 #define sysfs_match_string(_a, _s)					\
 	__sysfs_match_string(_a, ARRAY_SIZE(_a), _s)
 
+/*
+ * mm/util.c (compat/mm/util.c): copies in kmalloc() memory, allocated at
+ * the caller's line.  kstrdup_const() returns @s itself when it is
+ * read-only data (a string literal: kshim asks the loaded objects'
+ * read-only segments, its is_kernel_rodata()), and kfree_const() frees
+ * anything else.  kfree_const() is a real function too.
+ */
+char *__kshim_kstrdup(const char *s, gfp_t gfp, const struct kshim_site *site);
+const char *__kshim_kstrdup_const(const char *s, gfp_t gfp,
+				  const struct kshim_site *site);
+char *__kshim_kstrndup(const char *s, size_t max, gfp_t gfp,
+		       const struct kshim_site *site);
+void *__kshim_kmemdup(const void *src, size_t len, gfp_t gfp,
+		      const struct kshim_site *site);
+char *__kshim_kmemdup_nul(const char *s, size_t len, gfp_t gfp,
+			  const struct kshim_site *site);
+void __kshim_kfree_const(const void *x, const struct kshim_site *site);
+extern void kfree_const(const void *x);
+
+#define kstrdup(s, gfp)		__kshim_kstrdup(s, gfp, __KSHIM_CALLSITE)
+#define kstrdup_const(s, gfp)	__kshim_kstrdup_const(s, gfp, __KSHIM_CALLSITE)
+#define kstrndup(s, max, gfp)	__kshim_kstrndup(s, max, gfp, __KSHIM_CALLSITE)
+#define kmemdup(src, len, gfp)	__kshim_kmemdup(src, len, gfp, __KSHIM_CALLSITE)
+#define kmemdup_nul(s, len, gfp)					\
+	__kshim_kmemdup_nul(s, len, gfp, __KSHIM_CALLSITE)
+#define kfree_const(x)		__kshim_kfree_const(x, __KSHIM_CALLSITE)
+
 /* memset() that the compiler may not drop (secrets on the stack). */
 static inline void memzero_explicit(void *s, size_t count)
 {

@@ -4,7 +4,8 @@
  * sleeping.
  *
  * Reproduces kernel/sched/core.c of 6.8 (CONFIG_DEBUG_ATOMIC_SLEEP,
- * CONFIG_DEBUG_PREEMPT, CONFIG_PREEMPT_COUNT, no PREEMPT_RCU, no lockdep):
+ * CONFIG_DEBUG_PREEMPT, CONFIG_PREEMPT_COUNT, CONFIG_PREEMPT_RCU, no
+ * lockdep):
  *  - current: every host thread is a task, created the first time it asks
  *    (comm = the program's name, pid = the host thread id).  Tasks are
  *    never freed (a lock may name a task whose thread is gone); they are
@@ -13,10 +14,13 @@
  *    under/overflow warnings, and the "Preemption disabled at:" record;
  *  - __might_resched()/__might_sleep()/__cant_sleep()/__might_fault()
  *    with 6.8's text and one-per-second rate limit, at the caller's
- *    file:line (the kernel's macros pass __FILE__/__LINE__ too);
+ *    file:line (the kernel's macros pass __FILE__/__LINE__ too); an RCU
+ *    reader counts ("RCU nest depth: 1, expected: 0"), and the RCU-bh /
+ *    RCU-sched lockdep-RCU checks come first (compat/kernel/rcu/);
  *  - schedule_debug()/__schedule_bug(): "BUG: scheduling while atomic",
  *    then preempt_count forced back (PREEMPT_DISABLED inside schedule(),
- *    so 0 once the task runs again);
+ *    so 0 once the task runs again), then PREEMPT_RCU's "Voluntary
+ *    context switch within RCU read-side critical section!";
  *  - schedule(), wake_up_process(): a task sleeps on a host condition
  *    variable of its own.
  * The per-test ledger checks that preempt_count, the interrupt flag and
@@ -39,6 +43,7 @@
 #include "kshim/internal.h"
 #include "kernel/sched/sched.h"
 #include "kernel/cpu.h"
+#include "kernel/rcu/rcu.h"
 
 _Static_assert(offsetof(struct task_struct, thread_info) == 0,
 	       "current_thread_info() needs thread_info first in task_struct");
@@ -217,11 +222,15 @@ static inline int resched_offsets_ok(unsigned int offsets)
 {
 	unsigned int nested = preempt_count();
 
+	nested += rcu_preempt_depth() << MIGHT_RESCHED_RCU_SHIFT;
 	return nested == offsets;
 }
 
 void __might_resched(const char *file, int line, unsigned int offsets)
 {
+	/* WARN_ON_ONCE() by default, no rate limit required: */
+	kshim_rcu_sleep_check(file, line);
+
 	if (resched_offsets_ok(offsets) && !irqs_disabled() &&
 	    !is_idle_task(current) && !current->non_block_count)
 		return;
@@ -236,6 +245,9 @@ void __might_resched(const char *file, int line, unsigned int offsets)
 	       current->pid, current->comm);
 	pr_err("preempt_count: %x, expected: %x\n", preempt_count(),
 	       offsets & MIGHT_RESCHED_PREEMPT_MASK);
+	/* CONFIG_PREEMPT_RCU (kshim/kconfig.h) */
+	pr_err("RCU nest depth: %d, expected: %u\n", rcu_preempt_depth(),
+	       offsets >> MIGHT_RESCHED_RCU_SHIFT);
 	print_preempt_disable_ip(offsets & MIGHT_RESCHED_PREEMPT_MASK);
 	dump_stack();
 	add_taint(TAINT_WARN, LOCKDEP_STILL_OK);
@@ -363,6 +375,8 @@ void kshim_block_begin(unsigned int state, const struct kshim_site *site)
 		/* PREEMPT_DISABLED in schedule(), 0 after it. */
 		preempt_count_set(PREEMPT_ENABLED);
 	}
+	/* __schedule(): rcu_note_context_switch(false), PREEMPT_RCU */
+	kshim_rcu_note_context_switch(site);
 	/* Off the CPU: CPU 0 takes interrupts without this task now. */
 	kshim_cpu_task_sleeps(true);
 }
