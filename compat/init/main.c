@@ -436,7 +436,7 @@ static const struct {
 	{ "highmem", kshim_highmem_init, kshim_highmem_exit,
 	  kshim_highmem_test_begin, NULL },
 	/* After mm; its test_end after rcu's (rcu_barrier()) and vmalloc's. */
-	{ "slab", kshim_slab_init, NULL, kshim_slab_test_begin,
+	{ "slab", kshim_slab_init, kshim_slab_exit, kshim_slab_test_begin,
 	  kshim_slab_test_end },
 	/* After mm: a test's child re-maps the areas onto its own RAM. */
 	{ "vmalloc", kshim_vmalloc_init, kshim_vmalloc_exit,

@@ -206,7 +206,8 @@ static void cpu_start(int cpu)
 			cpu, strerror(err));
 		abort();
 	}
-	c->started = true;
+	/* Read without start_lock by kshim_cpu_kick(): a hint, rechecked. */
+	__atomic_store_n(&c->started, true, __ATOMIC_RELEASE);
 out:
 	pthread_mutex_unlock(&start_lock);
 }
@@ -215,7 +216,7 @@ void kshim_cpu_kick(int cpu, unsigned long bit)
 {
 	struct kshim_cpu *c = &kshim_cpus[cpu];
 
-	if (cpu && !c->started)
+	if (cpu && !__atomic_load_n(&c->started, __ATOMIC_ACQUIRE))
 		cpu_start(cpu);
 	pthread_mutex_lock(&c->lock);
 	__atomic_fetch_or(&__kshim_cpu_pending[cpu], bit, __ATOMIC_RELAXED);
@@ -331,6 +332,8 @@ void kshim_smp_init(void)
 			c->calls_tail = &c->calls;
 			c->tasklet_vec.tail = &c->tasklet_vec.head;
 			c->tasklet_hi_vec.tail = &c->tasklet_hi_vec.head;
+			arch_annotate_racy_hint(&c->started,
+						sizeof(c->started));
 		}
 		/* Read without a lock on purpose: a hint, rechecked locked. */
 		arch_annotate_racy_hint(__kshim_cpu_pending,

@@ -45,11 +45,27 @@ struct kshim_call {
 	struct kshim_call *next;
 };
 
-static void call_wait_init(struct call_wait *w)
+/*
+ * Each calling thread has one wait, made once and never destroyed: a
+ * wait on the caller's stack, destroyed as soon as the last CPU has
+ * signalled it, is legal but looks to helgrind like destroying a mutex
+ * another thread may still be unlocking.  A thread waits for one
+ * cross-call at a time, so one is enough.
+ */
+static __thread struct call_wait thread_wait;
+static __thread bool thread_wait_ready;
+
+static struct call_wait *call_wait_get(void)
 {
-	pthread_mutex_init(&w->lock, NULL);
-	pthread_cond_init(&w->done, NULL);
+	struct call_wait *w = &thread_wait;
+
+	if (!thread_wait_ready) {
+		pthread_mutex_init(&w->lock, NULL);
+		pthread_cond_init(&w->done, NULL);
+		thread_wait_ready = true;
+	}
 	w->left = 0;
+	return w;
 }
 
 /*
@@ -75,8 +91,6 @@ static void call_wait_for_all(struct call_wait *w, const char *what,
 		}
 	}
 	pthread_mutex_unlock(&w->lock);
-	pthread_cond_destroy(&w->done);
-	pthread_mutex_destroy(&w->lock);
 }
 
 static void send_call(int cpu, smp_call_func_t func, void *info,
@@ -157,7 +171,7 @@ int __kshim_smp_call_function_single(int cpu, smp_call_func_t func,
 				     const struct kshim_site *site)
 {
 	static bool warned;
-	struct call_wait w;
+	struct call_wait *w = NULL;
 	int this_cpu;
 
 	kshim_ensure_booted();
@@ -180,11 +194,11 @@ int __kshim_smp_call_function_single(int cpu, smp_call_func_t func,
 		return -ENXIO;
 	}
 	if (wait)
-		call_wait_init(&w);
-	send_call(cpu, func, info, wait ? &w : NULL);
+		w = call_wait_get();
+	send_call(cpu, func, info, w);
 	put_cpu();
 	if (wait)
-		call_wait_for_all(&w, "smp_call_function_single", site);
+		call_wait_for_all(w, "smp_call_function_single", site);
 	return 0;
 }
 
@@ -193,7 +207,7 @@ void __kshim_smp_call_function_many(smp_call_func_t func, void *info,
 				    const struct kshim_site *site)
 {
 	static bool warned;
-	struct call_wait w;
+	struct call_wait *w = NULL;
 	unsigned int cpu;
 	int this_cpu;
 
@@ -209,14 +223,14 @@ void __kshim_smp_call_function_many(smp_call_func_t func, void *info,
 	if (!in_task())
 		warn_once_at(&warned, site);
 	if (wait)
-		call_wait_init(&w);
+		w = call_wait_get();
 	for_each_online_cpu(cpu)
 		if ((int)cpu != this_cpu)
-			send_call(cpu, func, info, wait ? &w : NULL);
+			send_call(cpu, func, info, w);
 	if (run_local_too)
 		run_local(func, info);
 	put_cpu();
 	if (wait)
-		call_wait_for_all(&w, run_local_too ? "on_each_cpu" :
+		call_wait_for_all(w, run_local_too ? "on_each_cpu" :
 				  "smp_call_function", site);
 }

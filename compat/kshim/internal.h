@@ -144,6 +144,7 @@ int kshim_parse_slub_debug(const char *val, struct kshim_config *c);
 const char *kshim_show_slub_debug(const struct kshim_config *c, char *buf,
 				  size_t len);
 void kshim_slab_init(void);
+void kshim_slab_exit(void);
 void kshim_slab_test_begin(void);
 void kshim_slab_test_end(void);
 

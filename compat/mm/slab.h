@@ -164,7 +164,11 @@ void kshim_slab_explain_leaks(void *arg);
 /* Large kmalloc() bookkeeping (slab_common.c). */
 bool kshim_large_kmalloc_not_leak(const void *ptr);
 
+/* A reboot: every cache forgets its slabs (slub.c), then slab_common.c
+ * drops the kmalloc caches. */
+void kshim_slab_forget_all(void);
 void kshim_slab_init(void);
+void kshim_slab_exit(void);
 void kshim_slab_test_begin(void);
 void kshim_slab_test_end(void);
 

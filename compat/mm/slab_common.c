@@ -748,6 +748,41 @@ void kshim_slab_init(void)
 	}
 }
 
+/*
+ * A reboot: the slabs and large kmallocs die with the RAM; the kmalloc
+ * caches go too (the next boot makes them with its own KSHIM_SLUB_DEBUG),
+ * the caches drivers made stay, empty.
+ */
+void kshim_slab_exit(void)
+{
+	struct large_kmalloc *lk, *next;
+	unsigned int t, i;
+
+	kshim_slab_forget_all();
+	pthread_mutex_lock(&large_lock);
+	for (lk = large_list; lk; lk = next) {
+		next = lk->next;
+		free(lk);
+	}
+	large_list = NULL;
+	pthread_mutex_unlock(&large_lock);
+	__atomic_store_n(&kshim_large_live, 0, __ATOMIC_RELAXED);
+	pthread_mutex_lock(&slab_mutex);
+	for (t = 0; t < NR_KMALLOC_TYPES; t++) {
+		for (i = 0; i < NR_KMALLOC_SIZES; i++) {
+			struct kmem_cache *s = kmalloc_caches[t][i];
+
+			if (!s)
+				continue;
+			__atomic_store_n(&kmalloc_caches[t][i], NULL,
+					 __ATOMIC_RELEASE);
+			list_del(&s->list);
+			kshim_cache_release(s);
+		}
+	}
+	pthread_mutex_unlock(&slab_mutex);
+}
+
 void kshim_slab_test_begin(void)
 {
 	/* Objects from before the test (suite setup) are not its leaks. */

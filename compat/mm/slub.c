@@ -1022,7 +1022,7 @@ static void mark_all_used(struct kmem_cache *s, struct kshim_slab *sl)
 static inline bool slab_want_init_on_alloc(gfp_t flags,
 					   const struct kmem_cache *s)
 {
-	if (kshim_config.init_on_alloc) {
+	if (kshim_init_on_alloc_enabled) {
 		if (s->ctor)
 			return false;
 		if (s->flags & (SLAB_TYPESAFE_BY_RCU | SLAB_POISON))
@@ -1034,7 +1034,7 @@ static inline bool slab_want_init_on_alloc(gfp_t flags,
 
 static inline bool slab_want_init_on_free(const struct kmem_cache *s)
 {
-	if (kshim_config.init_on_free)
+	if (kshim_init_on_free_enabled)
 		return !(s->ctor ||
 			 (s->flags & (SLAB_TYPESAFE_BY_RCU | SLAB_POISON)));
 	return false;
@@ -1485,4 +1485,42 @@ bool kshim_slab_obj_not_leak(const void *ptr)
 void kshim_slab_rcu_barrier(void)
 {
 	rcu_barrier();
+}
+
+/*
+ * The machine reboots (kshim_boot()): RAM, and every slab in it, is
+ * about to go.  Each cache forgets its slabs without touching their
+ * memory; the caches themselves stay (slab_common.c drops the kmalloc
+ * ones, made again with the next boot's KSHIM_SLUB_DEBUG).
+ */
+void kshim_slab_forget_all(void)
+{
+	struct kshim_slab *sl, *n;
+	struct kmem_cache *s;
+	unsigned int l;
+
+	/* SLAB_TYPESAFE_BY_RCU slabs waiting for a grace period. */
+	rcu_barrier();
+	pthread_mutex_lock(&quarantine.lock);
+	quarantine.head = quarantine.count = 0;
+	quarantine.bytes = 0;
+	pthread_mutex_unlock(&quarantine.lock);
+	pthread_mutex_lock(&slab_mutex);
+	list_for_each_entry(s, &slab_caches, list) {
+		struct list_head *lists[] = { &s->partial, &s->full,
+					      &s->empty };
+
+		pthread_mutex_lock(&s->lock);
+		for (l = 0; l < 3; l++) {
+			list_for_each_entry_safe(sl, n, lists[l], list) {
+				list_del(&sl->list);
+				free(sl);
+			}
+		}
+		s->nr_slabs = s->nr_empty = 0;
+		s->live = 0;
+		pthread_mutex_unlock(&s->lock);
+	}
+	pthread_mutex_unlock(&slab_mutex);
+	__atomic_store_n(&kshim_slab_pages, 0, __ATOMIC_RELAXED);
 }

@@ -40,14 +40,17 @@ static struct obj __rcu *gp = RCU_INITIALIZER(&the_obj);
 static void splat_text(char *buf, size_t len, const char *marker,
 		       const char *what)
 {
-	/* kshim's printk drops empty lines: the kernel's block has five. */
+	/* The kernel's blank lines included (one before the block too). */
 	snprintf(buf, len,
 		 "=============================\n"
 		 "WARNING: suspicious RCU usage\n"
 		 "%d.%d.%d-kshim #1 Not tainted\n"
 		 "-----------------------------\n"
 		 "%s:%d %s!\n"
+		 "\n"
 		 "other info that might help us debug this:\n"
+		 "\n"
+		 "\n"
 		 "rcu_scheduler_active = 2, debug_locks = 1\n",
 		 LINUX_VERSION_MAJOR, LINUX_VERSION_PATCHLEVEL,
 		 LINUX_VERSION_SUBLEVEL, __FILE__, marker_line(marker), what);
@@ -67,7 +70,7 @@ static void expect_no_locks_splat(const char *marker, const char *what)
 {
 	char locks[128];
 
-	snprintf(locks, sizeof(locks), "no locks held by %s/%d.\nstack backtrace:\n",
+	snprintf(locks, sizeof(locks), "no locks held by %s/%d.\n\nstack backtrace:\n",
 		 current->comm, current->pid);
 	expect_splat(marker, what, locks);
 }
@@ -173,7 +176,7 @@ static void test_splat_lists_held_locks(void)
 	snprintf(locks, sizeof(locks),
 		 "1 lock held by %s/%d:\n"
 		 " #0: %016lx (spinlock){....}-{2:2}, at: %s %s:%d\n"
-		 "stack backtrace:\n",
+		 "\nstack backtrace:\n",
 		 current->comm, current->pid,
 		 (unsigned long)&test_lock.rlock, __func__,
 		 __FILE__, marker_line("spin"));
@@ -241,7 +244,7 @@ static void test_might_sleep_in_bh_reader(void)
 
 	snprintf(locks, sizeof(locks),
 		 "(rcu_read_lock_bh){....}-{1:2}, at: %s %s:%d\n"
-		 "stack backtrace:\n", __func__, __FILE__,
+		 "\nstack backtrace:\n", __func__, __FILE__,
 		 marker_line("bh_lock"));
 	/* The map's address is kshim's: match from its name on. */
 	expect_splat("sleep_in_bh",

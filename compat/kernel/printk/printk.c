@@ -100,7 +100,9 @@ static void add_text(int level, const char *s, size_t len)
 		cont_len += n < room ? n : room;
 		if (!nl)
 			return;
-		flush_cont();
+		/* Every newline ends a line, an empty one too ("\n"). */
+		emit_line(cont_level, cont_buf, cont_len);
+		cont_len = 0;
 		s = nl + 1;
 		len -= n + 1;
 	}
