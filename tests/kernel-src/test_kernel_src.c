@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <kshim/boot.h>
 #include <kshim/test.h>
 
 struct ksrc_case {
@@ -18,11 +19,16 @@ struct ksrc_case {
 	const char *deps;	/* a module it needs loaded first */
 	int init_ret;		/* what init returns when every check passed */
 	const char *pass;	/* how its success line starts, after "name: " */
+	bool no_pr_fmt;		/* its lines have no "name: " prefix */
+	bool permanent;		/* no exit function: rmmod says -EBUSY, and
+				 * the module stays (the ledger says so) */
 	const char *of;		/* or the "<of>%u of %u tests passed" prefix */
 	const char *fail;	/* a text only its failure lines contain */
+	const char *must;	/* a text its log must have (failure runs) */
 	const char *report;	/* what it provokes on purpose... */
 	const char *report_text;
 	int reports;		/* ...and how often */
+	const char *boot[4];	/* settings its checks need (kshim_boot()) */
 };
 
 static void run_case(const struct ksrc_case *c)
@@ -31,14 +37,25 @@ static void run_case(const struct ksrc_case *c)
 	const char *log, *p;
 	unsigned int passed, run;
 
+	if (c->boot[0])
+		CU_ASSERT_EQUAL_FATAL(kshim_boot(c->boot[0], c->boot[1],
+						 c->boot[2], c->boot[3], NULL),
+				      0);
 	if (c->deps)
 		CU_ASSERT_EQUAL_FATAL(kshim_module_load(c->deps, NULL), 0);
 	if (c->reports)
 		kshim_expect_report(c->report, c->report_text, c->reports);
+	if (c->permanent)
+		kshim_expect_report(KSHIM_REPORT_LEDGER,
+				    "modules loaded is 1 at test end", 1);
 	CU_ASSERT_EQUAL_FATAL(kshim_module_load(c->module, NULL), c->init_ret);
 	log = kshim_dmesg();
 	if (c->pass) {
-		snprintf(line, sizeof(line), "%s: %s", c->module, c->pass);
+		if (c->no_pr_fmt)
+			snprintf(line, sizeof(line), "%s", c->pass);
+		else
+			snprintf(line, sizeof(line), "%s: %s", c->module,
+				 c->pass);
 		CU_ASSERT_PTR_NOT_NULL(strstr(log, line));
 	}
 	if (c->of) {
@@ -52,8 +69,11 @@ static void run_case(const struct ksrc_case *c)
 	}
 	if (c->fail)
 		CU_ASSERT_PTR_NULL(strstr(log, c->fail));
+	if (c->must)
+		CU_ASSERT_PTR_NOT_NULL(strstr(log, c->must));
 	if (c->init_ret == 0)
-		CU_ASSERT_EQUAL(kshim_module_unload(c->module), 0);
+		CU_ASSERT_EQUAL(kshim_module_unload(c->module),
+				c->permanent ? -EBUSY : 0);
 	if (c->deps)
 		CU_ASSERT_EQUAL(kshim_module_unload(c->deps), 0);
 }
@@ -72,6 +92,24 @@ static const struct ksrc_case cases[] = {
 	  .report = KSHIM_REPORT_WARNING,
 	  .report_text = "which is not allocated", .reports = 128 },
 	{ .module = "test_static_keys", .deps = "test_static_key_base" },
+	{ .module = "test_string", .pass = "String selftests succeeded",
+	  .no_pr_fmt = true, .fail = "String selftest failure" },
+	/*
+	 * Memory must come back zeroed: init_on_alloc=1 (or init_on_free=1)
+	 * with page poisoning and slab poisoning off, as the module's
+	 * Kconfig help says.  kmalloc, vmalloc, kvmalloc, pages, caches with
+	 * constructors and SLAB_TYPESAFE_BY_RCU, bulk allocations.
+	 */
+	{ .module = "test_meminit", .pass = "all ", .fail = "failures:",
+	  .permanent = true, .boot = { "KSHIM_PAGE_POISON=0", "KSHIM_SLUB_DEBUG=FZU",
+		    "KSHIM_INIT_ON_ALLOC=1" } },
+	{ .module = "test_meminit", .pass = "all ", .fail = "failures:",
+	  .permanent = true, .boot = { "KSHIM_PAGE_POISON=0", "KSHIM_SLUB_DEBUG=FZU",
+		    "KSHIM_INIT_ON_FREE=1" } },
+	/* ...and without either, its checks do fail (they can). */
+	{ .module = "test_meminit", .init_ret = -EINVAL,
+	  .must = "test_meminit: failures: ",
+	  .boot = { "KSHIM_PAGE_POISON=0", "KSHIM_SLUB_DEBUG=FZU" } },
 };
 
 #define KSRC_TEST(i, name)						\
@@ -81,6 +119,10 @@ KSRC_TEST(1, hexdump)
 KSRC_TEST(2, bitops)
 KSRC_TEST(3, ida)
 KSRC_TEST(4, static_keys)
+KSRC_TEST(5, string)
+KSRC_TEST(6, meminit_on_alloc)
+KSRC_TEST(7, meminit_on_free)
+KSRC_TEST(8, meminit_off)
 
 static CU_TestInfo tests[] = {
 	{ "lib/test_uuid.c", test_uuid },
@@ -88,6 +130,10 @@ static CU_TestInfo tests[] = {
 	{ "lib/test_bitops.c", test_bitops },
 	{ "lib/test_ida.c", test_ida },
 	{ "lib/test_static_keys.c", test_static_keys },
+	{ "lib/test_string.c", test_string },
+	{ "lib/test_meminit.c init_on_alloc=1", test_meminit_on_alloc },
+	{ "lib/test_meminit.c init_on_free=1", test_meminit_on_free },
+	{ "lib/test_meminit.c without init_on_*", test_meminit_off },
 	CU_TEST_INFO_NULL,
 };
 

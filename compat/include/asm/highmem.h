@@ -91,7 +91,13 @@ do {									\
 #endif /* LINUX_VERSION_CODE < 2.6.37 */
 
 /* What the kernel's asm/highmem.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/interrupt.h>
 #include <linux/mm.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/slab.h>
+#include <linux/srcu.h>
 
 #endif /* _ASM_X86_HIGHMEM_H */

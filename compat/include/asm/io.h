@@ -22,7 +22,11 @@ static inline void *phys_to_virt(phys_addr_t address)
 }
 
 /* What the kernel's asm/io.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/rbtree.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/spinlock.h>
+#include <linux/vmalloc.h>
 
 #endif /* _ASM_IO_H */

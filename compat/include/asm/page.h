@@ -54,6 +54,9 @@ static inline void copy_page(void *to, void *from)
 
 #include <asm-generic/getorder.h>
 
+/* Where the vmalloc area starts (asm/page_64.h; mm/vmalloc.c sets it). */
+extern unsigned long vmalloc_base;
+
 /* What the kernel's asm/page.h also makes visible. */
 #include <linux/pfn.h>
 

@@ -22,4 +22,7 @@ extern unsigned long page_offset_base;
 #include <linux/init.h>
 #include <linux/stringify.h>
 
+/* x86-64 maps ioremap() areas with huge pages up to PUD_SHIFT. */
+#define IOREMAP_MAX_ORDER	30
+
 #endif /* _ASM_X86_PAGE_DEFS_H */

@@ -52,4 +52,10 @@ extern unsigned long kshim_vmalloc_size;
 #define VMALLOC_START		vmalloc_base
 #define VMALLOC_END		(VMALLOC_START + kshim_vmalloc_size - 1)
 
+/* What the kernel's asm/pgtable_types.h also makes visible. */
+#include <asm/page_types.h>
+#include <linux/compiler.h>
+#include <linux/init.h>
+#include <linux/stringify.h>
+
 #endif /* _ASM_X86_PGTABLE_DEFS_H */

@@ -62,6 +62,7 @@ static __always_inline bool should_resched(int preempt_offset)
 }
 
 /* What the kernel's asm/preempt.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <asm/processor.h>
 #include <linux/irqflags.h>
 

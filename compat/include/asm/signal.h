@@ -16,6 +16,7 @@
 #endif
 
 /* What the kernel's asm/signal.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <asm/processor.h>
 
 #endif /* _ASM_X86_SIGNAL_H */

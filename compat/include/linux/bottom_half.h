@@ -33,6 +33,7 @@ void __kshim_local_bh_enable_ip(unsigned int cnt,
 #define _local_bh_enable()		local_bh_enable()
 
 /* What the kernel's linux/bottom_half.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/percpu-defs.h>
 
 #endif /* _LINUX_BH_H */

@@ -26,6 +26,12 @@ static inline void invalidate_kernel_vmap_range(void *vaddr, int size)
 }
 
 /* What the kernel's linux/cacheflush.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/mm.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/slab.h>
+#include <linux/srcu.h>
 
 #endif /* _LINUX_CACHEFLUSH_H */

@@ -74,6 +74,8 @@ long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 	__kshim_wfc(x, TASK_KILLABLE, timeout)
 
 /* What the kernel's linux/completion.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
 #include <linux/wait.h>
 
 #endif /* __LINUX_COMPLETION_H */

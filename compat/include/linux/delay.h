@@ -55,7 +55,11 @@ do {									\
 } while (0)
 
 /* What the kernel's linux/delay.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/wait.h>
 
 #endif /* _LINUX_DELAY_H */

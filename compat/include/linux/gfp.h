@@ -146,4 +146,10 @@ __kshim_free_pages_exact_at(void *virt, size_t size,
 #define free_pages_exact(virt, size) \
 	__kshim_free_pages_exact_at(virt, size, __KSHIM_CALLSITE)
 
+/* What the kernel's linux/gfp.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
+
 #endif /* _LINUX_GFP_H */

@@ -19,7 +19,11 @@ void __kshim_synchronize_irq(unsigned int irq, const struct kshim_site *site);
 #define synchronize_irq(irq)	__kshim_synchronize_irq(irq, __KSHIM_CALLSITE)
 
 /* What the kernel's linux/hardirq.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
 

@@ -101,7 +101,11 @@ static inline void hash_del(struct hlist_node *node)
 		&name[hash_min(key, HASH_BITS(name))], member)
 
 /* What the kernel's linux/hashtable.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/bottom_half.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/smp.h>
 
 #endif /* _LINUX_HASHTABLE_H */

@@ -232,6 +232,12 @@ static inline void __kshim_zero_user_segments(struct page *page,
 				   __KSHIM_CALLSITE)
 
 /* What the kernel's linux/highmem.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/hardirq.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/slab.h>
+#include <linux/srcu.h>
 
 #endif /* _LINUX_HIGHMEM_H */

@@ -193,4 +193,11 @@ static inline bool ida_is_empty(const struct ida *ida)
 	return xa_empty(&ida->xa);
 }
 
+/* What the kernel's linux/idr.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
+
 #endif /* __IDR_H__ */

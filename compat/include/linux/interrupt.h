@@ -211,6 +211,10 @@ void tasklet_setup(struct tasklet_struct *t,
 		   void (*callback)(struct tasklet_struct *));
 
 /* What the kernel's linux/interrupt.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/kref.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 
 #endif /* _LINUX_INTERRUPT_H */

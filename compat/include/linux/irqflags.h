@@ -82,4 +82,7 @@ do {									\
 #define lockdep_assert_irqs_disabled()	do { } while (0)
 #define lockdep_assert_in_irq()		do { } while (0)
 
+/* What the kernel's linux/irqflags.h also makes visible. */
+#include <asm/pgtable_types.h>
+
 #endif /* _LINUX_IRQFLAGS_H */

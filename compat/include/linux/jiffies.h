@@ -77,6 +77,7 @@ static inline unsigned long nsecs_to_jiffies(u64 n)
 
 /* What the kernel's linux/jiffies.h also makes visible. */
 #include <asm/byteorder.h>
+#include <asm/pgtable_types.h>
 #include <asm/processor.h>
 #include <linux/atomic.h>
 #include <linux/err.h>

@@ -93,4 +93,9 @@ static inline void kmemleak_ignore_phys(phys_addr_t phys)
 {
 }
 
+/* What the kernel's linux/kmemleak.h also makes visible. */
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
+
 #endif /* __KMEMLEAK_H */

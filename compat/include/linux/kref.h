@@ -83,4 +83,8 @@ static inline int __kshim_kref_put(struct kref *kref,
 	__kshim_refcount_add_not_zero(1, &(kref)->refcount, NULL,	\
 				      __KSHIM_CALLSITE)
 
+/* What the kernel's linux/kref.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
+
 #endif /* _KREF_H_ */

@@ -230,4 +230,8 @@ __kshim_mempool_create_page_pool(int min_nr, int order,
 #define mempool_create_page_pool(min_nr, order)				\
 	__kshim_mempool_create_page_pool(min_nr, order, __KSHIM_CALLSITE)
 
+/* What the kernel's linux/mempool.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
+
 #endif /* _LINUX_MEMPOOL_H */

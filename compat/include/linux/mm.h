@@ -248,12 +248,18 @@ static inline bool want_init_on_free(void)
 }
 
 /* What the kernel's linux/mm.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/hash.h>
 #include <linux/radix-tree.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/semaphore.h>
 #include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/srcu.h>
 #include <linux/stat.h>
 #include <linux/uuid.h>
 

@@ -69,9 +69,13 @@ static inline void set_page_private(struct page *page, unsigned long private)
 }
 
 /* What the kernel's linux/mm_types.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/completion.h>
 #include <linux/kref.h>
 #include <linux/mutex.h>
 #include <linux/rbtree.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
 
 #endif /* _LINUX_MM_TYPES_H */

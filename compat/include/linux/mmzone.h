@@ -101,6 +101,10 @@ static inline bool zone_idx_is(const struct zone *zone, enum zone_type t)
 #define numa_mem_id()		0
 
 /* What the kernel's linux/mmzone.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/prandom.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
 
 #endif /* _LINUX_MMZONE_H */

@@ -106,8 +106,13 @@ void module_put(struct module *mod);
 int module_refcount(struct module *mod);
 
 /* What the kernel's linux/module.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/idr.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/sched/mm.h>
+#include <linux/srcu.h>
 #include <linux/stat.h>
 
 #endif /* _LINUX_MODULE_H */

@@ -71,8 +71,10 @@ bool mutex_is_locked(struct mutex *lock);
 #define mutex_destroy(lock)	__kshim_mutex_destroy(lock, __KSHIM_CALLSITE)
 
 /* What the kernel's linux/mutex.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/debug_locks.h>
 #include <linux/percpu-defs.h>
+#include <linux/rcupdate.h>
 #include <linux/smp.h>
 
 /*

@@ -23,4 +23,7 @@ extern int nr_node_ids;
 #define for_each_online_node(nid)					\
 	for ((nid) = 0; (nid) < nr_node_ids; (nid)++)
 
+/* What the kernel's linux/nodemask.h also makes visible. */
+#include <asm/pgtable_types.h>
+
 #endif /* __LINUX_NODEMASK_H */

@@ -314,4 +314,10 @@ static inline void ClearPageHighMem(struct page *page) { }
 
 #define PhysHighMem(phys)	PageHighMem(pfn_to_page((phys) >> PAGE_SHIFT))
 
+/* What the kernel's linux/page-flags.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
+
 #endif /* _LINUX_PAGE_FLAGS_H */

@@ -121,4 +121,10 @@ static inline void __page_ref_unfreeze(struct page *page, int count,
 #define page_ref_unfreeze(page, count) \
 	__page_ref_unfreeze(page, count, __FILE__, __LINE__, __func__)
 
+/* What the kernel's linux/page_ref.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
+
 #endif /* _LINUX_PAGE_REF_H */

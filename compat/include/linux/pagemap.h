@@ -71,6 +71,12 @@ void __kshim_wait_on_page_locked(struct page *page, const char *file,
 	__kshim_wait_on_page_locked(page, __FILE__, __LINE__, __func__)
 
 /* What the kernel's linux/pagemap.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/highmem.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/slab.h>
+#include <linux/srcu.h>
 
 #endif /* _LINUX_PAGEMAP_H */

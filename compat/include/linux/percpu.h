@@ -12,6 +12,7 @@
 #include <linux/smp.h>
 
 /* What the kernel's linux/percpu.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/mmdebug.h>
 
 #endif /* _LINUX_PERCPU_H */

@@ -52,4 +52,7 @@ static inline u32 next_pseudo_random32(u32 seed)
 	return seed * 1664525 + 1013904223;
 }
 
+/* What the kernel's linux/prandom.h also makes visible. */
+#include <asm/pgtable_types.h>
+
 #endif /* _LINUX_PRANDOM_H */

@@ -152,6 +152,7 @@ do {									\
 #include <linux/irqflags.h>
 
 /* What the kernel's linux/preempt.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/list.h>
 
 #endif /* _LINUX_PREEMPT_H */

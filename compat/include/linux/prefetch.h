@@ -25,6 +25,7 @@ static inline void prefetch_range(void *addr, size_t len)
 
 /* What the kernel's linux/prefetch.h also makes visible. */
 #include <asm/page.h>
+#include <asm/pgtable_types.h>
 #include <linux/irqflags.h>
 #include <linux/math64.h>
 #include <linux/percpu-defs.h>

@@ -101,4 +101,7 @@ declare_get_random_var_wait(long, unsigned long)
 
 #include <linux/prandom.h>
 
+/* What the kernel's linux/random.h also makes visible. */
+#include <asm/pgtable_types.h>
+
 #endif /* _LINUX_RANDOM_H */

@@ -75,7 +75,11 @@ extern struct ratelimit_state printk_ratelimit_state;
 })
 
 /* What the kernel's linux/ratelimit.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/wait.h>
 
 #endif /* _LINUX_RATELIMIT_H */

@@ -237,7 +237,10 @@ rb_next_match(const void *key, struct rb_node *node,
 	     (node); (node) = rb_next_match((key), (node), (cmp)))
 
 /* What the kernel's linux/rbtree.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/bottom_half.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/smp.h>
 
 #endif /* _LINUX_RBTREE_H */

@@ -253,4 +253,9 @@ rb_erase_augmented_cached(struct rb_node *node, struct rb_root_cached *root,
 	rb_erase_augmented(node, &root->rb_root, augment);
 }
 
+/* What the kernel's linux/rbtree_augmented.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+
 #endif /* _LINUX_RBTREE_AUGMENTED_H */

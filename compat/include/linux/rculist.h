@@ -329,4 +329,9 @@ static inline void hlist_add_behind_rcu(struct hlist_node *n,
 	     pos = hlist_entry_safe(__kshim_rcu_follow(hlist_next_rcu(	\
 			&(pos)->member)), typeof(*(pos)), member))
 
+/* What the kernel's linux/rculist.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/llist.h>
+#include <linux/smp.h>
+
 #endif /* _LINUX_RCULIST_H */

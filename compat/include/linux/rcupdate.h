@@ -365,6 +365,9 @@ extern int rcu_expedited;
 extern int rcu_normal;
 
 /* What the kernel's linux/rcupdate.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/llist.h>
 #include <linux/rcutree.h>
+#include <linux/smp.h>
 
 #endif /* __LINUX_RCUPDATE_H */

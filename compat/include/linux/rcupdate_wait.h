@@ -30,4 +30,7 @@ static inline void wakeme_after_rcu(struct rcu_head *head)
 
 #define synchronize_rcu_mult(...)	synchronize_rcu()
 
+/* What the kernel's linux/rcupdate_wait.h also makes visible. */
+#include <asm/pgtable_types.h>
+
 #endif /* _LINUX_SCHED_RCUPDATE_WAIT_H */

@@ -225,11 +225,15 @@ static inline int need_resched(void)
 
 /* What the kernel's linux/sched.h also makes visible. */
 #include <asm-generic/kmap_size.h>
+#include <asm/pgtable_types.h>
 #include <linux/debug_locks.h>
 #include <linux/mutex.h>
 #include <linux/nodemask.h>
 #include <linux/prandom.h>
 #include <linux/rbtree.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>

@@ -50,6 +50,8 @@ void up(struct semaphore *sem);
 	__kshim_down(sem, TASK_UNINTERRUPTIBLE, (long)(timeout), __KSHIM_CALLSITE)
 
 /* What the kernel's linux/semaphore.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
 #include <linux/spinlock.h>
 
 #endif /* __LINUX_SEMAPHORE_H */

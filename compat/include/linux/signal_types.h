@@ -9,4 +9,7 @@
 #include <linux/list.h>
 #include <uapi/linux/signal.h>
 
+/* What the kernel's linux/signal_types.h also makes visible. */
+#include <asm/pgtable_types.h>
+
 #endif /* _LINUX_SIGNAL_TYPES_H */

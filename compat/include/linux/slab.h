@@ -267,4 +267,10 @@ __kshim_kvmalloc_array(size_t n, size_t size, gfp_t flags,
 #define kvfree_sensitive(addr, len)					\
 	__kshim_kvfree_sensitive(addr, len, __KSHIM_CALLSITE)
 
+/* What the kernel's linux/slab.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
+
 #endif /* _LINUX_SLAB_H */

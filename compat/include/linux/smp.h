@@ -58,6 +58,7 @@ void __kshim_smp_call_function_many(smp_call_func_t func, void *info,
 				       __KSHIM_CALLSITE)
 
 /* What the kernel's linux/smp.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/llist.h>
 
 #endif /* _LINUX_SMP_H */

@@ -221,6 +221,8 @@ static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *lock)
 	__KSHIM_UNLOCK_IRQRESTORE(__kshim_write_unlock, lock, flags)
 
 /* What the kernel's linux/spinlock.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
 #include <linux/smp.h>
 
 #endif /* __LINUX_SPINLOCK_H */

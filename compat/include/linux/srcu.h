@@ -94,4 +94,8 @@ static inline void smp_mb__after_srcu_read_unlock(void)
 {
 }
 
+/* What the kernel's linux/srcu.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/completion.h>
+
 #endif /* _LINUX_SRCU_H */

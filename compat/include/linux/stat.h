@@ -22,6 +22,7 @@
 #define S_IXUGO		(S_IXUSR | S_IXGRP | S_IXOTH)
 
 /* What the kernel's linux/stat.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <asm/processor.h>
 #include <linux/irqflags.h>
 #include <linux/percpu-defs.h>

@@ -51,7 +51,11 @@ static inline bool pagefault_disabled(void)
 #define faulthandler_disabled() (pagefault_disabled() || in_atomic())
 
 /* What the kernel's linux/uaccess.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/wait.h>
 
 #endif /* __LINUX_UACCESS_H__ */

@@ -195,4 +195,8 @@ extern int is_vmalloc_or_module_addr(const void *x);
 extern struct page *vmalloc_to_page(const void *addr);
 extern unsigned long vmalloc_to_pfn(const void *addr);
 
+/* What the kernel's linux/vmalloc.h also makes visible. */
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+
 #endif /* _LINUX_VMALLOC_H */

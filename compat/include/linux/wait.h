@@ -152,6 +152,8 @@ do {									\
 } while (0)
 
 /* What the kernel's linux/wait.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rcupdate.h>
 #include <linux/spinlock.h>
 
 /*

@@ -384,6 +384,11 @@ static inline bool xa_marked(const struct xarray *xa, xa_mark_t mark)
 #define XA_MARK_LONGS		DIV_ROUND_UP(XA_CHUNK_SIZE, BITS_PER_LONG)
 
 /* What the kernel's linux/xarray.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
 #include <linux/sched/mm.h>
+#include <linux/srcu.h>
 
 #endif /* _LINUX_XARRAY_H */

@@ -105,4 +105,11 @@ static inline void memalloc_pin_restore(unsigned int flags)
 	__kshim_memalloc_restore(PF_MEMALLOC_PIN, flags);
 }
 
+/* What the kernel's linux/sched/mm.h also makes visible. */
+#include <asm/pgtable_types.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
+
 #endif /* _LINUX_SCHED_MM_H */

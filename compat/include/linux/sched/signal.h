@@ -54,9 +54,14 @@ static inline int signal_pending_state(unsigned int state,
 }
 
 /* What the kernel's linux/sched/signal.h also makes visible. */
+#include <asm/pgtable_types.h>
 #include <linux/capability.h>
 #include <linux/gfp.h>
 #include <linux/ratelimit.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/srcu.h>
 #include <linux/uaccess.h>
 
 #endif /* _LINUX_SCHED_SIGNAL_H */
