@@ -22,6 +22,8 @@
 #include <linux/bottom_half.h>
 #include <linux/debug_locks.h>
 #include <linux/delay.h>
+#include <linux/lockdep.h>
+#include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -184,6 +186,48 @@ static void test_splat_lists_held_locks(void)
 		     locks);
 	(void)rcu_dereference_protected(gp, false); /* LINE:held_spin */
 	spin_unlock(&test_lock);
+}
+
+/*
+ * lockdep_is_held(), the usual condition: true only while the current
+ * task holds that lock (a spinlock or a mutex).
+ */
+static DEFINE_MUTEX(test_mutex);
+static DEFINE_SPINLOCK(other_lock);
+
+static void test_protected_by_held_lock_is_silent(void)
+{
+	struct obj *p;
+
+	spin_lock(&test_lock);
+	CU_ASSERT_EQUAL(lockdep_is_held(&test_lock), LOCK_STATE_HELD);
+	p = rcu_dereference_protected(gp, lockdep_is_held(&test_lock));
+	spin_unlock(&test_lock);
+	CU_ASSERT_PTR_EQUAL(p, &the_obj);
+	mutex_lock(&test_mutex);
+	p = rcu_dereference_check(gp, lockdep_is_held(&test_mutex));
+	mutex_unlock(&test_mutex);
+	CU_ASSERT_PTR_EQUAL(p, &the_obj);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+}
+
+static void test_protected_by_lock_not_held(void)
+{
+	CU_ASSERT_EQUAL(lockdep_is_held(&test_lock), LOCK_STATE_NOT_HELD);
+	expect_no_locks_splat("not_held",
+			      "suspicious rcu_dereference_protected() usage");
+	(void)rcu_dereference_protected(gp, lockdep_is_held(&test_lock)); /* LINE:not_held */
+}
+
+static void test_protected_by_another_lock(void)
+{
+	spin_lock(&other_lock);
+	CU_ASSERT_EQUAL(lockdep_is_held(&test_lock), LOCK_STATE_NOT_HELD);
+	CU_ASSERT_EQUAL(lockdep_is_held(&other_lock), LOCK_STATE_HELD);
+	kshim_expect_report(KSHIM_REPORT_RCU,
+			    "suspicious rcu_dereference_check() usage!", 1);
+	(void)rcu_dereference_check(gp, lockdep_is_held(&test_lock));
+	spin_unlock(&other_lock);
 }
 
 static void test_no_splat_once_debug_locks_off(void)
@@ -354,6 +398,10 @@ static CU_TestInfo lockdep_tests[] = {
 	{ "deref_sched_outside", test_deref_sched_outside },
 	{ "splat_lists_held_locks", test_splat_lists_held_locks },
 	{ "no_splat_once_debug_locks_off", test_no_splat_once_debug_locks_off },
+	{ "protected_by_held_lock_is_silent",
+	  test_protected_by_held_lock_is_silent },
+	{ "protected_by_lock_not_held", test_protected_by_lock_not_held },
+	{ "protected_by_another_lock", test_protected_by_another_lock },
 	CU_TEST_INFO_NULL,
 };
 

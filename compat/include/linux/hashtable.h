@@ -103,6 +103,7 @@ static inline void hash_del(struct hlist_node *node)
 /* What the kernel's linux/hashtable.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/bottom_half.h>
+#include <linux/lockdep.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

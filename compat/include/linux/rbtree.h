@@ -239,6 +239,7 @@ rb_next_match(const void *key, struct rb_node *node,
 /* What the kernel's linux/rbtree.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/bottom_half.h>
+#include <linux/lockdep.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/smp.h>

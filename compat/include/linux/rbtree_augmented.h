@@ -255,6 +255,7 @@ rb_erase_augmented_cached(struct rb_node *node, struct rb_root_cached *root,
 
 /* What the kernel's linux/rbtree_augmented.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/lockdep.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 

@@ -332,6 +332,7 @@ static inline void hlist_add_behind_rcu(struct hlist_node *n,
 /* What the kernel's linux/rculist.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/llist.h>
+#include <linux/lockdep.h>
 #include <linux/smp.h>
 
 #endif /* _LINUX_RCULIST_H */

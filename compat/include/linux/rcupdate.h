@@ -367,6 +367,7 @@ extern int rcu_normal;
 /* What the kernel's linux/rcupdate.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/llist.h>
+#include <linux/lockdep.h>
 #include <linux/rcutree.h>
 #include <linux/smp.h>
 

@@ -171,11 +171,6 @@ static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *lock)
 #define assert_raw_spin_locked(lock)	BUG_ON(!raw_spin_is_locked(lock))
 #define assert_spin_locked(lock)	assert_raw_spin_locked(&(lock)->rlock)
 
-/* lockdep is not emulated: its assertions check nothing. */
-#define lockdep_assert_held(l)		do { (void)(l); } while (0)
-#define lockdep_assert_held_once(l)	do { (void)(l); } while (0)
-#define lockdep_assert_not_held(l)	do { (void)(l); } while (0)
-
 /* ---- rwlock_t ---- */
 
 #define rwlock_init(lock)		__rwlock_init(lock, #lock, NULL)
@@ -222,6 +217,7 @@ static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *lock)
 
 /* What the kernel's linux/spinlock.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/lockdep.h>
 #include <linux/rcupdate.h>
 #include <linux/smp.h>
 
