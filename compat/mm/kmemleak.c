@@ -11,8 +11,13 @@
  * is ignored, where kmemleak would print "Trying to color unknown
  * object" only with its own debugging on.
  */
+#include <pthread.h>
+
+#include <linux/jiffies.h>
 #include <linux/kmemleak.h>
 #include <linux/mm.h>
+
+#include "kshim/internal.h"
 
 #include "mm/internal.h"
 #include "mm/slab.h"
@@ -27,6 +32,46 @@ static void keep(const void *ptr)
 		return;
 	if (is_vmalloc_addr(ptr))
 		kshim_vmalloc_keep(ptr);
+}
+
+/*
+ * kmemleak_update_trace(): the object now belongs to @site (a mempool
+ * element handed out again): its allocation track, which the leak report
+ * and SLUB's "Allocated in" lines print, moves there.
+ */
+void __kshim_kmemleak_update_trace(const void *ptr,
+				   const struct kshim_site *site)
+{
+	struct kshim_slab *sl;
+	struct kmem_cache *s;
+	long idx;
+
+	if (ZERO_OR_NULL_PTR(ptr))
+		return;
+	sl = kshim_virt_to_slab(ptr);
+	if (!sl)
+		return;		/* a large kmalloc or vmalloc: its site stays */
+	s = sl->cache;
+	if (!(s->flags & SLAB_STORE_USER))
+		return;
+	pthread_mutex_lock(&s->lock);
+	idx = kshim_slab_obj_index(sl, ptr, true);
+	if (idx >= 0 && sl->state[idx] == OBJ_ALLOC) {
+		struct kshim_track *t = &sl->track[2 * idx];
+
+		t->site = site;
+		t->when = jiffies;
+		t->cpu = kshim_current_cpu();
+		t->pid = kshim_current_pid();
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+void (kmemleak_update_trace)(const void *ptr)
+{
+	static const struct kshim_site unknown = { "?", 0, "?", NULL };
+
+	__kshim_kmemleak_update_trace(ptr, &unknown);
 }
 
 void kmemleak_not_leak(const void *ptr)

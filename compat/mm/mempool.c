@@ -39,6 +39,7 @@
  */
 #include <linux/gfp.h>
 #include <linux/highmem.h>
+#include <linux/kmemleak.h>
 #include <linux/mempool.h>
 #include <linux/mm.h>
 #include <linux/poison.h>
@@ -51,7 +52,7 @@
 #include "kshim/internal.h"
 #include "arch/poison.h"
 #include "mm/internal.h"
-#include "mm/slab.h"		/* kmemleak_update_trace() for slab objects */
+#include "mm/slab.h"		/* pool_is_slab(): the cache behind a slab pool */
 
 /* POISON_INUSE, POISON_FREE, POISON_END: mm/slab.h (linux/poison.h) */
 
@@ -98,39 +99,11 @@ static void pool_free_element(mempool_t *pool, void *element,
 		pool->free(element, pool->pool_data);
 }
 
-/*
- * kmemleak_update_trace(): an element taken from the reserve now belongs
- * to the driver's mempool_alloc() call, not to whoever filled the reserve.
- */
-static void slab_update_trace(void *element, const struct kshim_site *site)
-{
-	struct kshim_slab *sl = kshim_virt_to_slab(element);
-	struct kmem_cache *s;
-	long idx;
-
-	if (!sl)
-		return;		/* a large kmalloc: its site stays */
-	s = sl->cache;
-	if (!(s->flags & SLAB_STORE_USER))
-		return;
-	pthread_mutex_lock(&s->lock);
-	idx = kshim_slab_obj_index(sl, element, true);
-	if (idx >= 0 && sl->state[idx] == OBJ_ALLOC) {
-		struct kshim_track *t = &sl->track[2 * idx];
-
-		t->site = site;
-		t->when = jiffies;
-		t->cpu = kshim_current_cpu();
-		t->pid = kshim_current_pid();
-	}
-	pthread_mutex_unlock(&s->lock);
-}
-
 static void update_trace(mempool_t *pool, void *element,
 			 const struct kshim_site *site)
 {
 	if (pool_is_slab(pool))
-		slab_update_trace(element, site);
+		__kshim_kmemleak_update_trace(element, site);
 	else if (pool->alloc == mempool_alloc_pages)
 		kshim_page_owner_set(element, (int)(long)pool->pool_data,
 				     site->file, site->line);

@@ -66,6 +66,18 @@ static void test_large_leak_reported(void)
 	CU_ASSERT_PTR_NOT_NULL(p);
 }
 
+/* kmemleak_update_trace(): the leak is the line that took the object over. */
+static void test_update_trace_moves_the_site(void)
+{
+	void *p;
+
+	expect_report_at_in(__FILE__, KSHIM_REPORT_LEDGER,
+			    "(size 24): kmalloc-32 allocated at ", "retrace");
+	p = kmalloc(24, GFP_KERNEL);
+	CU_ASSERT_PTR_NOT_NULL(p);
+	kmemleak_update_trace(p); /* LINE:retrace */
+}
+
 static void test_many_leaks_counted(void)
 {
 	int i;
@@ -102,6 +114,7 @@ static CU_TestInfo leak_tests[] = {
 	{ "old_objects_not_leaks", test_old_objects_not_leaks },
 	{ "leak_reported", test_leak_reported },
 	{ "large_leak_reported", test_large_leak_reported },
+	{ "update_trace_moves_the_site", test_update_trace_moves_the_site },
 	{ "many_leaks_counted", test_many_leaks_counted },
 	{ "not_leak", test_not_leak },
 	{ "freed_after_not_leak", test_freed_after_not_leak },

@@ -6,7 +6,9 @@
  * scanner: every slab object (and large kmalloc(), vmalloc()) allocated
  * during a test and still live at its end is reported (compat/mm/
  * kmemleak.c).  kmemleak_not_leak() and kmemleak_ignore() take an object
- * out of that report, as they take it out of kmemleak's; the calls that
+ * out of that report, as they take it out of kmemleak's, and
+ * kmemleak_update_trace() moves an object's allocation site to its
+ * caller (the report names that line then); the calls that
  * register memory kmemleak would scan or track by hand are accepted and
  * do nothing, since kshim tracks the allocators itself.
  */
@@ -14,12 +16,19 @@
 #define __KMEMLEAK_H
 
 #include <linux/compiler.h>
+#include <kshim/site.h>
 #include <linux/types.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
 void kmemleak_not_leak(const void *ptr);
 void kmemleak_ignore(const void *ptr);
+/* The object's allocation site becomes the caller's (a reused object). */
+void kmemleak_update_trace(const void *ptr);
+void __kshim_kmemleak_update_trace(const void *ptr,
+				   const struct kshim_site *site);
+#define kmemleak_update_trace(ptr) \
+	__kshim_kmemleak_update_trace(ptr, __KSHIM_CALLSITE)
 
 static inline void kmemleak_alloc(const void *ptr, size_t size,
 				  int min_count, gfp_t gfp)
@@ -59,9 +68,6 @@ static inline void kmemleak_free_percpu(const void __percpu *ptr)
 {
 }
 
-static inline void kmemleak_update_trace(const void *ptr)
-{
-}
 
 static inline void kmemleak_scan_area(const void *ptr, size_t size,
 				      gfp_t gfp)
