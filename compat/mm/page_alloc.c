@@ -236,7 +236,6 @@ struct pcp_set {
 static pthread_mutex_t pcp_sets_lock = PTHREAD_MUTEX_INITIALIZER;
 static LIST_HEAD(pcp_sets);
 static pthread_key_t pcp_key;
-static pthread_once_t pcp_key_once = PTHREAD_ONCE_INIT;
 static __thread struct pcp_set *this_pcps;
 
 static struct kshim_zone *pcp_zone(unsigned int id)
@@ -326,7 +325,12 @@ static void pcp_thread_exit(void *arg)
 	pcp_set_destroy(set);
 }
 
-static void pcp_key_create(void)
+/*
+ * Made at program load, before any thread: a pthread_once() on the first
+ * allocation would be correct too, but helgrind does not see its
+ * ordering and reports two CPUs' first allocations as a race on the key.
+ */
+__attribute__((__constructor__(101))) static void pcp_key_create(void)
 {
 	if (pthread_key_create(&pcp_key, pcp_thread_exit))
 		abort();
@@ -343,7 +347,6 @@ static noinline struct pcp_set *pcp_set_create(void)
 		pthread_spin_init(&set->pcp[id].lock, PTHREAD_PROCESS_PRIVATE);
 		INIT_LIST_HEAD(&set->pcp[id].list);
 	}
-	pthread_once(&pcp_key_once, pcp_key_create);
 	if (pthread_setspecific(pcp_key, set))
 		abort();
 	pthread_mutex_lock(&pcp_sets_lock);

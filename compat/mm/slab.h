@@ -106,7 +106,24 @@ struct kmem_cache {
 	long live;			/* objects of this test (leak check) */
 	struct list_head list;		/* all caches (slab_caches) */
 	const struct kshim_site *create_site;
+	/*
+	 * Fast checks and fills (slub.c): the byte image of an object slot
+	 * as init_object() leaves it, free and in use (0 where nothing is
+	 * written or checked), the ranges check_object() reads in each state
+	 * and the ranges init_object() writes.  A check compares the slot
+	 * with the image in wide words and runs the byte-exact check_object()
+	 * (with its report) only when they differ.
+	 */
+	unsigned char *img[2];		/* SLAB_IMG_FREE, SLAB_IMG_ALLOC */
+	struct kshim_byte_range {
+		unsigned int off, len;
+	} chk[2][4], fill[2], fill_rz[2];
+	unsigned char nchk[2], nfill, nfill_rz;
+	/* off / size as (off * recip) >> 32 when exact for every offset */
+	unsigned int recip;
 };
+
+enum { SLAB_IMG_FREE, SLAB_IMG_ALLOC };
 
 /* slub.c */
 extern pthread_mutex_t slab_mutex;

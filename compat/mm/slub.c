@@ -16,7 +16,10 @@
  * allocation check takes the slab out of use ("Marking all objects
  * used").  kshim also checks the poison of every free object when a test
  * ends, so a write after free is found even if the object is never
- * allocated again.
+ * allocated again.  A check first compares the object's redzones, poison
+ * and padding with an image of the slot (struct kmem_cache), 16 bytes at
+ * a time; only when they differ does the kernel's byte-by-byte check run
+ * and report.
  *
  * Differences from the kernel, all deliberate:
  * - The free list is out of band (a stack of indices in struct
@@ -272,6 +275,8 @@ static int calculate_order(unsigned int size)
 	return -ENOSYS;
 }
 
+static int build_images(struct kmem_cache *s);
+
 int kshim_cache_setup(struct kmem_cache *s)
 {
 	slab_flags_t flags = s->flags;
@@ -317,6 +322,18 @@ int kshim_cache_setup(struct kmem_cache *s)
 	if (flags & SLAB_RECLAIM_ACCOUNT)
 		s->allocflags |= __GFP_RECLAIMABLE;
 	s->sanitized = arch_poison_watched();
+	/*
+	 * off / size as a multiplication where that is exact for every
+	 * offset in a slab: (slab bytes + size) * size < 2^32.
+	 */
+	s->recip = 0;
+	if (((PAGE_SIZE << order) + s->size) * (u64)s->size < (1ULL << 32))
+		s->recip = (unsigned int)((1ULL << 32) / s->size + 1);
+	if (build_images(s)) {
+		free(s->img[SLAB_IMG_FREE]);
+		free(s->img[SLAB_IMG_ALLOC]);
+		return -ENOMEM;
+	}
 	pthread_mutex_init(&s->lock, NULL);
 	INIT_LIST_HEAD(&s->partial);
 	INIT_LIST_HEAD(&s->full);
@@ -370,7 +387,8 @@ struct kshim_slab *kshim_virt_to_slab(const void *x)
 	return (struct kshim_slab *)page_private(page);
 }
 
-long kshim_slab_obj_index(struct kshim_slab *sl, const void *x, bool exact)
+static __always_inline long obj_index(struct kshim_slab *sl, const void *x,
+				      bool exact)
 {
 	const struct kmem_cache *s = sl->cache;
 	unsigned long off = (const char *)x - sl->addr;
@@ -378,12 +396,20 @@ long kshim_slab_obj_index(struct kshim_slab *sl, const void *x, bool exact)
 
 	if ((const char *)x < sl->addr)
 		return -1;
-	idx = off / s->size;
+	if (likely(s->recip))
+		idx = (unsigned long)(((u64)off * s->recip) >> 32);
+	else
+		idx = off / s->size;
 	if (idx >= sl->objects)
 		return -1;
 	if (exact && off - idx * s->size != s->red_left_pad)
 		return -1;
 	return (long)idx;
+}
+
+long kshim_slab_obj_index(struct kshim_slab *sl, const void *x, bool exact)
+{
+	return obj_index(sl, x, exact);
 }
 
 /* The backdoor address of @p, a direct-map address in slab @sl. */
@@ -615,19 +641,201 @@ static const unsigned char *find_inv(const unsigned char *p, int c,
 	return NULL;
 }
 
-static void init_object(struct kmem_cache *s, struct kshim_slab *sl,
-			char *obj, unsigned char val)
-{
-	unsigned char *p = bd(sl, obj);
+/* 16 bytes at a time, unaligned (SSE2 on x86-64, two words elsewhere). */
+typedef unsigned long long slab_vec __attribute__((__vector_size__(16)));
 
-	if (s->flags & SLAB_RED_ZONE)
-		memset(p - s->red_left_pad, val, s->red_left_pad);
-	if (s->flags & __OBJECT_POISON) {
-		memset(p, POISON_FREE, s->object_size - 1);
-		p[s->object_size - 1] = POISON_END;
+static __always_inline slab_vec vload(const unsigned char *p)
+{
+	slab_vec v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/*
+ * Whether @p..@p+@n holds the bytes of @t..@t+@n.  16 bytes at a time,
+ * then 8, 4, 2, 1: the same pieces bytes_copy() writes, so a check right
+ * after a fill of the same range reads each piece from one store.
+ */
+static __always_inline bool bytes_same(const unsigned char *p,
+				       const unsigned char *t, unsigned int n)
+{
+	slab_vec acc = { 0, 0 };
+	u64 diff = 0, a, b;
+	unsigned int i;
+
+	for (i = 0; i + 16 <= n; i += 16)
+		acc |= vload(p + i) ^ vload(t + i);
+	if (n - i >= 8) {
+		memcpy(&a, p + i, 8);
+		memcpy(&b, t + i, 8);
+		diff |= a ^ b;
+		i += 8;
 	}
-	if (s->flags & SLAB_RED_ZONE)
-		memset(p + s->object_size, val, s->inuse - s->object_size);
+	if (n - i >= 4) {
+		u32 c, d;
+
+		memcpy(&c, p + i, 4);
+		memcpy(&d, t + i, 4);
+		diff |= c ^ d;
+		i += 4;
+	}
+	for (; i < n; i++)
+		diff |= p[i] ^ t[i];
+	return !(acc[0] | acc[1] | diff);
+}
+
+static __always_inline void bytes_copy(unsigned char *p,
+				       const unsigned char *t, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i + 16 <= n; i += 16)
+		memcpy(p + i, t + i, 16);
+	if (n - i >= 8) {
+		memcpy(p + i, t + i, 8);
+		i += 8;
+	}
+	if (n - i >= 4) {
+		memcpy(p + i, t + i, 4);
+		i += 4;
+	}
+	for (; i < n; i++)
+		p[i] = t[i];
+}
+
+static inline unsigned int img_of(unsigned char val)
+{
+	return val == SLUB_RED_ACTIVE ? SLAB_IMG_ALLOC : SLAB_IMG_FREE;
+}
+
+/* The slot (left redzone first) of object @obj, in the backdoor view. */
+static inline unsigned char *bd_slot(const struct kmem_cache *s,
+				     const struct kshim_slab *sl,
+				     const void *obj)
+{
+	return bd(sl, obj) - s->red_left_pad;
+}
+
+/*
+ * The redzones and poison of @obj, as init_object() of 6.1 writes them:
+ * copied from the cache's image of a slot in that state.
+ */
+static inline void init_object(struct kmem_cache *s, struct kshim_slab *sl,
+			       char *obj, unsigned char val)
+{
+	const unsigned char *img = s->img[img_of(val)];
+	unsigned char *slot = bd_slot(s, sl, obj);
+	unsigned int i;
+
+	for (i = 0; i < s->nfill; i++)
+		bytes_copy(slot + s->fill[i].off, img + s->fill[i].off,
+			   s->fill[i].len);
+}
+
+/*
+ * init_object(@obj, SLUB_RED_ACTIVE) of an object whose poison the
+ * allocation checks just found intact: only the redzones change.
+ */
+static inline void init_object_redzones(struct kmem_cache *s,
+					struct kshim_slab *sl, char *obj)
+{
+	const unsigned char *img = s->img[SLAB_IMG_ALLOC];
+	unsigned char *slot = bd_slot(s, sl, obj);
+	unsigned int i;
+
+	for (i = 0; i < s->nfill_rz; i++)
+		bytes_copy(slot + s->fill_rz[i].off, img + s->fill_rz[i].off,
+			   s->fill_rz[i].len);
+}
+
+/* Whether every byte check_object(@val) reads holds what it wants. */
+static inline bool object_intact(const struct kmem_cache *s,
+				 struct kshim_slab *sl, unsigned int idx,
+				 unsigned char val)
+{
+	unsigned int st = img_of(val), i;
+	const unsigned char *img = s->img[st];
+	const unsigned char *slot = bd_slot(s, sl, kshim_slab_obj(sl, idx));
+
+	for (i = 0; i < s->nchk[st]; i++)
+		if (!bytes_same(slot + s->chk[st][i].off,
+				img + s->chk[st][i].off, s->chk[st][i].len))
+			return false;
+	return true;
+}
+
+static void add_range(struct kshim_byte_range *r, unsigned char *n,
+		      unsigned int off, unsigned int len)
+{
+	if (!len)
+		return;
+	if (*n && r[*n - 1].off + r[*n - 1].len == off) {
+		r[*n - 1].len += len;
+		return;
+	}
+	r[*n].off = off;
+	r[*n].len = len;
+	++*n;
+}
+
+/*
+ * The images and ranges of struct kmem_cache: what init_object() writes
+ * and check_object() reads, slot-relative (the left redzone at 0).
+ */
+static int build_images(struct kmem_cache *s)
+{
+	unsigned int rlp = s->red_left_pad, osz = s->object_size;
+	unsigned int st, pad = pad_start(s);
+	slab_flags_t f = s->flags;
+
+	s->nfill = s->nfill_rz = 0;
+	if (f & SLAB_RED_ZONE) {
+		add_range(s->fill, &s->nfill, 0, rlp);
+		add_range(s->fill_rz, &s->nfill_rz, 0, rlp);
+	}
+	if ((f & __OBJECT_POISON) && osz)
+		add_range(s->fill, &s->nfill, rlp, osz);
+	if (f & SLAB_RED_ZONE) {
+		add_range(s->fill, &s->nfill, rlp + osz, s->inuse - osz);
+		add_range(s->fill_rz, &s->nfill_rz, rlp + osz,
+			  s->inuse - osz);
+	}
+	for (st = 0; st < 2; st++) {
+		unsigned char val = st == SLAB_IMG_ALLOC ? SLUB_RED_ACTIVE :
+					SLUB_RED_INACTIVE;
+		unsigned char *img = calloc(1, s->size);
+		unsigned char *n = &s->nchk[st];
+		struct kshim_byte_range *r = s->chk[st];
+
+		if (!img)
+			return -ENOMEM;
+		s->img[st] = img;
+		*n = 0;
+		if (f & SLAB_RED_ZONE) {
+			memset(img, val, rlp);
+			add_range(r, n, 0, rlp);
+		}
+		if ((f & __OBJECT_POISON) && osz) {
+			memset(img + rlp, POISON_FREE, osz - 1);
+			img[rlp + osz - 1] = POISON_END;
+			if (val != SLUB_RED_ACTIVE && (f & SLAB_POISON))
+				add_range(r, n, rlp, osz);
+		}
+		if (f & SLAB_RED_ZONE) {
+			memset(img + rlp + osz, val, s->inuse - osz);
+			add_range(r, n, rlp + osz, s->inuse - osz);
+		} else if ((f & SLAB_POISON) && osz < s->inuse) {
+			memset(img + rlp + osz, POISON_INUSE, s->inuse - osz);
+			add_range(r, n, rlp + osz, s->inuse - osz);
+		}
+		if ((f & SLAB_POISON) && rlp + pad < s->size) {
+			memset(img + rlp + pad, POISON_INUSE,
+			       s->size - rlp - pad);
+			add_range(r, n, rlp + pad, s->size - rlp - pad);
+		}
+	}
+	return 0;
 }
 
 static int check_bytes_and_report(struct kmem_cache *s,
@@ -670,8 +878,9 @@ static int check_pad_bytes(struct kmem_cache *s, struct kshim_slab *sl,
 				      size_from_object(s) - off);
 }
 
-static int check_object(struct kmem_cache *s, struct kshim_slab *sl,
-			unsigned int idx, unsigned char val)
+static int __cold check_object_bytes(struct kmem_cache *s,
+				      struct kshim_slab *sl, unsigned int idx,
+				      unsigned char val)
 {
 	char *p = kshim_slab_obj(sl, idx);
 	char *endobject = p + s->object_size;
@@ -702,6 +911,18 @@ static int check_object(struct kmem_cache *s, struct kshim_slab *sl,
 		check_pad_bytes(s, sl, idx);
 	}
 	return 1;
+}
+
+/*
+ * check_object() of 6.1: one pass of wide compares against the cache's
+ * image; the byte-exact checks and their reports only if it differs.
+ */
+static inline int check_object(struct kmem_cache *s, struct kshim_slab *sl,
+			       unsigned int idx, unsigned char val)
+{
+	if (likely(object_intact(s, sl, idx, val)))
+		return 1;
+	return check_object_bytes(s, sl, idx, val);
 }
 
 /* The slab's tail: remainder after the last object, 0x5a with P. */
@@ -745,15 +966,15 @@ static unsigned long track_now(void)
 	return ts.tv_sec * 1000UL + ts.tv_nsec / 1000000;
 }
 
-static void set_track(struct kshim_slab *sl, unsigned int idx, int which,
-		      const struct kshim_site *site)
+static inline void set_track(struct kshim_slab *sl, unsigned int idx,
+			     int which, const struct kshim_site *site)
 {
 	struct kshim_track *t = &sl->track[2 * idx + which];
 
 	t->site = site;
 	t->when = track_now();
-	t->cpu = kshim_current_cpu();
-	t->pid = kshim_current_pid();
+	t->cpu = current_thread_info()->cpu;
+	t->pid = current->pid;
 }
 
 static void trace(struct kmem_cache *s, struct kshim_slab *sl,
@@ -793,8 +1014,8 @@ static void sanitize_new_slab(struct kmem_cache *s, struct kshim_slab *sl)
 
 /* ---- slabs ---- */
 
-static void slab_list_move(struct kmem_cache *s, struct kshim_slab *sl,
-			   unsigned char which)
+static inline void slab_list_move(struct kmem_cache *s,
+				  struct kshim_slab *sl, unsigned char which)
 {
 	struct list_head *head;
 
@@ -1089,7 +1310,11 @@ again:
 		set_track(sl, idx, 0, site);
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, sl, idx, 1);
-	if (s->flags & (SLAB_RED_ZONE | __OBJECT_POISON))
+	/* The poison was just checked (F): it needs no rewriting. */
+	if ((s->flags & (SLAB_CONSISTENCY_CHECKS | __OBJECT_POISON)) ==
+	    (SLAB_CONSISTENCY_CHECKS | __OBJECT_POISON))
+		init_object_redzones(s, sl, obj);
+	else if (s->flags & (SLAB_RED_ZONE | __OBJECT_POISON))
 		init_object(s, sl, obj, SLUB_RED_ACTIVE);
 	if (sl->inuse == sl->objects || sl->which != SLAB_LIST_PARTIAL)
 		slab_relist(s, sl);
@@ -1189,7 +1414,7 @@ void kshim_slab_free(struct kmem_cache *s, struct kshim_slab *sl, void *x,
 
 	pthread_mutex_lock(&s->lock);
 	rep_site = site;
-	idx = kshim_slab_obj_index(sl, x, true);
+	idx = obj_index(sl, x, true);
 	/*
 	 * 6.1 checks with F only; without it a bad pointer or a double free
 	 * corrupts the free list.  kshim reports them whatever the flags
@@ -1306,6 +1531,8 @@ int kshim_cache_shutdown(struct kmem_cache *s, const struct kshim_site *site)
 void kshim_cache_release(struct kmem_cache *s)
 {
 	pthread_mutex_destroy(&s->lock);
+	free(s->img[SLAB_IMG_FREE]);
+	free(s->img[SLAB_IMG_ALLOC]);
 	free((char *)s->name);
 	free(s);
 }
@@ -1493,6 +1720,22 @@ void kshim_slab_rcu_barrier(void)
  * memory; the caches themselves stay (slab_common.c drops the kmalloc
  * ones, made again with the next boot's KSHIM_SLUB_DEBUG).
  */
+/*
+ * The objects still allocated stop being blocks for memcheck (else the
+ * next boot's object at the same address overlaps them).
+ */
+static void forget_objects(struct kmem_cache *s, struct kshim_slab *sl)
+{
+	unsigned int i;
+
+	if (!s->sanitized || (s->flags & SLAB_TYPESAFE_BY_RCU))
+		return;
+	for (i = 0; i < sl->objects; i++)
+		if (sl->state[i] == OBJ_ALLOC || sl->state[i] == OBJ_LOST)
+			arch_slab_object_free(kshim_slab_obj(sl, i),
+					      s->object_size);
+}
+
 void kshim_slab_forget_all(void)
 {
 	struct kshim_slab *sl, *n;
@@ -1513,6 +1756,7 @@ void kshim_slab_forget_all(void)
 		pthread_mutex_lock(&s->lock);
 		for (l = 0; l < 3; l++) {
 			list_for_each_entry_safe(sl, n, lists[l], list) {
+				forget_objects(s, sl);
 				list_del(&sl->list);
 				free(sl);
 			}

@@ -716,7 +716,12 @@ static void __vunmap(const void *addr, bool deallocate,
 	arch_vmap_unmap(a->vm.addr, a->nr_pages << PAGE_SHIFT);
 	nr = a->owns_pages ? a->vm.nr_pages : 0;
 	if (deallocate) {
-		for (i = 0; i < nr; i++)
+		/*
+		 * Last page first: the per-CPU free lists hand pages out
+		 * last freed first, so the next vmalloc() of the same size
+		 * gets them back in address order, one mapping for all.
+		 */
+		for (i = nr; i-- > 0;)
 			__kshim_free_pages(a->vm.pages[i], 0,
 					   LINUX_VERSION_CODE, site_file(site),
 					   site_line(site),

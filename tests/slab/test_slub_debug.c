@@ -337,6 +337,67 @@ static void test_setting_none(void)
 	kfree(p);
 }
 
+/*
+ * kshim_boot() with objects and caches alive: the slabs die with the RAM,
+ * the kmalloc caches are made again with the new boot's KSHIM_SLUB_DEBUG
+ * (their layout changes with it) and nothing of the old layout is
+ * checked against the new one (once a false "Left Redzone overwritten").
+ */
+static void test_reboot_with_live_objects(void)
+{
+	struct kmem_cache *c;
+	struct kshim_slab *sl;
+	char *p, *q;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_SLUB_DEBUG=FZPU", NULL), 0);
+	c = test_cache("reboot_live", 40);
+	p = kmalloc(40, GFP_KERNEL);
+	q = kmem_cache_alloc(c, GFP_KERNEL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	sl = kshim_virt_to_slab(p);
+	CU_ASSERT_EQUAL(sl->cache->size, 256);	/* 64 + redzones + tracks */
+	CU_ASSERT_EQUAL(sl->cache->red_left_pad, 64);
+	CU_ASSERT_EQUAL(peek(p, 64), 0xcc);
+	kfree(kmalloc(64, GFP_KERNEL));		/* a free object too */
+	kmemleak_not_leak(p);
+	kmemleak_not_leak(q);
+
+	/* p and q die with the RAM; no checks, no leak, no report */
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_SLUB_DEBUG=-", NULL), 0);
+	p = kmalloc(40, GFP_KERNEL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	sl = kshim_virt_to_slab(p);
+	CU_ASSERT_STRING_EQUAL(sl->cache->name, "kmalloc-64");
+	CU_ASSERT_EQUAL(sl->cache->size, 64);
+	CU_ASSERT_EQUAL(sl->cache->red_left_pad, 0);
+	CU_ASSERT_EQUAL(sl->cache->flags & SLAB_DEBUG_FLAGS, 0);
+	CU_ASSERT_EQUAL(ksize(p), 64);
+	memset(p, 0x11, 64);
+	q = kmalloc(64, GFP_KERNEL);
+	memset(q, 0x22, 64);
+	kfree(p);
+	kfree(q);
+	/* the driver's cache stays, empty, with the flags it was made with */
+	q = kmem_cache_alloc(c, GFP_KERNEL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL(peek(q, 40), 0xcc);
+	kmem_cache_free(c, q);
+	kmem_cache_destroy(c);
+
+	/* back to the default: the checks see the new slabs only */
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_SLUB_DEBUG=FZPU", NULL), 0);
+	p = kmalloc(40, GFP_KERNEL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_EQUAL(kshim_virt_to_slab(p)->cache->size, 256);
+	CU_ASSERT_EQUAL(peek(p, -1), 0xcc);
+	poke(p, 64, 0x55);
+	kshim_expect_report(KSHIM_REPORT_SLAB,
+			    RULE77 "\nBUG kmalloc-64 (Not tainted): Right Redzone overwritten\n", 1);
+	kfree(p);
+	CU_ASSERT_EQUAL(kshim_report_count(KSHIM_REPORT_SLAB), 1);
+}
+
 static void test_setting_per_cache(void)
 {
 	struct kmem_cache *a, *b;
@@ -437,6 +498,7 @@ static CU_TestInfo check_tests[] = {
 static CU_TestInfo setting_tests[] = {
 	{ "none", test_setting_none },
 	{ "per_cache", test_setting_per_cache },
+	{ "reboot_with_live_objects", test_reboot_with_live_objects },
 	{ "bad", test_setting_bad },
 	{ "bad_env", test_setting_bad_env },
 	CU_TEST_INFO_NULL,
