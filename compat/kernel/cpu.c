@@ -83,6 +83,16 @@ void kshim_cpu_unlock(int cpu)
 	pthread_mutex_unlock(&kshim_cpus[cpu].lock);
 }
 
+void kshim_cpu_sync_all(void)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		pthread_mutex_lock(&kshim_cpus[cpu].lock);
+		pthread_mutex_unlock(&kshim_cpus[cpu].lock);
+	}
+}
+
 /* CPU lock held. */
 void kshim_cpu_update_pending(int cpu)
 {

@@ -50,6 +50,12 @@ void kshim_cpu_kick(int cpu, unsigned long bit);
 void kshim_cpu_update_pending(int cpu);
 void kshim_cpu_lock(int cpu);
 void kshim_cpu_unlock(int cpu);
+/*
+ * Take and drop every CPU's lock: what each CPU did before it last let
+ * go of its lock happens before what the caller does next, for checkers
+ * that see only locks (helgrind).  A test's end calls it.
+ */
+void kshim_cpu_sync_all(void);
 
 /* Boot (compat/init/main.c): KSHIM_CPUS, then the CPUs and their areas. */
 struct kshim_config;

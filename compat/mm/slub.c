@@ -1323,9 +1323,12 @@ again:
 
 	if (slab_want_init_on_alloc(flags, s))
 		memset(bd(sl, obj), 0, s->object_size);
+	/* Defined for memcheck when something wrote every byte: the
+	 * constructor, init_on_alloc, or init_on_free at the last free. */
 	if (s->sanitized && !(s->flags & SLAB_TYPESAFE_BY_RCU))
 		arch_slab_object_alloc(obj, orig_size,
-				       s->ctor || slab_want_init_on_alloc(flags, s));
+				       s->ctor || slab_want_init_on_alloc(flags, s) ||
+				       slab_want_init_on_free(s));
 	return obj;
 }
 
