@@ -39,16 +39,7 @@
 #include "common/spawn.h"
 #include "mempool/mempool_kernel.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define ASAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ASAN_BUILD 1
-#endif
-#endif
-#ifndef ASAN_BUILD
-#define ASAN_BUILD 0
-#endif
+#include "common/asan.h"
 
 #define POISON_INUSE	0x5a
 #define POISON_FREE	0x6b

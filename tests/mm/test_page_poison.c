@@ -33,16 +33,7 @@
 #include "common/spawn.h"
 #include "mm/internal.h"	/* kshim_pfn_backdoor(): white-box checks */
 
-#if defined(__SANITIZE_ADDRESS__)
-#define ASAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ASAN_BUILD 1
-#endif
-#endif
-#ifndef ASAN_BUILD
-#define ASAN_BUILD 0
-#endif
+#include "common/asan.h"
 #if ASAN_BUILD
 #include <sanitizer/asan_interface.h>
 #endif

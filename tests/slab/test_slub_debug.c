@@ -25,16 +25,7 @@
 #include "common/spawn.h"
 #include "mm/slab.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define ASAN_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ASAN_BUILD 1
-#endif
-#endif
-#ifndef ASAN_BUILD
-#define ASAN_BUILD 0
-#endif
+#include "common/asan.h"
 
 #define RULE77 "============================================================================="
 
