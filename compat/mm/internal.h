@@ -44,6 +44,22 @@ void kshim_zone_init(struct zone *zone, unsigned long start,
 void kshim_zone_exit(struct zone *zone);
 /* Each test starts with the "page allocation failure" rate limit unused. */
 void kshim_warn_alloc_reset(void);
+/*
+ * warn_alloc() of mm/page_alloc.c: "<comm>: <fmt...>, mode:<gfp>(<names>),
+ * nodemask=(null),cpuset=/,mems_allowed=<nodes>" and a stack, as a report
+ * of class @cls at @file:@line, nothing with __GFP_NOWARN, at most once
+ * per 10 s of @rs.
+ */
+struct kshim_warn_alloc_rs {
+	pthread_mutex_t lock;
+	long long last_ns;	/* -1: not used yet */
+};
+#define KSHIM_WARN_ALLOC_RS_INIT { PTHREAD_MUTEX_INITIALIZER, -1 }
+void kshim_warn_alloc_rs_reset(struct kshim_warn_alloc_rs *rs);
+void kshim_warn_alloc(struct kshim_warn_alloc_rs *rs, const char *cls,
+		      gfp_t gfp, const char *file, int line, const char *func,
+		      const char *fmt, ...)
+	__attribute__((__format__(__printf__, 7, 8)));
 /* Free pages of @zone: the buddy lists, never-used frames and every
  * thread's per-CPU list. */
 unsigned long kshim_zone_free_pages(const struct zone *zone);

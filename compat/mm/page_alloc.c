@@ -18,6 +18,7 @@
  * is a thread): see "per-CPU page lists" below.
  */
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -574,36 +575,52 @@ static struct page *get_page_from_zonelist(gfp_t gfp, unsigned int order,
 }
 
 /* "page allocation failure", at most once per 10 s (nopage_rs). */
-static long long warn_alloc_last_ns = -1;
+static struct kshim_warn_alloc_rs nopage_rs = KSHIM_WARN_ALLOC_RS_INIT;
 
 void kshim_warn_alloc_reset(void)
 {
-	warn_alloc_last_ns = -1;
+	kshim_warn_alloc_rs_reset(&nopage_rs);
 }
 
-static void warn_alloc(gfp_t gfp, unsigned int order, const char *file,
-		       int line, const char *func)
+void kshim_warn_alloc_rs_reset(struct kshim_warn_alloc_rs *rs)
 {
-	char names[256], mems[16];
+	pthread_mutex_lock(&rs->lock);
+	rs->last_ns = -1;
+	pthread_mutex_unlock(&rs->lock);
+}
+
+void kshim_warn_alloc(struct kshim_warn_alloc_rs *rs, const char *cls,
+		      gfp_t gfp, const char *file, int line, const char *func,
+		      const char *fmt, ...)
+{
+	char names[256], msg[256], mems[16];
 	struct timespec ts;
 	long long now;
+	bool limited;
+	va_list ap;
 
 	if (gfp & __GFP_NOWARN)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	now = ts.tv_sec * 1000000000LL + ts.tv_nsec;
-	if (warn_alloc_last_ns >= 0 &&
-	    now - warn_alloc_last_ns < 10000000000LL)
+	pthread_mutex_lock(&rs->lock);
+	limited = rs->last_ns >= 0 && now - rs->last_ns < 10000000000LL;
+	if (!limited)
+		rs->last_ns = now;
+	pthread_mutex_unlock(&rs->lock);
+	if (limited)
 		return;
-	warn_alloc_last_ns = now;
-	kshim_report_begin(KSHIM_REPORT_ALLOC_FAILURE, file, line, func);
 	/* %*pbl of mems_allowed: "0" for one node, "0-N" for more. */
 	if (nr_node_ids > 1)
 		snprintf(mems, sizeof(mems), "0-%d", nr_node_ids - 1);
 	else
 		snprintf(mems, sizeof(mems), "0");
-	pr_warn("%s: page allocation failure: order:%u, mode:0x%x(%s), nodemask=(null),cpuset=/,mems_allowed=%s\n",
-		kshim_current_comm(), order, gfp,
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	kshim_report_begin(cls, file, line, func);
+	pr_warn("%s: %s, mode:%#x(%s), nodemask=(null),cpuset=/,mems_allowed=%s\n",
+		kshim_current_comm(), msg, gfp,
 		kshim_format_gfp(gfp, names, sizeof(names)), mems);
 	dump_stack();
 	kshim_report_end();
@@ -650,7 +667,9 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 			page = get_page_from_zonelist(gfp, order, nid);
 	}
 	if (unlikely(!page)) {
-		warn_alloc(gfp, order, file, line, func);
+		kshim_warn_alloc(&nopage_rs, KSHIM_REPORT_ALLOC_FAILURE, gfp,
+				 file, line, func,
+				 "page allocation failure: order:%u", order);
 		return NULL;
 	}
 

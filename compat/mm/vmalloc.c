@@ -106,7 +106,7 @@ static long nr_pages_total;		/* vmalloc_nr_pages() */
 
 /* Per test: vmalloc(0)'s WARN_ON_ONCE and warn_alloc()'s rate limit. */
 static bool zero_size_warned, no_guard_warned;
-static long long warn_alloc_last_ns = -1;
+static struct kshim_warn_alloc_rs vmalloc_rs = KSHIM_WARN_ALLOC_RS_INIT;
 
 static const struct kshim_site unknown_site = { "?", 0, "?", NULL };
 
@@ -141,44 +141,10 @@ static __attribute__((__noreturn__)) void bug_site(const struct kshim_site *s)
 }
 
 /* warn_alloc(gfp, NULL, fmt, ...) of mm/page_alloc.c (10 s rate limit). */
-static __attribute__((__format__(__printf__, 3, 4))) void
-warn_alloc(gfp_t gfp, const struct kshim_site *s, const char *fmt, ...)
-{
-	static pthread_mutex_t rs_lock = PTHREAD_MUTEX_INITIALIZER;
-	char names[256], msg[256], mems[16];
-	struct timespec ts;
-	long long now;
-	bool limited;
-	va_list ap;
-
-	if (gfp & __GFP_NOWARN)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	now = ts.tv_sec * 1000000000LL + ts.tv_nsec;
-	pthread_mutex_lock(&rs_lock);
-	limited = warn_alloc_last_ns >= 0 &&
-		  now - warn_alloc_last_ns < 10000000000LL;
-	if (!limited)
-		warn_alloc_last_ns = now;
-	pthread_mutex_unlock(&rs_lock);
-	if (limited)
-		return;
-	/* %*pbl of mems_allowed: "0" for one node, "0-N" for more. */
-	if (nr_node_ids > 1)
-		snprintf(mems, sizeof(mems), "0-%d", nr_node_ids - 1);
-	else
-		snprintf(mems, sizeof(mems), "0");
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	kshim_report_begin(KSHIM_REPORT_VMALLOC_ERROR, site_file(s),
-			   site_line(s), kshim_site_func(s));
-	pr_warn("%s: %s, mode:%#x(%s), nodemask=(null),cpuset=/,mems_allowed=%s\n",
-		kshim_current_comm(), msg, gfp,
-		kshim_format_gfp(gfp, names, sizeof(names)), mems);
-	dump_stack();
-	kshim_report_end();
-}
+#define warn_alloc(gfp, s, fmt, ...)					\
+	kshim_warn_alloc(&vmalloc_rs, KSHIM_REPORT_VMALLOC_ERROR, gfp,	\
+			 site_file(s), site_line(s), kshim_site_func(s),	\
+			 fmt, ##__VA_ARGS__)
 
 /* ---- the range ---- */
 
@@ -1023,7 +989,7 @@ void kshim_vmalloc_test_begin(void)
 	zero_size_warned = false;
 	no_guard_warned = false;
 	kshim_kvmalloc_test_begin();
-	warn_alloc_last_ns = -1;
+	kshim_warn_alloc_rs_reset(&vmalloc_rs);
 	pthread_mutex_lock(&vmap_lock);
 	/* Areas from before the test (suite setup) are not its leaks. */
 	test_serial = next_serial;
