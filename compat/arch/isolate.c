@@ -40,7 +40,12 @@
 
 #include "kshim/internal.h"
 
-enum rec_kind { REC_FAIL = 1, REC_END = 2 };
+enum rec_kind {
+	REC_FAIL = 1,		/* a failure: file, line, message */
+	REC_END = 2,		/* the test ended (any failures sent) */
+	REC_LOGGED = 3,		/* a failure its log already shows */
+	REC_NOTE = 4,		/* harness data: tag (as file), text */
+};
 
 struct rec_hdr {
 	uint32_t kind;
@@ -84,6 +89,16 @@ void arch_isolated_send(const char *file, int line, const char *msg)
 	send_rec(REC_FAIL, file, line, msg);
 }
 
+void arch_isolated_send_logged(const char *file, int line, const char *msg)
+{
+	send_rec(REC_LOGGED, file, line, msg);
+}
+
+void arch_isolated_send_note(const char *tag, const char *text)
+{
+	send_rec(REC_NOTE, tag, 0, text);
+}
+
 void arch_isolated_exit(void)
 {
 #ifdef KSHIM_LSAN
@@ -119,9 +134,14 @@ static void drain(char *buf, size_t *len, kshim_fail_sink sink, bool *ended)
 			break;
 		file = buf + off + sizeof(h);
 		msg = file + strlen(file) + 1;
-		if (h.kind == REC_FAIL)
+		if (h.kind == REC_FAIL) {
 			sink(file, h.line, msg);
-		else if (h.kind == REC_END)
+		} else if (h.kind == REC_LOGGED) {
+			sink(file, h.line, msg);
+			kshim_harness_failure_logged();
+		} else if (h.kind == REC_NOTE) {
+			kshim_harness_note(file, msg);
+		} else if (h.kind == REC_END)
 			*ended = true;
 		off += sizeof(h) + h.len;
 	}

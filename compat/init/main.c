@@ -101,7 +101,9 @@ static int parse_timeout(const char *val, struct kshim_config *c)
 
 static int parse_output(const char *val, struct kshim_config *c)
 {
-	static const char *const modes[] = { "basic", "tap", "xml" };
+	static const char *const modes[] = {
+		"basic", "tap", "ktap", "junit", "xml"
+	};
 	unsigned int i;
 
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
@@ -269,7 +271,7 @@ static const struct kshim_setting settings[] = {
 	  "seconds from 0 (none) to 86400 before a test is killed",
 	  parse_timeout, show_timeout },
 	{ "KSHIM_OUTPUT", "basic",
-	  "one of basic, tap, xml", parse_output, show_output },
+	  "one of basic, tap, ktap, junit, xml", parse_output, show_output },
 	{ "KSHIM_RAM", "256M",
 	  "a size such as 256M or 4G: a multiple of 4M from 32M to 1T",
 	  kshim_parse_ram, show_ram },
@@ -430,6 +432,9 @@ static const struct {
 	/* A test body returned: settle deferred work before the ledger. */
 	void (*test_end)(void);
 } subsystems[] = {
+	/* First: a device left registered is the leak to name, not the
+	 * memory it holds (its ledger entry is checked before the slab's). */
+	{ "devices", kshim_devices_init, NULL, NULL, NULL },
 	{ "sched", kshim_sched_init, NULL, kshim_sched_test_begin, NULL },
 	{ "smp", kshim_smp_init, NULL, kshim_smp_test_begin, NULL },
 	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin, NULL },

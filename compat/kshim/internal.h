@@ -55,6 +55,18 @@ __attribute__((__noreturn__)) void kshim_task_die(void);
 /* One failure of the running test, at @file:@line. */
 void kshim_test_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((__format__(__printf__, 3, 4)));
+/* The same, for a failure the test's own log already shows (KUnit's). */
+void kshim_test_fail_logged(const char *file, int line, const char *msg);
+/*
+ * Something the running test tells the harness (compat/kshim/run.c):
+ * "ktap" a line of its KTAP output, "skip" the reason it skipped,
+ * "stats" its subtests' "pass fail skip total".  From the test's process
+ * or, outside isolation, directly.
+ */
+void kshim_test_note(const char *tag, const char *text);
+void kshim_harness_note(const char *tag, const char *text);
+/* The failure just recorded is one the test's log already shows. */
+void kshim_harness_failure_logged(void);
 
 /* expectations (compat/kshim/expect.c) */
 void kshim_expect_reset(void);
@@ -153,6 +165,8 @@ int kshim_parse_random_seed(const char *val, struct kshim_config *c);
 const char *kshim_show_random_seed(const struct kshim_config *c, char *buf,
 				   size_t len);
 void kshim_random_init(void);
+/* compat/drivers/base/core.c: the "registered devices" ledger entry */
+void kshim_devices_init(void);
 void kshim_random_test_begin(void);
 /* compat/kernel/signal.c, compat/kernel/capability.c: per-test state */
 void kshim_signal_test_begin(void);
@@ -229,6 +243,8 @@ void arch_run_isolated(void (*fn)(void *), void *arg, kshim_fail_sink sink);
 /* In an isolated child: send one failure to the parent. */
 bool arch_isolated_child(void);
 void arch_isolated_send(const char *file, int line, const char *msg);
+void arch_isolated_send_logged(const char *file, int line, const char *msg);
+void arch_isolated_send_note(const char *tag, const char *text);
 __attribute__((__noreturn__)) void arch_isolated_exit(void);
 
 #endif /* _KSHIM_INTERNAL_H */

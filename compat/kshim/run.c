@@ -4,10 +4,12 @@
  * kshim_run_tests() swaps each test function (and its suite's per-test
  * setup/teardown) for a trampoline that runs them, isolated, on a freshly
  * begun test; failures found inside come back as CUnit assertion
- * failures at the right file:line.  Output: CUnit's basic report (by
- * hand), TAP with one line per test (KSHIM_OUTPUT=tap, under make check)
- * or CUnit's XML results (KSHIM_OUTPUT=xml).  The exit status comes from
- * the failed-test count, not from CUnit's framework error code.
+ * failures at the right file:line.  Output: CUnit's basic report, TAP
+ * with one line per test (KSHIM_OUTPUT=tap, under make check), KTAP as
+ * KUnit prints it (ktap), JUnit XML (junit) or CUnit's XML results (xml).
+ * A test may also tell the harness why it skipped, its KTAP lines and its
+ * subtests' counts (kshim_harness_note()).  The exit status comes from the
+ * failed-test count, not from CUnit's framework error code.
  */
 #include <fnmatch.h>
 #include <setjmp.h>
@@ -22,26 +24,25 @@
 #include <kshim/test.h>
 
 #include "kshim/internal.h"
+#include "kshim/run.h"
 #include "kernel/cpu.h"
 
-struct wrapped {
-	CU_pTest test;
-	CU_pSuite suite;
-	CU_TestFunc fn;
-	CU_SetUpFunc setup;
-	CU_TearDownFunc teardown;
-};
+#define wrapped kshim_run_test
 
 static struct wrapped *wrapped;
 static unsigned int nr_wrapped;
 static bool harness_running;
+static struct wrapped *running;		/* the test the harness runs */
+static CU_pFailureRecord *logged;	/* failures its log already shows */
+static unsigned int nr_logged;
+char kshim_run_name_sep = ':';		/* "suite:test" (KUnit: '.') */
 
 bool kshim_harness_running(void)
 {
 	return harness_running;
 }
 
-static struct wrapped *find_wrap(CU_pTest t)
+struct wrapped *kshim_run_find(CU_pTest t)
 {
 	unsigned int i;
 
@@ -93,16 +94,83 @@ static void fail_into_cunit(const char *file, int line, const char *msg)
 
 void kshim_test_trampoline(void)
 {
-	struct wrapped *w = find_wrap(CU_get_current_test());
+	struct wrapped *w = kshim_run_find(CU_get_current_test());
 
 	if (!w) {
 		fail_into_cunit(__FILE__, __LINE__, "kshim: unknown test");
 		return;
 	}
+	running = w;
 	if (kshim_config.fork)
 		arch_run_isolated(kshim_test_body, w, fail_into_cunit);
 	else
 		kshim_test_body(w);
+	running = NULL;
+}
+
+static void append_log(struct wrapped *w, const char *text)
+{
+	size_t len = strlen(text);
+	char *log = realloc(w->log, w->log_len + len + 2);
+
+	if (!log)
+		return;
+	memcpy(log + w->log_len, text, len);
+	log[w->log_len + len] = '\n';
+	log[w->log_len + len + 1] = '\0';
+	w->log = log;
+	w->log_len += len + 1;
+}
+
+void kshim_harness_note(const char *tag, const char *text)
+{
+	struct wrapped *w = running;
+
+	if (!strcmp(tag, "ktap")) {
+		if (w)
+			append_log(w, text);
+		else
+			kshim_ktap_direct(text);
+	} else if (w && !strcmp(tag, "skip")) {
+		free(w->skip);
+		w->skip = strdup(text);
+		fprintf(stderr, "kshim: %s:%s skipped: %s\n", w->suite->pName,
+			w->test->pName, text);
+	} else if (w && !strcmp(tag, "stats")) {
+		w->has_stats = sscanf(text, "%lu %lu %lu %lu", &w->stats[0],
+				      &w->stats[1], &w->stats[2],
+				      &w->stats[3]) == 4;
+	}
+}
+
+void kshim_harness_failure_logged(void)
+{
+	CU_pFailureRecord f = CU_get_failure_list(), *more;
+
+	while (f && f->pNext)
+		f = f->pNext;
+	more = realloc(logged, (nr_logged + 1) * sizeof(*logged));
+	if (!f || !more)
+		return;
+	logged = more;
+	logged[nr_logged++] = f;
+}
+
+bool kshim_run_failure_logged(CU_pFailureRecord f)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_logged; i++)
+		if (logged[i] == f)
+			return true;
+	return false;
+}
+
+int kshim_run_status(struct wrapped *w, CU_pFailureRecord first)
+{
+	if (first && first->pTest == w->test)
+		return KSHIM_FAIL;
+	return w && w->skip ? KSHIM_SKIP : KSHIM_PASS;
 }
 
 static int wrap_registry(CU_pTestRegistry reg)
@@ -135,84 +203,47 @@ static int wrap_registry(CU_pTestRegistry reg)
 	return 0;
 }
 
-/* Keep the tests matching one of the patterns ("suite" or "suite:test"). */
+/*
+ * Keep the tests matching one of the patterns ("suite", "suite:test" or,
+ * as kunit.py's filter, "suite.test"); a suite left without tests does
+ * not run at all (no suite init or cleanup).
+ */
 static int select_tests(int argc, char **argv)
 {
 	unsigned int i, active = 0;
+	CU_pSuite s;
 	int a;
 
 	for (i = 0; i < nr_wrapped; i++) {
 		const struct wrapped *w = &wrapped[i];
-		char name[512];
+		char name[512], dotted[512];
 		bool keep = false;
 
 		snprintf(name, sizeof(name), "%s:%s", w->suite->pName,
 			 w->test->pName);
+		snprintf(dotted, sizeof(dotted), "%s.%s", w->suite->pName,
+			 w->test->pName);
 		for (a = 1; a < argc && !keep; a++)
 			keep = !fnmatch(argv[a], w->suite->pName, 0) ||
-			       !fnmatch(argv[a], name, 0);
+			       !fnmatch(argv[a], name, 0) ||
+			       !fnmatch(argv[a], dotted, 0);
 		CU_set_test_active(w->test, keep ? CU_TRUE : CU_FALSE);
 		active += keep;
 	}
+	for (s = CU_get_registry()->pSuite; s; s = s->pNext)
+		CU_set_suite_active(s, kshim_run_count(s) ? CU_TRUE : CU_FALSE);
 	return active;
 }
 
-static unsigned int count_active(void)
+unsigned int kshim_run_count(CU_pSuite s)
 {
 	unsigned int i, n = 0;
 
 	for (i = 0; i < nr_wrapped; i++)
-		n += wrapped[i].test->fActive && wrapped[i].suite->fActive;
+		if (!s || wrapped[i].suite == s)
+			n += wrapped[i].test->fActive &&
+			     (s || wrapped[i].suite->fActive);
 	return n;
-}
-
-/* ---- TAP ---- */
-
-static unsigned int tap_seq;
-static unsigned int tap_cleanup_failures;
-
-static void tap_complete(const CU_pTest t, const CU_pSuite s,
-			 const CU_pFailureRecord first)
-{
-	CU_pFailureRecord f;
-
-	if (!t->fActive)
-		return;
-	tap_seq++;
-	printf("%s %u - %s: %s\n", first ? "not ok" : "ok", tap_seq,
-	       s->pName, t->pName);
-	for (f = first; f && f->pTest == t; f = f->pNext)
-		printf("# %s:%u: %s\n", f->strFileName ? f->strFileName : "",
-		       f->uiLineNumber, f->strCondition ? f->strCondition : "");
-	fflush(stdout);
-}
-
-static void tap_suite_init_failed(const CU_pSuite s)
-{
-	CU_pTest t;
-
-	for (t = s->pTest; t; t = t->pNext)
-		if (t->fActive)
-			printf("not ok %u - %s: %s\n# suite initialization failed\n",
-			       ++tap_seq, s->pName, t->pName);
-	fflush(stdout);
-}
-
-static void tap_suite_cleanup_failed(const CU_pSuite s)
-{
-	tap_cleanup_failures++;
-	printf("# suite %s: cleanup failed\n", s->pName);
-	fflush(stdout);
-}
-
-static void run_tap(void)
-{
-	printf("1..%u\n", count_active());
-	fflush(stdout);
-	CU_set_test_complete_handler(tap_complete);
-	CU_set_suite_init_failure_handler(tap_suite_init_failed);
-	CU_set_suite_cleanup_failure_handler(tap_suite_cleanup_failed);
-	CU_run_all_tests();
 }
 
 static void list_tests(void)
@@ -220,16 +251,35 @@ static void list_tests(void)
 	unsigned int i;
 
 	for (i = 0; i < nr_wrapped; i++)
-		printf("%s:%s\n", wrapped[i].suite->pName,
-		       wrapped[i].test->pName);
+		printf("%s%c%s\n", wrapped[i].suite->pName,
+		       kshim_run_name_sep, wrapped[i].test->pName);
 }
+
+static void free_wrapped(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_wrapped; i++) {
+		free(wrapped[i].log);
+		free(wrapped[i].skip);
+	}
+	free(wrapped);
+	wrapped = NULL;
+	nr_wrapped = 0;
+	free(logged);
+	logged = NULL;
+	nr_logged = 0;
+}
+
+/* TAP and KTAP carry the verdicts in their lines: status on hard errors. */
+unsigned int kshim_tap_cleanup_failures;
 
 int kshim_run_tests(int argc, char **argv)
 {
 	CU_pTestRegistry reg = CU_get_registry();
-	const char *root;
+	const char *out = kshim_config.output, *root;
 	unsigned int ran, failed, suites_failed, outside;
-	bool tap;
+	bool tap = false;
 
 	kshim_ensure_booted();
 	if (!reg || CU_get_error() != CUE_SUCCESS) {
@@ -248,17 +298,21 @@ int kshim_run_tests(int argc, char **argv)
 	if (argc > 1 && !select_tests(argc, argv)) {
 		fprintf(stderr, "kshim: no test matches the given names\n");
 		CU_cleanup_registry();
-		free(wrapped);
+		free_wrapped();
 		return 77;
 	}
 	CU_set_fail_on_inactive(CU_FALSE);
 	arch_dump_stack_prepare();
 	harness_running = true;
 
-	tap = !strcmp(kshim_config.output, "tap");
-	if (tap) {
-		run_tap();
-	} else if (!strcmp(kshim_config.output, "xml")) {
+	if (!strcmp(out, "tap")) {
+		tap = true;
+		kshim_run_tap();
+	} else if (!strcmp(out, "ktap")) {
+		kshim_run_ktap();
+	} else if (!strcmp(out, "junit")) {
+		kshim_run_junit();
+	} else if (!strcmp(out, "xml")) {
 		root = kshim_config.xml_root;
 		if (!root)
 			root = argc ? argv[0] : "kshim";
@@ -278,19 +332,17 @@ int kshim_run_tests(int argc, char **argv)
 		fprintf(stderr, "kshim: %u report(s) outside any test (see above)\n",
 			outside);
 	CU_cleanup_registry();
-	free(wrapped);
-	wrapped = NULL;
-	nr_wrapped = 0;
+	free_wrapped();
 
-	if (tap)	/* TAP carries the verdicts; status only hard errors */
-		return (tap_cleanup_failures || outside) ? 99 : 0;
+	if (tap)
+		return (kshim_tap_cleanup_failures || outside) ? 99 : 0;
 	if (!ran && !suites_failed)
 		return 77;
 	return (failed || suites_failed || outside) ? 1 : 0;
 
 cleanup_ok:
 	CU_cleanup_registry();
-	free(wrapped);
+	free_wrapped();
 	return 0;
 }
 

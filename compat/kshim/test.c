@@ -52,6 +52,24 @@ void kshim_test_fail(const char *file, int line, const char *fmt, ...)
 					CU_FALSE);
 }
 
+void kshim_test_fail_logged(const char *file, int line, const char *msg)
+{
+	if (arch_isolated_child()) {
+		arch_isolated_send_logged(file, line, msg);
+		return;
+	}
+	CU_assertImplementation(CU_FALSE, line, msg, file, "", CU_FALSE);
+	kshim_harness_failure_logged();
+}
+
+void kshim_test_note(const char *tag, const char *text)
+{
+	if (arch_isolated_child())
+		arch_isolated_send_note(tag, text);
+	else
+		kshim_harness_note(tag, text);
+}
+
 void kshim_test_begin(const char *name)
 {
 	snprintf(test_name, sizeof(test_name), "%s", name);

@@ -302,7 +302,7 @@ static void check_bad_setting(const char *setting, const char *want)
 static void test_bad_settings_stop_the_program(void)
 {
 	check_bad_setting("KSHIM_LOGLEVEL=9", "kshim: invalid KSHIM_LOGLEVEL='9'");
-	check_bad_setting("KSHIM_OUTPUT=json", "kshim: invalid KSHIM_OUTPUT='json': one of basic, tap, xml");
+	check_bad_setting("KSHIM_OUTPUT=json", "kshim: invalid KSHIM_OUTPUT='json': one of basic, tap, ktap, junit, xml");
 	check_bad_setting("KSHIM_TEST_TIMEOUT=-1", "kshim: invalid KSHIM_TEST_TIMEOUT='-1'");
 	check_bad_setting("KSHIM_FORK=maybe", "kshim: invalid KSHIM_FORK='maybe'");
 	check_bad_setting("KSHIM_FROK=1", "kshim: unknown setting KSHIM_FROK in the environment");

@@ -111,6 +111,7 @@ struct kmap_ctrl {
 };
 
 struct kshim_kmap_area;
+struct kunit;
 
 struct task_struct {
 	struct thread_info thread_info;	/* must be first */
@@ -144,6 +145,8 @@ struct task_struct {
 	const struct kshim_site *kshim_rcu_site; /* its outermost lock */
 	struct task_struct *kshim_rcu_next;	/* tasks that ever read */
 	bool kshim_rcu_registered;
+	/* CONFIG_KUNIT: the KUnit case this task runs (kunit/test-bug.h) */
+	struct kunit *kunit_test;
 };
 
 static inline pid_t task_pid_nr(struct task_struct *tsk)
