@@ -70,6 +70,11 @@ void kshim_test_note(const char *tag, const char *text)
 		kshim_harness_note(tag, text);
 }
 
+void kshim_test_skip(const char *reason)
+{
+	kshim_test_note("skip", reason);
+}
+
 void kshim_test_begin(const char *name)
 {
 	snprintf(test_name, sizeof(test_name), "%s", name);

@@ -40,6 +40,13 @@ int kshim_run_suites(CU_SuiteInfo *suites, int argc, char **argv);
 		return kshim_run_suites(suites, argc, argv);		\
 	}
 
+/*
+ * Mark the running test skipped, with @reason (TAP "# SKIP reason"); the
+ * test goes on (return after this to skip the rest).  A failure in the
+ * same test still fails it.
+ */
+void kshim_test_skip(const char *reason);
+
 /* Name of the running test ("suite:test"), or NULL outside a test. */
 const char *kshim_current_test(void);
 
