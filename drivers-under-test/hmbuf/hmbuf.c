@@ -164,6 +164,10 @@ static void __exit hmbuf_exit(void)
 module_init(hmbuf_init);
 module_exit(hmbuf_exit);
 
+#if IS_ENABLED(CONFIG_HMBUF_KUNIT_TEST)
+#include "hmbuf_test.c"
+#endif
+
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("kshim developers");
 MODULE_DESCRIPTION("A byte buffer in highmem pages, the kmap driver under test");
