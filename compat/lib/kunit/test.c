@@ -47,7 +47,7 @@ bool kunit_enabled(void)
 }
 
 /* @fmt formatted with the kernel's vsnprintf into host memory. */
-static char *format(const char *fmt, va_list args)
+static __printf(1, 0) char *format(const char *fmt, va_list args)
 {
 	va_list copy;
 	char *buf;
