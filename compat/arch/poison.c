@@ -108,3 +108,13 @@ void arch_slab_object_resize(void *p, size_t old_size, size_t new_size)
 	if (RUNNING_ON_VALGRIND)
 		VALGRIND_RESIZEINPLACE_BLOCK(p, old_size, new_size, 0);
 }
+
+void arch_checker_reports_off(void)
+{
+	VALGRIND_DISABLE_ERROR_REPORTING;
+}
+
+void arch_checker_reports_on(void)
+{
+	VALGRIND_ENABLE_ERROR_REPORTING;
+}

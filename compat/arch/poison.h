@@ -75,4 +75,12 @@ void arch_slab_object_alloc(void *p, size_t size, bool defined);
 void arch_slab_object_free(void *p, size_t size);
 void arch_slab_object_resize(void *p, size_t old_size, size_t new_size);
 
+/*
+ * kasan_disable_current(): the checker's reports of the calling thread
+ * are off until the matching _on() (memcheck counts them per thread;
+ * ASan has no such switch: mm/slub.c unpoisons the slabs instead).
+ */
+void arch_checker_reports_off(void);
+void arch_checker_reports_on(void);
+
 #endif /* _KSHIM_ARCH_POISON_H */

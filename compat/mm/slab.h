@@ -16,16 +16,42 @@
  * each object's state and its allocation/free tracks.  kshim reads and
  * writes redzones, poison and padding only through its backdoor view of
  * RAM (mm/internal.h), which ASan and memcheck never see poisoned.
+ *
+ * The free pointer is there too, at s->offset in each free object, as
+ * 6.1 keeps it (set_freepointer(), no CONFIG_SLAB_FREELIST_HARDENED): the
+ * kernel's free chain, head first.  kshim allocates from its stack, not by
+ * following the chain, but keeps the chain what 6.1's would be (a freed
+ * object is its head at once, even while held in the sanitizer builds'
+ * quarantine), so validate_slab_cache() walks, checks and repairs it as
+ * 6.1's on_freelist() does.
+ *
+ * Kernel code includes this header too, as the kernel's mm/slab.h, for
+ * struct kmem_cache and validate_slab_cache() (lib/slub_kunit.c does, as
+ * "../mm/slab.h": tests/kunit-src/slub.am links it there); it then sees no
+ * host header and the host lock as opaque storage.
  */
 #ifndef _KSHIM_MM_SLAB_H
 #define _KSHIM_MM_SLAB_H
 
+#ifdef __KERNEL__
+#include <linux/kasan.h>
+#include <linux/kmemleak.h>
+#include <linux/random.h>
+#include <linux/sched/mm.h>
+/* pthread_mutex_t of x86-64 glibc, as struct kshim_host_lock holds it */
+typedef struct {
+	unsigned long __opaque[5];
+} kshim_slab_lock_t;
+#else
 #include <pthread.h>
 #include <stdbool.h>
+typedef pthread_mutex_t kshim_slab_lock_t;
+#endif
 
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <kshim/site.h>
 
 struct kshim_site;
 
@@ -49,11 +75,13 @@ enum {
 	OBJ_ALLOC,		/* handed out */
 	OBJ_QUARANTINE,		/* freed, held back before reuse */
 	OBJ_LOST,		/* a free check failed: never freed */
-	OBJ_UNUSABLE,		/* free, in a slab marked all used */
+	OBJ_UNUSABLE,		/* free, in a slab marked all used, or lost
+				 * from a free chain validation cut */
 };
 
 /* Per-object flags. */
 #define OBJF_NOT_LEAK	0x1	/* kmemleak_not_leak() / kmemleak_ignore() */
+#define OBJF_CHAIN_LOST	0x2	/* quarantined, cut from the free chain */
 
 /* The kernel's struct track (mm/slub.c), with the site for the address. */
 struct kshim_track {
@@ -71,6 +99,9 @@ struct kshim_slab {
 	unsigned int objects;		/* objects in the slab */
 	unsigned int inuse;		/* not on the free stack */
 	unsigned int nfree;		/* free stack depth */
+	unsigned int kinuse;		/* the kernel's slab->inuse counter */
+	unsigned int nq, qhead;		/* quarantined objects: ring of nq */
+	unsigned short *qring;		/* their indices, oldest at qhead */
 	bool frozen;			/* "Marking all objects used" */
 	unsigned char which;		/* SLAB_LIST_* */
 	unsigned short *freestack;	/* object indices, top last */
@@ -85,7 +116,7 @@ struct kshim_slab {
 enum { SLAB_LIST_NONE, SLAB_LIST_PARTIAL, SLAB_LIST_FULL, SLAB_LIST_EMPTY };
 
 struct kmem_cache {
-	pthread_mutex_t lock;
+	kshim_slab_lock_t lock;
 	const char *name;
 	unsigned int object_size;	/* what the user asked for */
 	unsigned int size;		/* stride: object + metadata */
@@ -103,6 +134,7 @@ struct kmem_cache {
 	bool sanitized;			/* objects poisoned for ASan/memcheck */
 	struct list_head partial, full, empty;
 	unsigned long nr_slabs, nr_empty;
+	unsigned long nr_rcu_free;	/* of nr_slabs, waiting for a GP */
 	long live;			/* objects of this test (leak check) */
 	struct list_head list;		/* all caches (slab_caches) */
 	const struct kshim_site *create_site;
@@ -125,6 +157,21 @@ struct kmem_cache {
 
 enum { SLAB_IMG_FREE, SLAB_IMG_ALLOC };
 
+/*
+ * validate_slab_cache(): 6.1's check of every slab of @s on its partial
+ * list (and full list with SLAB_STORE_USER), objects, free chain and
+ * in-use count, repaired as the kernel repairs them.  The number of slabs
+ * walked.  Reports name the caller's line (a KUnit case that holds a
+ * "slab_errors" resource counts them there instead, as 6.1's
+ * slab_add_kunit_errors()).
+ */
+long validate_slab_cache(struct kmem_cache *s);
+long __kshim_validate_slab_cache(struct kmem_cache *s,
+				 const struct kshim_site *site);
+#define validate_slab_cache(s)						\
+	__kshim_validate_slab_cache(s, __KSHIM_CALLSITE)
+
+#ifndef __KERNEL__
 /* slub.c */
 extern pthread_mutex_t slab_mutex;
 extern struct list_head slab_caches;
@@ -188,5 +235,11 @@ void kshim_slab_init(void);
 void kshim_slab_exit(void);
 void kshim_slab_test_begin(void);
 void kshim_slab_test_end(void);
+/* kasan_disable_current() / kasan_enable_current() (ASan build): the
+ * slabs' memory addressable for the sanitizer, or poisoned again by the
+ * objects' states. */
+void kshim_slab_sanitizer_suspend(void);
+void kshim_slab_sanitizer_resume(void);
+#endif /* !__KERNEL__ */
 
 #endif /* _KSHIM_MM_SLAB_H */

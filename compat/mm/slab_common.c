@@ -515,7 +515,9 @@ __kshim_kmem_cache_create_usercopy(const char *name, unsigned int size,
 			     TAINT_WARN, NULL);
 		useroffset = usersize = 0;
 	}
-	flags |= kshim_slub_debug_flags(name);
+	/* kmem_cache_flags(): SLAB_NO_USER_FLAGS keeps slub_debug out */
+	if (!(flags & SLAB_NO_USER_FLAGS))
+		flags |= kshim_slub_debug_flags(name);
 	/* sysfs_slab_add(): the name is a directory in /sys/kernel/slab */
 	if (find_by_name(name)) {
 		kshim_report_begin(KSHIM_REPORT_SLAB, site->file, site->line,

@@ -22,11 +22,18 @@
  * and report.
  *
  * Differences from the kernel, all deliberate:
- * - The free list is out of band (a stack of indices in struct
- *   kshim_slab, mm/slab.h), not threaded through the objects: the free
- *   pointer slot is there (same offsets) but kshim never reads it, so a
- *   corrupted free pointer cannot be reported ("Freepointer corrupt") and
- *   double frees are found in O(1) from the object's state.
+ * - kshim allocates from an out-of-band stack of free object indices
+ *   (struct kshim_slab, mm/slab.h) and finds double frees in O(1) from
+ *   each object's state.  The kernel's free chain is kept in the objects
+ *   too (the free pointer at s->offset, a freed object its head at once,
+ *   also while the sanitizer builds' quarantine holds it back), and
+ *   checked as 6.1 checks it: check_object() ("Freepointer corrupt") and
+ *   validate_slab_cache() (on_freelist(): "Freechain corrupt", "Wrong
+ *   object count"...).  What a repair cuts from the chain is lost, as in
+ *   the kernel: those objects are never allocated again, until a chain
+ *   that reaches them again is validated.  A corrupt free pointer never
+ *   makes kshim hand out a wild or live object (the kernel would, after
+ *   a pointer that still looks valid): its chain only holds free objects.
  * - One lock per cache, no per-CPU slabs (6.1 bypasses them for debug
  *   caches anyway); empty slabs beyond one per cache go back to the buddy
  *   allocator at once.
@@ -57,10 +64,16 @@
 #include <linux/debug_locks.h>
 #include <kshim/report.h>
 
+#include <kunit/resource.h>
+
 #include "kshim/internal.h"
 #include "arch/poison.h"
 #include "mm/internal.h"
 #include "mm/slab.h"
+
+/* Kernel code sees the lock as opaque storage of this size (mm/slab.h). */
+_Static_assert(sizeof(pthread_mutex_t) == 5 * sizeof(unsigned long),
+	       "kshim_slab_lock_t of kernel code");
 
 pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 LIST_HEAD(slab_caches);
@@ -418,9 +431,85 @@ static inline unsigned char *bd(const struct kshim_slab *sl, const void *p)
 	return (unsigned char *)sl->bd + ((const char *)p - sl->addr);
 }
 
+/* ---- the free chain (set_freepointer(), get_freepointer()) ---- */
+
+static inline void *get_fp(const struct kshim_slab *sl, const void *obj)
+{
+	void *fp;
+
+	memcpy(&fp, bd(sl, obj) + sl->cache->offset, sizeof(fp));
+	return fp;
+}
+
+static inline void set_fp(const struct kshim_slab *sl, const void *obj,
+			  const void *fp)
+{
+	memcpy(bd(sl, obj) + sl->cache->offset, &fp, sizeof(fp));
+}
+
+/* check_valid_pointer(): NULL, or the address of an object of @sl */
+static bool check_valid_pointer(const struct kmem_cache *s,
+				const struct kshim_slab *sl, const void *obj)
+{
+	const char *o = obj;
+
+	if (!o)
+		return true;
+	o -= s->red_left_pad;
+	return o >= sl->addr && o < sl->addr + (size_t)sl->objects * s->size &&
+	       !((size_t)(o - sl->addr) % s->size);
+}
+
+/* The oldest quarantined object of @sl (the chain's last before the stack) */
+static inline unsigned short *q_at(struct kshim_slab *sl, unsigned int k)
+{
+	return &sl->qring[(sl->qhead + k) % sl->objects];
+}
+
+static inline char *free_top(struct kshim_slab *sl)
+{
+	return sl->nfree ? kshim_slab_obj(sl, sl->freestack[sl->nfree - 1]) :
+			   NULL;
+}
+
+/*
+ * slab->freelist: the newest quarantined object, else the free stack's
+ * top (a slab marked all used has none).
+ */
+static char *chain_head(struct kshim_slab *sl)
+{
+	if (sl->frozen)
+		return NULL;
+	if (sl->nq)
+		return kshim_slab_obj(sl, *q_at(sl, sl->nq - 1));
+	return free_top(sl);
+}
+
+static void chain_resync(struct kmem_cache *s, struct kshim_slab *sl,
+			 bool cleared);
+
 /* ---- reports ---- */
 
 static unsigned long track_now(void);
+
+/*
+ * slab_add_kunit_errors(): a KUnit case that holds a resource named
+ * "slab_errors" (an int) counts the slab errors there, unreported.
+ */
+static bool slab_add_kunit_errors(void)
+{
+	struct kunit_resource *resource;
+
+	if (likely(!current->kunit_test))
+		return false;
+	resource = kunit_find_named_resource(current->kunit_test,
+					     "slab_errors");
+	if (!resource)
+		return false;
+	(*(int *)resource->data)++;
+	kunit_put_resource(resource);
+	return true;
+}
 
 static __thread bool rep_open;
 static __thread const struct kshim_site *rep_site;
@@ -491,6 +580,8 @@ static void slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	char msg[256];
 	va_list args;
 
+	if (slab_add_kunit_errors())
+		return;
 	va_start(args, fmt);
 	kshim_vsnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);
@@ -537,27 +628,17 @@ static void print_tracking(struct kmem_cache *s, struct kshim_slab *sl,
 	print_track("Freed", &sl->track[2 * idx + 1], now);
 }
 
-static void print_slab_info(const struct kshim_slab *sl)
+static void print_slab_info(struct kshim_slab *sl)
 {
-	void *fp = sl->nfree ? kshim_slab_obj((struct kshim_slab *)sl,
-				sl->freestack[sl->nfree - 1]) : NULL;
-
 	pr_err("Slab 0x%p objects=%u used=%u fp=0x%p flags=%pGp\n",
-	       sl->page, sl->objects, sl->inuse, fp, &sl->page->flags);
+	       sl->page, sl->objects, sl->kinuse, chain_head(sl),
+	       &sl->page->flags);
 }
 
+/* The free pointer of object @idx, as it is in the object. */
 static void *obj_fp(struct kshim_slab *sl, unsigned int idx)
 {
-	/* What the kernel's free pointer would hold: the next free object. */
-	unsigned int i;
-
-	if (sl->state[idx] != OBJ_FREE)
-		return NULL;
-	for (i = sl->nfree; i-- > 0;)
-		if (sl->freestack[i] == idx)
-			return i ? kshim_slab_obj(sl, sl->freestack[i - 1]) :
-				   NULL;
-	return NULL;
+	return get_fp(sl, kshim_slab_obj(sl, idx));
 }
 
 static void print_trailer(struct kmem_cache *s, struct kshim_slab *sl,
@@ -590,6 +671,8 @@ static void print_trailer(struct kmem_cache *s, struct kshim_slab *sl,
 static void object_err(struct kmem_cache *s, struct kshim_slab *sl,
 		       unsigned int idx, const char *reason)
 {
+	if (slab_add_kunit_errors())
+		return;
 	slab_bug(s, "%s", reason);
 	print_trailer(s, sl, idx);
 	slab_taint();
@@ -603,6 +686,8 @@ static void slab_err(struct kmem_cache *s, struct kshim_slab *sl,
 	char buf[100];
 	va_list args;
 
+	if (slab_add_kunit_errors())
+		return;
 	va_start(args, fmt);
 	kshim_vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
@@ -854,11 +939,14 @@ static int check_bytes_and_report(struct kmem_cache *s,
 		end--;
 	ffault = start + (fault - b);
 	fend = start + (end - b);
+	if (slab_add_kunit_errors())
+		goto skip_bug_print;
 	slab_bug(s, "%s overwritten", what);
 	pr_err("0x%p-0x%p @offset=%tu. First byte 0x%x instead of 0x%x\n",
 	       ffault, fend - 1, ffault - sl->addr, fault[0], value);
 	print_trailer(s, sl, idx);
 	slab_taint();
+skip_bug_print:
 	slab_fix(s, "Restoring %s 0x%p-0x%p=0x%x", what, ffault, fend - 1,
 		 value);
 	memset(bd(sl, ffault), value, fend - ffault);
@@ -917,12 +1005,36 @@ static int __cold check_object_bytes(struct kmem_cache *s,
  * check_object() of 6.1: one pass of wide compares against the cache's
  * image; the byte-exact checks and their reports only if it differs.
  */
+/*
+ * The end of check_object(): the free pointer, where it is not the
+ * object's own data (in use, with the pointer inside the object).
+ */
+static int check_freepointer(struct kmem_cache *s, struct kshim_slab *sl,
+			     unsigned int idx, unsigned char val)
+{
+	char *p = kshim_slab_obj(sl, idx);
+
+	if (s->offset < s->inuse && val == SLUB_RED_ACTIVE)
+		return 1;
+	if (likely(check_valid_pointer(s, sl, get_fp(sl, p))))
+		return 1;
+	object_err(s, sl, idx, "Freepointer corrupt");
+	/*
+	 * No choice but to zap it and thus lose the remainder of the free
+	 * objects in this slab (the kernel's comment).
+	 */
+	set_fp(sl, p, NULL);
+	chain_resync(s, sl, false);
+	return 0;
+}
+
 static inline int check_object(struct kmem_cache *s, struct kshim_slab *sl,
 			       unsigned int idx, unsigned char val)
 {
-	if (likely(object_intact(s, sl, idx, val)))
-		return 1;
-	return check_object_bytes(s, sl, idx, val);
+	if (unlikely(!object_intact(s, sl, idx, val)) &&
+	    !check_object_bytes(s, sl, idx, val))
+		return 0;
+	return check_freepointer(s, sl, idx, val);
 }
 
 /* The slab's tail: remainder after the last object, 0x5a with P. */
@@ -985,7 +1097,7 @@ static void trace(struct kmem_cache *s, struct kshim_slab *sl,
 	if (!(s->flags & SLAB_TRACE))
 		return;
 	pr_info("TRACE %s %s 0x%p inuse=%d fp=0x%p\n", s->name,
-		alloc ? "alloc" : "free", p, sl->inuse, obj_fp(sl, idx));
+		alloc ? "alloc" : "free", p, sl->kinuse, chain_head(sl));
 	if (!alloc)
 		print_section(sl, "Object ", p, s->object_size);
 	dump_stack();
@@ -1056,7 +1168,7 @@ static void slab_relist(struct kmem_cache *s, struct kshim_slab *sl)
 static struct kshim_slab *slab_meta_alloc(unsigned int objects)
 {
 	size_t n = sizeof(struct kshim_slab) +
-		   objects * (sizeof(unsigned short) + 2 +
+		   objects * (2 * sizeof(unsigned short) + 2 +
 			      2 * sizeof(unsigned int) +
 			      2 * sizeof(struct kshim_track)) + 16;
 	struct kshim_slab *sl = calloc(1, n);
@@ -1072,6 +1184,8 @@ static struct kshim_slab *slab_meta_alloc(unsigned int objects)
 	sl->req = (unsigned int *)p;
 	p += objects * sizeof(unsigned int);
 	sl->freestack = (unsigned short *)p;
+	p += objects * sizeof(unsigned short);
+	sl->qring = (unsigned short *)p;
 	p += objects * sizeof(unsigned short);
 	sl->state = (unsigned char *)p;
 	p += objects;
@@ -1159,6 +1273,8 @@ static struct kshim_slab *new_slab(struct kmem_cache *s, gfp_t flags,
 		}
 		/* Lowest address first out, as the kernel's freelist. */
 		sl->freestack[i] = sl->objects - 1 - i;
+		set_fp(sl, p, i + 1 < sl->objects ?
+		       kshim_slab_obj(sl, i + 1) : NULL);
 	}
 	sl->nfree = sl->objects;
 	return sl;
@@ -1202,6 +1318,7 @@ static void rcu_free_slab(struct callback_head *h)
 
 	pthread_mutex_lock(&s->lock);
 	s->nr_slabs--;
+	s->nr_rcu_free--;
 	pthread_mutex_unlock(&s->lock);
 	discard_slab(s, sl);
 }
@@ -1209,6 +1326,10 @@ static void rcu_free_slab(struct callback_head *h)
 static void free_slab(struct kmem_cache *s, struct kshim_slab *sl)
 {
 	if (s->flags & SLAB_TYPESAFE_BY_RCU) {
+		/* the kernel's counter drops now (validate_slab_cache()) */
+		pthread_mutex_lock(&s->lock);
+		s->nr_rcu_free++;
+		pthread_mutex_unlock(&s->lock);
 		call_rcu(&sl->rcu, rcu_free_slab);
 		return;
 	}
@@ -1236,6 +1357,7 @@ static void mark_all_used(struct kmem_cache *s, struct kshim_slab *sl)
 		sl->state[sl->freestack[i]] = OBJ_UNUSABLE;
 	sl->nfree = 0;
 	sl->inuse = sl->objects;
+	sl->kinuse = sl->objects;
 	sl->frozen = true;
 	slab_list_move(s, sl, SLAB_LIST_FULL);
 }
@@ -1290,8 +1412,17 @@ again:
 		slab_list_move(s, sl, SLAB_LIST_EMPTY);
 		goto again;
 	}
+	if (unlikely(!sl->nfree)) {
+		/* a validation cut its chain: on the list it belongs to */
+		slab_relist(s, sl);
+		goto again;
+	}
 	idx = sl->freestack[--sl->nfree];
 	sl->inuse++;
+	sl->kinuse++;
+	/* the chain skips it: the oldest quarantined object to the new top */
+	if (unlikely(sl->nq))
+		set_fp(sl, kshim_slab_obj(sl, *q_at(sl, 0)), free_top(sl));
 	if (unlikely(s->flags & SLAB_CONSISTENCY_CHECKS)) {
 		rep_site = site;
 		if (!alloc_consistency_checks(s, sl, idx)) {
@@ -1321,6 +1452,9 @@ again:
 	s->live++;
 	pthread_mutex_unlock(&s->lock);
 
+	/* maybe_wipe_obj_freeptr() */
+	if (unlikely(slab_want_init_on_free(s)))
+		memset(bd(sl, obj) + s->offset, 0, sizeof(void *));
 	if (slab_want_init_on_alloc(flags, s))
 		memset(bd(sl, obj), 0, s->object_size);
 	/* Defined for memcheck when something wrote every byte: the
@@ -1344,12 +1478,51 @@ static struct {
 	unsigned long bytes;
 } quarantine = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
-/* Back to its slab's free stack (or the slab back to the buddy). */
+/* Take quarantined object @idx out of its slab's ring (it is there). */
+static void q_remove(struct kshim_slab *sl, unsigned int idx)
+{
+	unsigned int k, j;
+
+	if (likely(*q_at(sl, 0) == idx)) {
+		/* the oldest: its free pointer is the stack's top already */
+		sl->qhead = (sl->qhead + 1) % sl->objects;
+		sl->nq--;
+		return;
+	}
+	for (k = 1; k < sl->nq && *q_at(sl, k) != idx; k++)
+		;
+	/* the newer neighbour skips it; it goes below the oldest */
+	if (k + 1 < sl->nq)
+		set_fp(sl, kshim_slab_obj(sl, *q_at(sl, k + 1)),
+		       kshim_slab_obj(sl, *q_at(sl, k - 1)));
+	set_fp(sl, kshim_slab_obj(sl, *q_at(sl, 0)), kshim_slab_obj(sl, idx));
+	set_fp(sl, kshim_slab_obj(sl, idx), free_top(sl));
+	for (j = k; j + 1 < sl->nq; j++)
+		*q_at(sl, j) = *q_at(sl, j + 1);
+	sl->nq--;
+}
+
+/*
+ * Back to its slab's free stack (or the slab back to the buddy).  A
+ * freed object is the chain's head (set_freepointer() to the old head);
+ * one leaving the quarantine is in the chain already, right above the
+ * stack's top.
+ */
 static void release_object(struct kmem_cache *s, struct kshim_slab *sl,
-			   unsigned int idx)
+			   unsigned int idx, bool quarantined)
 {
 	struct kshim_slab *discard = NULL;
 
+	if (quarantined && (sl->oflags[idx] & OBJF_CHAIN_LOST)) {
+		/* cut from the chain by a validation: lost, as the kernel's */
+		sl->state[idx] = OBJ_UNUSABLE;
+		pthread_mutex_unlock(&s->lock);
+		return;
+	}
+	if (quarantined)
+		q_remove(sl, idx);
+	else
+		set_fp(sl, kshim_slab_obj(sl, idx), free_top(sl));
 	sl->freestack[sl->nfree++] = idx;
 	sl->state[idx] = OBJ_FREE;
 	sl->inuse--;
@@ -1387,7 +1560,7 @@ static void quarantine_evict(unsigned long keep_bytes)
 
 		pthread_mutex_lock(&s->lock);
 		idx = kshim_slab_obj_index(sl, obj, true);
-		release_object(s, sl, idx);
+		release_object(s, sl, idx, true);
 	}
 }
 
@@ -1448,15 +1621,20 @@ void kshim_slab_free(struct kmem_cache *s, struct kshim_slab *sl, void *x,
 		init_object(s, sl, x, SLUB_RED_INACTIVE);
 	if (counted)
 		s->live--;
+	sl->kinuse--;
 	if (s->sanitized && !(s->flags & SLAB_TYPESAFE_BY_RCU))
 		arch_slab_object_free(x, s->object_size);
 	if (want_quarantine(s)) {
+		/* the chain's head, as the kernel's freed object is */
+		set_fp(sl, x, chain_head(sl));
+		*q_at(sl, sl->nq++) = idx;
 		sl->state[idx] = OBJ_QUARANTINE;
+		sl->oflags[idx] &= ~OBJF_CHAIN_LOST;
 		pthread_mutex_unlock(&s->lock);
 		quarantine_put(s, x);
 		return;
 	}
-	release_object(s, sl, idx);	/* unlocks */
+	release_object(s, sl, idx, false);	/* unlocks */
 	return;
 fail:
 	slab_fix(s, "Object at 0x%p not freed", x);
@@ -1764,10 +1942,355 @@ void kshim_slab_forget_all(void)
 				free(sl);
 			}
 		}
-		s->nr_slabs = s->nr_empty = 0;
+		s->nr_slabs = s->nr_empty = s->nr_rcu_free = 0;
 		s->live = 0;
 		pthread_mutex_unlock(&s->lock);
 	}
 	pthread_mutex_unlock(&slab_mutex);
 	__atomic_store_n(&kshim_slab_pages, 0, __ATOMIC_RELAXED);
+}
+
+/* ---- the free chain after a repair; validate_slab_cache() ---- */
+
+/*
+ * Walk the chain from slab->freelist (at most objects + 1 links, as
+ * on_freelist() does): @seen marks the objects reached, @order lists
+ * them.  The walk stops at NULL, at a pointer to no object, or at an
+ * object reached before.  The number reached.
+ */
+static unsigned int chain_walk(struct kmem_cache *s, struct kshim_slab *sl,
+			       unsigned char *seen, unsigned short *order)
+{
+	char *fp = chain_head(sl);
+	unsigned int n = 0;
+	long idx;
+
+	memset(seen, 0, sl->objects);
+	while (fp && n <= sl->objects) {
+		if (!check_valid_pointer(s, sl, fp))
+			break;
+		idx = obj_index(sl, fp, true);
+		if (idx < 0 || seen[idx])
+			break;
+		seen[idx] = 1;
+		if (order)
+			order[n] = idx;
+		n++;
+		fp = get_fp(sl, fp);
+	}
+	return n;
+}
+
+/*
+ * A repair changed the chain (a free pointer zapped, the freelist
+ * cleared): kshim's free stack and quarantine ring become what the chain
+ * now holds.  Free objects it no longer reaches are lost (OBJ_UNUSABLE:
+ * never allocated, as in the kernel), lost ones it reaches are free
+ * again; quarantined ones it does not reach are lost when they leave the
+ * quarantine.  Live objects a corrupt chain reached stay out of it.  The
+ * chain is rewritten from the new stack and ring: the same pointers
+ * unless the corruption mixed their order.  Lists are left alone
+ * (allocation moves a slab whose stack is empty).
+ */
+static void chain_resync(struct kmem_cache *s, struct kshim_slab *sl,
+			 bool cleared)
+{
+	unsigned short *order, *q, *f;
+	unsigned int n = 0, nq = 0, nf = 0, i;
+	unsigned char *seen;
+	char *next = NULL;
+
+	if (sl->frozen)
+		return;
+	seen = calloc(sl->objects, 1);
+	order = calloc(sl->objects * 3 + 3, sizeof(*order));
+	if (!seen || !order) {
+		free(seen);
+		free(order);
+		return;
+	}
+	q = order + sl->objects + 1;
+	f = q + sl->objects + 1;
+	if (!cleared)
+		n = chain_walk(s, sl, seen, order);
+	for (i = 0; i < n; i++) {
+		unsigned int idx = order[i];
+
+		if (sl->state[idx] == OBJ_QUARANTINE) {
+			sl->oflags[idx] &= ~OBJF_CHAIN_LOST;
+			q[nq++] = idx;
+		} else if (sl->state[idx] == OBJ_FREE ||
+			   sl->state[idx] == OBJ_UNUSABLE) {
+			sl->state[idx] = OBJ_FREE;
+			f[nf++] = idx;
+		}
+	}
+	for (i = 0; i < sl->objects; i++) {
+		if (seen[i])
+			continue;
+		if (sl->state[i] == OBJ_FREE)
+			sl->state[i] = OBJ_UNUSABLE;
+		else if (sl->state[i] == OBJ_QUARANTINE)
+			sl->oflags[i] |= OBJF_CHAIN_LOST;
+	}
+	/* the chain: ring newest first, then the stack top first */
+	sl->qhead = 0;
+	sl->nq = nq;
+	for (i = 0; i < nq; i++)
+		sl->qring[i] = q[nq - 1 - i];
+	sl->nfree = nf;
+	for (i = 0; i < nf; i++)
+		sl->freestack[i] = f[nf - 1 - i];
+	sl->inuse = sl->objects - nf;
+	for (i = nf; i-- > 0;) {
+		set_fp(sl, kshim_slab_obj(sl, f[i]), next);
+		next = kshim_slab_obj(sl, f[i]);
+	}
+	for (i = nq; i-- > 0;) {
+		set_fp(sl, kshim_slab_obj(sl, q[i]), next);
+		next = kshim_slab_obj(sl, q[i]);
+	}
+	free(seen);
+	free(order);
+}
+
+/* check_slab() */
+static int check_slab(struct kmem_cache *s, struct kshim_slab *sl)
+{
+	unsigned int maxobj;
+
+	if (!PageSlab(sl->page)) {
+		slab_err(s, sl, "Not a valid slab page");
+		return 0;
+	}
+	maxobj = order_objects(s->order, s->size);
+	if (sl->objects > maxobj) {
+		slab_err(s, sl, "objects %u > max %u", sl->objects, maxobj);
+		return 0;
+	}
+	if (sl->kinuse > sl->objects) {
+		slab_err(s, sl, "inuse %u > max %u", sl->kinuse, sl->objects);
+		return 0;
+	}
+	if (sl->frozen) {
+		slab_err(s, sl,
+			 "Slab disabled since SLUB metadata consistency check failed");
+		return 0;
+	}
+	/* Slab_pad_check fixes things up after itself */
+	slab_pad_check(s, sl);
+	return 1;
+}
+
+/* on_freelist(s, slab, NULL): the chain and the in-use count */
+static int on_freelist(struct kmem_cache *s, struct kshim_slab *sl)
+{
+	char *fp = chain_head(sl), *object = NULL;
+	unsigned int max_objects;
+	int nr = 0;
+	bool cut = false;
+
+	while (fp && nr <= (int)sl->objects) {
+		if (!check_valid_pointer(s, sl, fp)) {
+			if (object) {
+				object_err(s, sl, obj_index(sl, object, true),
+					   "Freechain corrupt");
+				set_fp(sl, object, NULL);
+				cut = true;
+			} else {
+				slab_err(s, sl, "Freepointer corrupt");
+				sl->kinuse = sl->objects;
+				slab_fix(s, "Freelist cleared");
+				chain_resync(s, sl, true);
+				return 0;
+			}
+			break;
+		}
+		object = fp;
+		fp = get_fp(sl, object);
+		nr++;
+	}
+	rep_end();
+	max_objects = order_objects(s->order, s->size);
+	if (max_objects > MAX_OBJS_PER_PAGE)
+		max_objects = MAX_OBJS_PER_PAGE;
+	if (sl->objects != max_objects) {
+		slab_err(s, sl,
+			 "Wrong number of objects. Found %d but should be %d",
+			 sl->objects, max_objects);
+		sl->objects = max_objects;
+		slab_fix(s, "Number of objects adjusted");
+		rep_end();
+	}
+	if ((int)sl->kinuse != (int)sl->objects - nr) {
+		slab_err(s, sl,
+			 "Wrong object count. Counter is %d but counted were %d",
+			 sl->kinuse, (int)sl->objects - nr);
+		sl->kinuse = sl->objects - nr;
+		slab_fix(s, "Object count adjusted");
+		rep_end();
+	}
+	/* kshim's stack follows the chain (unchanged unless cut or stale) */
+	if (cut || sl->kinuse != sl->objects - sl->nfree - sl->nq)
+		chain_resync(s, sl, false);
+	return 1;
+}
+
+/* validate_slab(): every object checked by whether the chain holds it */
+static void validate_slab(struct kmem_cache *s, struct kshim_slab *sl,
+			  unsigned char *map)
+{
+	unsigned int i;
+
+	if (!check_slab(s, sl) || !on_freelist(s, sl)) {
+		rep_end();
+		return;
+	}
+	/* Now we know that a valid freelist exists */
+	chain_walk(s, sl, map, NULL);
+	for (i = 0; i < sl->objects; i++) {
+		unsigned char val = map[i] ? SLUB_RED_INACTIVE :
+					     SLUB_RED_ACTIVE;
+
+		if (!check_object(s, sl, i, val))
+			break;
+	}
+	rep_end();
+}
+
+/*
+ * The count line of validate_slab_node(): printed, and an error (a report
+ * naming the caller's line, or counted by the KUnit case).
+ */
+static void validate_count_err(const struct kshim_site *site,
+			       struct kmem_cache *s, long count)
+{
+	bool counted = slab_add_kunit_errors();
+
+	if (!counted)
+		kshim_report_begin(KSHIM_REPORT_SLAB, site->file, site->line,
+				   site->func);
+	pr_err("SLUB: %s %ld slabs counted but counter=%ld\n", s->name, count,
+	       (long)(s->nr_slabs - s->nr_rcu_free));
+	if (!counted)
+		kshim_report_end();
+}
+
+long __kshim_validate_slab_cache(struct kmem_cache *s,
+				 const struct kshim_site *site)
+{
+	struct list_head *lists[] = { &s->partial, &s->empty, &s->full };
+	struct kshim_slab **slabs = NULL, *sl;
+	unsigned char *map;
+	unsigned long n = 0, max = 0, i;
+	unsigned int l;
+
+	/* bitmap_alloc(GFP_KERNEL) */
+	__might_sleep(site->file, site->line);
+	map = calloc(s->objects, 1);
+	if (!map)
+		return -ENOMEM;
+	pthread_mutex_lock(&s->lock);
+	/*
+	 * The kernel's partial list holds kshim's partial and empty slabs;
+	 * its full list (kept with SLAB_STORE_USER only) the full ones but
+	 * those marked all used (alloc_debug_processing() took them off).
+	 * kshim's lists are the counter of partial slabs (n->nr_partial).
+	 */
+	for (l = 0; l < 3; l++)
+		list_for_each_entry(sl, lists[l], list)
+			max++;
+	slabs = calloc(max + 1, sizeof(*slabs));
+	if (!slabs) {
+		pthread_mutex_unlock(&s->lock);
+		free(map);
+		return -ENOMEM;
+	}
+	for (l = 0; l < 3; l++)
+		list_for_each_entry(sl, lists[l], list) {
+			if (l == 2 && (!(s->flags & SLAB_STORE_USER) ||
+				       sl->frozen))
+				continue;
+			slabs[n++] = sl;
+		}
+	rep_site = site;
+	for (i = 0; i < n; i++)
+		validate_slab(s, slabs[i], map);
+	if ((s->flags & SLAB_STORE_USER) && n != s->nr_slabs - s->nr_rcu_free)
+		validate_count_err(site, s, n);
+	/*
+	 * The kernel's slabs stay on its partial list: kshim's empty and
+	 * partial lists follow what the repairs left (a slab whose stack is
+	 * empty moves when allocation finds it there).
+	 */
+	for (i = 0; i < n; i++) {
+		sl = slabs[i];
+		if (sl->frozen || sl->which == SLAB_LIST_FULL)
+			continue;
+		slab_list_move(s, sl, sl->inuse ? SLAB_LIST_PARTIAL :
+						  SLAB_LIST_EMPTY);
+	}
+	pthread_mutex_unlock(&s->lock);
+	free(map);
+	free(slabs);
+	return n;
+}
+
+#undef validate_slab_cache
+long validate_slab_cache(struct kmem_cache *s)
+{
+	static const struct kshim_site site = {
+		"validate_slab_cache", 0, "validate_slab_cache", NULL
+	};
+
+	return __kshim_validate_slab_cache(s, &site);
+}
+
+/* ---- kasan_disable_current() in the ASan build (mm/kasan/common.c) ---- */
+
+static void sanitizer_slabs(bool poison)
+{
+	struct kshim_slab *sl;
+	struct kmem_cache *s;
+	unsigned int l, i;
+
+	pthread_mutex_lock(&slab_mutex);
+	list_for_each_entry(s, &slab_caches, list) {
+		struct list_head *lists[] = { &s->partial, &s->full,
+					      &s->empty };
+
+		if (!s->sanitized)
+			continue;
+		pthread_mutex_lock(&s->lock);
+		for (l = 0; l < 3; l++)
+			list_for_each_entry(sl, lists[l], list) {
+				if (!poison) {
+					arch_poison_alloc(sl->addr,
+							  PAGE_SIZE << s->order);
+					continue;
+				}
+				/* as new_slab() and the allocations left them */
+				sanitize_new_slab(s, sl);
+				if (s->flags & SLAB_TYPESAFE_BY_RCU)
+					continue;
+				for (i = 0; i < sl->objects; i++)
+					if (sl->state[i] == OBJ_ALLOC ||
+					    sl->state[i] == OBJ_LOST)
+						arch_poison_alloc(
+							kshim_slab_obj(sl, i),
+							sl->req[i]);
+			}
+		pthread_mutex_unlock(&s->lock);
+	}
+	pthread_mutex_unlock(&slab_mutex);
+}
+
+void kshim_slab_sanitizer_suspend(void)
+{
+	sanitizer_slabs(false);
+}
+
+void kshim_slab_sanitizer_resume(void)
+{
+	sanitizer_slabs(true);
 }

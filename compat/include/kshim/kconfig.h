@@ -33,6 +33,22 @@
 #define CONFIG_KUNIT 1
 
 /*
+ * The --enable-asan build is kshim's KASAN build: AddressSanitizer checks
+ * kernel code's accesses to slab objects, redzones and freed memory
+ * (linux/kasan.h).  Kernel code that leaves out what KASAN would report
+ * (lib/slub_kunit.c's #ifndef CONFIG_KASAN cases) does so there.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define CONFIG_KASAN 1
+#define CONFIG_KASAN_GENERIC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CONFIG_KASAN 1
+#define CONFIG_KASAN_GENERIC 1
+#endif
+#endif
+
+/*
  * IS_ENABLED(CONFIG_FOO) is 1 when CONFIG_FOO (or CONFIG_FOO_MODULE) is
  * defined to 1 above, 0 otherwise: the "1" pastes into a placeholder that
  * expands to an extra leading argument, shifting 1 into the picked slot.
