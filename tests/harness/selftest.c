@@ -92,6 +92,11 @@ static void too_many_reports(void)
 		WARN_ON(1);
 }
 
+static void skips(void)
+{
+	kshim_test_skip("no widget here");
+}
+
 static void segfault(void)
 {
 	raise(SIGSEGV);
@@ -126,6 +131,7 @@ static CU_TestInfo tests[] = {
 	{ "cunit_assert_fails", cunit_assert_fails },
 	{ "fatal_assert_stops", fatal_assert_stops },
 	{ "too_many_reports", too_many_reports },
+	{ "skips", skips },
 	{ "segfault", segfault },
 	{ "hangs", hangs },
 	{ "panics", panics },

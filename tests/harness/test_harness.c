@@ -59,6 +59,10 @@ static const char *tap_line(const char *name, bool *ok)
 
 	snprintf(needle, sizeof(needle), " - selftest: %s\n", name);
 	p = strstr(tap.out, needle);
+	if (!p) {	/* or with a directive: "... name # SKIP why" */
+		snprintf(needle, sizeof(needle), " - selftest: %s # ", name);
+		p = strstr(tap.out, needle);
+	}
 	if (!p)
 		return NULL;
 	for (bol = p; bol > tap.out && bol[-1] != '\n'; bol--)
@@ -109,7 +113,7 @@ static void check_verdict(const char *name, bool want_ok)
 static void test_tap_plan_and_status(void)
 {
 	CU_ASSERT_EQUAL(tap.status, 0);	/* TAP carries the verdicts */
-	CU_ASSERT_PTR_NOT_NULL(strstr(tap.out, "1..16\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(tap.out, "1..17\n"));
 }
 
 static void test_each_failure_mode_fails_exactly_its_test(void)
@@ -130,6 +134,7 @@ static void test_each_failure_mode_fails_exactly_its_test(void)
 		{ "cunit_assert_fails", false },
 		{ "fatal_assert_stops", false },
 		{ "too_many_reports", false },
+		{ "skips", true },
 		{ "segfault", false },
 		{ "hangs", false },
 		{ "panics", false },
@@ -225,6 +230,15 @@ static void test_crash_and_hang_are_contained(void)
 				      "test timed out after 2 s"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(diagnostics("exits"),
 		"test process exited with status 3 before the test ended"));
+}
+
+static void test_skip_directive(void)
+{
+	bool ok = false;
+	const char *line = tap_line("skips", &ok);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(line);
+	CU_ASSERT_PTR_NOT_NULL(strstr(line, " - selftest: skips # SKIP no widget here"));
 }
 
 static void test_panic_report(void)
@@ -346,6 +360,7 @@ static CU_TestInfo tests[] = {
 	{ "surplus_report", test_surplus_report },
 	{ "crash_and_hang_are_contained", test_crash_and_hang_are_contained },
 	{ "panic_report", test_panic_report },
+	{ "skip_directive", test_skip_directive },
 	CU_TEST_INFO_NULL,
 };
 
