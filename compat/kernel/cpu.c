@@ -57,6 +57,38 @@
 #include "kernel/cpu.h"
 
 unsigned int nr_cpu_ids = 1;
+
+/*
+ * The machine's CPU masks (kernel/cpu.c): CPUs 0..nr_cpu_ids-1 possible,
+ * present, online and active, set at each boot (CPU 0 alone before the
+ * first); none dying.
+ */
+struct cpumask __cpu_possible_mask = { CPU_BITS_CPU0 };
+struct cpumask __cpu_online_mask = { CPU_BITS_CPU0 };
+struct cpumask __cpu_present_mask = { CPU_BITS_CPU0 };
+struct cpumask __cpu_active_mask = { CPU_BITS_CPU0 };
+struct cpumask __cpu_dying_mask;
+struct cpumask __kshim_cpumask_of[NR_CPUS];
+const DECLARE_BITMAP(cpu_all_bits, NR_CPUS) = CPU_BITS_ALL;
+const DECLARE_BITMAP(__kshim_cpu_none_bits, NR_CPUS) = CPU_BITS_NONE;
+
+static void init_cpu_masks(void)
+{
+	struct cpumask all = CPU_MASK_NONE;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		__kshim_cpumask_of[cpu] = (struct cpumask)CPU_MASK_NONE;
+		__set_bit(cpu, cpumask_bits(&__kshim_cpumask_of[cpu]));
+		if (cpu < nr_cpu_ids)
+			__set_bit(cpu, cpumask_bits(&all));
+	}
+	__cpu_possible_mask = all;
+	__cpu_present_mask = all;
+	__cpu_online_mask = all;
+	__cpu_active_mask = all;
+	__cpu_dying_mask = (struct cpumask)CPU_MASK_NONE;
+}
 unsigned long __kshim_cpu_pending[NR_CPUS];
 struct kshim_cpu kshim_cpus[NR_CPUS];
 
@@ -352,6 +384,7 @@ void kshim_smp_init(void)
 		kshim_irq_init();
 	}
 	nr_cpu_ids = kshim_config.cpus;
+	init_cpu_masks();
 	kshim_setup_per_cpu_areas(nr_cpu_ids);
 }
 

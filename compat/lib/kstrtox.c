@@ -162,3 +162,54 @@ int kstrtobool(const char *s, bool *res)
 	}
 	return -EINVAL;
 }
+
+/*
+ * simple_strto*(): the old, lenient conversions (the kernel has them in
+ * lib/vsprintf.c; they share the radix rule above).  As many digits as
+ * there are, no whitespace skipped, no '+'; a value too big wraps (no
+ * error exists); *endp is left after the last digit taken, after a "0x"
+ * prefix taken with base 16 even when no digit follows, and at the start
+ * when nothing was taken.
+ */
+unsigned long long simple_strtoull(const char *cp, char **endp,
+				   unsigned int base)
+{
+	unsigned long long acc = 0;
+	const char *s = cp;
+
+	base = fixup_radix(&s, base);
+	for (;; s++) {
+		int c = tolower((unsigned char)*s);
+		unsigned int d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else
+			break;
+		if (d >= base)
+			break;
+		acc = acc * base + d;
+	}
+	if (endp)
+		*endp = (char *)s;
+	return acc;
+}
+
+unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
+{
+	return simple_strtoull(cp, endp, base);
+}
+
+long long simple_strtoll(const char *cp, char **endp, unsigned int base)
+{
+	if (*cp == '-')
+		return -simple_strtoull(cp + 1, endp, base);
+	return simple_strtoull(cp, endp, base);
+}
+
+long simple_strtol(const char *cp, char **endp, unsigned int base)
+{
+	return simple_strtoll(cp, endp, base);
+}

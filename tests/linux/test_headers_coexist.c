@@ -45,6 +45,7 @@
 #include <linux/compiler_attributes.h>
 #include <linux/compiler_types.h>
 #include <linux/const.h>
+#include <linux/cpu.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -54,11 +55,14 @@
 #include <linux/limits.h>
 #include <linux/minmax.h>
 #include <linux/percpu.h>
+#include <linux/rational.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <linux/stddef.h>
 #include <linux/string.h>
 #include <linux/stringify.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 #include <linux/typecheck.h>
 #include <linux/types.h>
 #include <linux/version.h>

@@ -64,6 +64,8 @@
 #define u64_to_user_ptr(x)	((void __user *)(uintptr_t)(x))
 
 /* lib/cmdline.c */
+int get_option(char **str, int *pint);
+char *get_options(const char *str, int nints, int *ints);
 unsigned long long memparse(const char *ptr, char **retptr);
 
 /* What the kernel's linux/kernel.h also makes visible. */

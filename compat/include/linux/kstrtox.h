@@ -7,6 +7,7 @@
  * a single trailing newline is allowed, a leading '+' is accepted, '-'
  * only for signed types; out of range gives -ERANGE, anything else
  * -EINVAL.  kstrtobool() accepts y/Y/1/on and n/N/0/off.
+ * simple_strto*() (declared here as in 6.1) parse as far as digits go.
  */
 #ifndef _LINUX_KSTRTOX_H
 #define _LINUX_KSTRTOX_H
@@ -52,6 +53,16 @@ static inline int __must_check kstrtos32(const char *s, unsigned int base,
 {
 	return kstrtoint(s, base, res);
 }
+
+/*
+ * The lenient forerunners (lib/vsprintf.c): digits as far as they go, the
+ * end through @endp, no range check; "use only for convenience".
+ */
+unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
+long simple_strtol(const char *cp, char **endp, unsigned int base);
+unsigned long long simple_strtoull(const char *cp, char **endp,
+				   unsigned int base);
+long long simple_strtoll(const char *cp, char **endp, unsigned int base);
 
 /* 6.1 keeps the old name (removed in 6.2). */
 static inline int strtobool(const char *s, bool *res)

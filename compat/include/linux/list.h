@@ -2,9 +2,12 @@
 /*
  * linux/list.h - circular doubly linked lists and hash lists.
  *
- * Follows include/linux/list.h: list_del() poisons the entry's pointers
- * (LIST_POISON1/2), list_del_init() re-initialises it; the iterators are
- * the kernel's, by name and by semantics.
+ * Follows include/linux/list.h (6.1), the whole API: list_del() poisons the
+ * entry's pointers (LIST_POISON1/2), list_del_init() re-initialises it,
+ * list_del_init_careful()/list_empty_careful() pair a release store with
+ * an acquire load; the cut/splice/rotate/swap operations and every
+ * iterator are the kernel's, by name and by semantics (CONFIG_DEBUG_LIST's
+ * corruption checks are not done).
  */
 #ifndef _LINUX_LIST_H
 #define _LINUX_LIST_H
@@ -13,6 +16,7 @@
 #include <linux/kernel.h>
 #include <linux/poison.h>
 #include <linux/types.h>
+#include <asm/barrier.h>
 
 #define LIST_HEAD_INIT(name) { &(name), &(name) }
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
@@ -54,6 +58,14 @@ static inline void __list_del_entry(struct list_head *entry)
 	__list_del(entry->prev, entry->next);
 }
 
+/* Unlink @entry and clear its prev pointer (the kernel's for callers that
+ * test entry->prev later). */
+static inline void __list_del_clearprev(struct list_head *entry)
+{
+	__list_del(entry->prev, entry->next);
+	entry->prev = NULL;
+}
+
 static inline void list_del(struct list_head *entry)
 {
 	__list_del_entry(entry);
@@ -75,6 +87,27 @@ static inline void list_replace(struct list_head *old, struct list_head *new)
 	new->prev->next = new;
 }
 
+/* Replace @old by @new, then make @old an empty list of its own. */
+static inline void list_replace_init(struct list_head *old,
+				     struct list_head *new)
+{
+	list_replace(old, new);
+	INIT_LIST_HEAD(old);
+}
+
+/* Exchange the positions of @entry1 and @entry2 (same or different lists). */
+static inline void list_swap(struct list_head *entry1,
+			     struct list_head *entry2)
+{
+	struct list_head *where = entry2->prev;
+
+	list_del(entry2);
+	list_replace(entry1, entry2);
+	if (where == entry1)
+		where = entry2;
+	list_add(entry1, where);
+}
+
 static inline void list_move(struct list_head *list, struct list_head *head)
 {
 	__list_del_entry(list);
@@ -86,6 +119,25 @@ static inline void list_move_tail(struct list_head *list,
 {
 	__list_del_entry(list);
 	list_add_tail(list, head);
+}
+
+/*
+ * Move the run @first..@last (consecutive entries of one list) to the tail
+ * of @head, keeping its order.
+ */
+static inline void list_bulk_move_tail(struct list_head *head,
+				       struct list_head *first,
+				       struct list_head *last)
+{
+	struct list_head *before = first->prev, *after = last->next;
+
+	before->next = after;
+	after->prev = before;
+
+	first->prev = head->prev;
+	head->prev->next = first;
+	last->next = head;
+	head->prev = last;
 }
 
 static inline int list_is_first(const struct list_head *list,
@@ -100,14 +152,107 @@ static inline int list_is_last(const struct list_head *list,
 	return list->next == head;
 }
 
+static inline int list_is_head(const struct list_head *list,
+			       const struct list_head *head)
+{
+	return list == head;
+}
+
 static inline int list_empty(const struct list_head *head)
 {
 	return READ_ONCE(head->next) == head;
 }
 
+/*
+ * list_del_init() whose final store of ->next is a release: paired with
+ * list_empty_careful(), a reader that sees the entry empty also sees what
+ * was written before it was removed.
+ */
+static inline void list_del_init_careful(struct list_head *entry)
+{
+	__list_del_entry(entry);
+	WRITE_ONCE(entry->prev, entry);
+	smp_store_release(&entry->next, entry);
+}
+
+/* Empty, and not in the middle of being changed (next and prev agree). */
+static inline int list_empty_careful(const struct list_head *head)
+{
+	struct list_head *next = smp_load_acquire(&head->next);
+
+	return list_is_head(next, head) && next == READ_ONCE(head->prev);
+}
+
+/* The first entry becomes the last. */
+static inline void list_rotate_left(struct list_head *head)
+{
+	if (!list_empty(head))
+		list_move_tail(head->next, head);
+}
+
+/* Rotate @head's list so that @list is its first entry. */
+static inline void list_rotate_to_front(struct list_head *list,
+					struct list_head *head)
+{
+	list_move_tail(head, list);
+}
+
 static inline int list_is_singular(const struct list_head *head)
 {
 	return !list_empty(head) && (head->next == head->prev);
+}
+
+static inline void __list_cut_position(struct list_head *list,
+				       struct list_head *head,
+				       struct list_head *entry)
+{
+	struct list_head *rest = entry->next;
+
+	list->next = head->next;
+	list->next->prev = list;
+	list->prev = entry;
+	entry->next = list;
+	head->next = rest;
+	rest->prev = head;
+}
+
+/*
+ * Move @head's entries up to and including @entry to @list (whose old
+ * entries are forgotten).  @entry == @head moves nothing and empties @list.
+ */
+static inline void list_cut_position(struct list_head *list,
+				     struct list_head *head,
+				     struct list_head *entry)
+{
+	if (list_empty(head))
+		return;
+	if (list_is_singular(head) && !list_is_head(entry, head) &&
+	    entry != head->next)
+		return;
+	if (list_is_head(entry, head))
+		INIT_LIST_HEAD(list);
+	else
+		__list_cut_position(list, head, entry);
+}
+
+/*
+ * Move @head's entries before @entry (not included) to @list (whose old
+ * entries are forgotten).  @entry == @head's first entry empties @list.
+ */
+static inline void list_cut_before(struct list_head *list,
+				   struct list_head *head,
+				   struct list_head *entry)
+{
+	if (head->next == entry) {
+		INIT_LIST_HEAD(list);
+		return;
+	}
+	list->next = head->next;
+	list->next->prev = list;
+	list->prev = entry->prev;
+	list->prev->next = list;
+	head->next = entry;
+	entry->prev = head;
 }
 
 static inline void __list_splice(const struct list_head *list,
@@ -166,17 +311,38 @@ static inline void list_splice_tail_init(struct list_head *list,
 })
 #define list_next_entry(pos, member) \
 	list_entry((pos)->member.next, typeof(*(pos)), member)
+/* The next entry, or the first after the last (the head is skipped). */
+#define list_next_entry_circular(pos, head, member)			\
+	(list_is_last(&(pos)->member, head) ?				\
+	 list_first_entry(head, typeof(*(pos)), member) :		\
+	 list_next_entry(pos, member))
 #define list_prev_entry(pos, member) \
 	list_entry((pos)->member.prev, typeof(*(pos)), member)
+/* The previous entry, or the last before the first. */
+#define list_prev_entry_circular(pos, head, member)			\
+	(list_is_first(&(pos)->member, head) ?				\
+	 list_last_entry(head, typeof(*(pos)), member) :		\
+	 list_prev_entry(pos, member))
 #define list_entry_is_head(pos, head, member) (&pos->member == (head))
 
 #define list_for_each(pos, head) \
-	for (pos = (head)->next; pos != (head); pos = pos->next)
+	for (pos = (head)->next; !list_is_head(pos, (head)); pos = pos->next)
+/* Needs linux/rcupdate.h for rcu_dereference(), as in the kernel. */
+#define list_for_each_rcu(pos, head)					\
+	for (pos = rcu_dereference((head)->next);			\
+	     !list_is_head(pos, (head));				\
+	     pos = rcu_dereference(pos->next))
+/* Go on from the entry after @pos. */
+#define list_for_each_continue(pos, head) \
+	for (pos = pos->next; !list_is_head(pos, (head)); pos = pos->next)
 #define list_for_each_prev(pos, head) \
-	for (pos = (head)->prev; pos != (head); pos = pos->prev)
+	for (pos = (head)->prev; !list_is_head(pos, (head)); pos = pos->prev)
 #define list_for_each_safe(pos, n, head) \
-	for (pos = (head)->next, n = pos->next; pos != (head); \
-	     pos = n, n = pos->next)
+	for (pos = (head)->next, n = pos->next; \
+	     !list_is_head(pos, (head)); pos = n, n = pos->next)
+#define list_for_each_prev_safe(pos, n, head) \
+	for (pos = (head)->prev, n = pos->prev; \
+	     !list_is_head(pos, (head)); pos = n, n = pos->prev)
 #define list_for_each_entry(pos, head, member)				\
 	for (pos = list_first_entry(head, typeof(*pos), member);	\
 	     !list_entry_is_head(pos, head, member);			\
@@ -185,11 +351,45 @@ static inline void list_splice_tail_init(struct list_head *list,
 	for (pos = list_last_entry(head, typeof(*pos), member);		\
 	     !list_entry_is_head(pos, head, member);			\
 	     pos = list_prev_entry(pos, member))
+/* @pos if set, else the head seen as an entry: a start for _continue(). */
+#define list_prepare_entry(pos, head, member) \
+	((pos) ? : list_entry(head, typeof(*pos), member))
+#define list_for_each_entry_continue(pos, head, member)			\
+	for (pos = list_next_entry(pos, member);			\
+	     !list_entry_is_head(pos, head, member);			\
+	     pos = list_next_entry(pos, member))
+#define list_for_each_entry_continue_reverse(pos, head, member)		\
+	for (pos = list_prev_entry(pos, member);			\
+	     !list_entry_is_head(pos, head, member);			\
+	     pos = list_prev_entry(pos, member))
+#define list_for_each_entry_from(pos, head, member)			\
+	for (; !list_entry_is_head(pos, head, member);			\
+	     pos = list_next_entry(pos, member))
+#define list_for_each_entry_from_reverse(pos, head, member)		\
+	for (; !list_entry_is_head(pos, head, member);			\
+	     pos = list_prev_entry(pos, member))
 #define list_for_each_entry_safe(pos, n, head, member)			\
 	for (pos = list_first_entry(head, typeof(*pos), member),	\
 	     n = list_next_entry(pos, member);				\
 	     !list_entry_is_head(pos, head, member);			\
 	     pos = n, n = list_next_entry(n, member))
+#define list_for_each_entry_safe_continue(pos, n, head, member)		\
+	for (pos = list_next_entry(pos, member),			\
+	     n = list_next_entry(pos, member);				\
+	     !list_entry_is_head(pos, head, member);			\
+	     pos = n, n = list_next_entry(n, member))
+#define list_for_each_entry_safe_from(pos, n, head, member)		\
+	for (n = list_next_entry(pos, member);				\
+	     !list_entry_is_head(pos, head, member);			\
+	     pos = n, n = list_next_entry(n, member))
+#define list_for_each_entry_safe_reverse(pos, n, head, member)		\
+	for (pos = list_last_entry(head, typeof(*pos), member),		\
+	     n = list_prev_entry(pos, member);				\
+	     !list_entry_is_head(pos, head, member);			\
+	     pos = n, n = list_prev_entry(n, member))
+/* Re-read @n after the loop body dropped a lock that protected it. */
+#define list_safe_reset_next(pos, n, member) \
+	n = list_next_entry(pos, member)
 
 static inline size_t list_count_nodes(struct list_head *head)
 {

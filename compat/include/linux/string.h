@@ -190,6 +190,30 @@ static inline const char *kbasename(const char *path)
 void memcpy_and_pad(void *dest, size_t dest_len, const void *src,
 		    size_t count, int pad);
 
+/*
+ * Copy the string @src into the character array @dest (whose size the
+ * compiler must know, else the build fails, as in 6.1) without a NUL
+ * terminator: strtomem() leaves the bytes of @dest after the string as
+ * they were, strtomem_pad() fills them with @pad.  At most sizeof(dest)
+ * bytes of @src are read.
+ */
+#define strtomem_pad(dest, src, pad)	do {				\
+	const size_t __kshim_dlen = __builtin_object_size(dest, 1);	\
+									\
+	BUILD_BUG_ON(!__builtin_constant_p(__kshim_dlen) ||		\
+		     __kshim_dlen == (size_t)-1);			\
+	memcpy_and_pad(dest, __kshim_dlen, src,				\
+		       strnlen(src, __kshim_dlen), pad);		\
+} while (0)
+
+#define strtomem(dest, src)	do {					\
+	const size_t __kshim_dlen = __builtin_object_size(dest, 1);	\
+									\
+	BUILD_BUG_ON(!__builtin_constant_p(__kshim_dlen) ||		\
+		     __kshim_dlen == (size_t)-1);			\
+	memcpy(dest, src, strnlen(src, __kshim_dlen));			\
+} while (0)
+
 #define memset_after(obj, v, member)					\
 ({									\
 	u8 *__ptr = (u8 *)(obj);					\

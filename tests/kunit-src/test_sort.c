@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Linux's own lib/test_sort.c, unmodified, from --with-linux-source. */
+#include "lib/test_sort.c"
