@@ -85,4 +85,23 @@ do {									\
 	(typeof(*(ptr)))__kshim_cond_v;					\
 })
 
+/* What the kernel's asm/barrier.h also makes visible. */
+#include <asm-generic/param.h>
+#include <asm/bug.h>
+#include <linux/bits.h>
+#include <linux/build_bug.h>
+#include <linux/byteorder/generic.h>
+#include <linux/const.h>
+#include <linux/export.h>
+#include <linux/init.h>
+#include <linux/instruction_pointer.h>
+#include <linux/jump_label.h>
+#include <linux/once_lite.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+#include <linux/ratelimit_types.h>
+#include <linux/spinlock_types.h>
+#include <linux/stringify.h>
+#include <linux/swab.h>
+
 #endif /* _ASM_X86_BARRIER_H */

@@ -34,6 +34,7 @@ static __always_inline struct task_struct *get_current(void)
 #define current get_current()
 
 /* What the kernel's asm/current.h also makes visible. */
+#include <asm/barrier.h>
 #include <linux/err.h>
 #include <linux/jump_label.h>
 #include <linux/kernel.h>

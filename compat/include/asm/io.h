@@ -27,6 +27,7 @@ static inline void *phys_to_virt(phys_addr_t address)
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/spinlock.h>
+#include <linux/time64.h>
 #include <linux/vmalloc.h>
 
 #endif /* _ASM_IO_H */

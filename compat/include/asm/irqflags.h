@@ -75,6 +75,7 @@ static __always_inline void arch_local_irq_restore(unsigned long flags)
 }
 
 /* What the kernel's asm/irqflags.h also makes visible. */
+#include <asm/barrier.h>
 #include <asm/pgtable_types.h>
 #include <linux/cpumask.h>
 

@@ -58,6 +58,7 @@ static inline void copy_page(void *to, void *from)
 extern unsigned long vmalloc_base;
 
 /* What the kernel's asm/page.h also makes visible. */
+#include <asm/barrier.h>
 #include <linux/pfn.h>
 
 #endif /* _ASM_PAGE_H */

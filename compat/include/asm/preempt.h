@@ -62,8 +62,10 @@ static __always_inline bool should_resched(int preempt_offset)
 }
 
 /* What the kernel's asm/preempt.h also makes visible. */
+#include <asm/barrier.h>
 #include <asm/pgtable_types.h>
 #include <asm/processor.h>
 #include <linux/irqflags.h>
+#include <linux/time64.h>
 
 #endif /* _ASM_PREEMPT_H */

@@ -44,6 +44,7 @@ static inline void spin_lock_prefetch(const void *x)
 }
 
 /* What the kernel's asm/processor.h also makes visible. */
+#include <asm/barrier.h>
 #include <asm/pgtable_types.h>
 #include <linux/irqflags.h>
 

@@ -16,7 +16,10 @@
 #endif
 
 /* What the kernel's asm/signal.h also makes visible. */
+#include <asm/barrier.h>
 #include <asm/pgtable_types.h>
 #include <asm/processor.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _ASM_X86_SIGNAL_H */

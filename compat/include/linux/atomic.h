@@ -155,4 +155,7 @@ typedef atomic64_t atomic_long_t;
 #define atomic_inc_return_relaxed atomic_inc_return
 #define atomic_dec_return_relaxed atomic_dec_return
 
+/* What the kernel's linux/atomic.h also makes visible. */
+#include <asm/barrier.h>
+
 #endif /* _LINUX_ATOMIC_H */

@@ -328,6 +328,7 @@ static inline void bitmap_set_value8(unsigned long *map, unsigned long value,
 }
 
 /* What the kernel's linux/bitmap.h also makes visible. */
+#include <asm/barrier.h>
 #include <linux/kernel.h>
 
 #endif /* __LINUX_BITMAP_H */

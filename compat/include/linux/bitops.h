@@ -353,6 +353,7 @@ static __always_inline void __assign_bit(long nr,
 }
 
 /* What the kernel's linux/bitops.h also makes visible. */
+#include <asm/barrier.h>
 #include <linux/jump_label.h>
 
 #endif /* _LINUX_BITOPS_H */

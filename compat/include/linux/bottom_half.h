@@ -35,5 +35,6 @@ void __kshim_local_bh_enable_ip(unsigned int cnt,
 /* What the kernel's linux/bottom_half.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/percpu-defs.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_BH_H */

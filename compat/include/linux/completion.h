@@ -76,6 +76,7 @@ long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 /* What the kernel's linux/completion.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/rcupdate.h>
+#include <linux/time64.h>
 #include <linux/wait.h>
 
 #endif /* __LINUX_COMPLETION_H */

@@ -499,4 +499,7 @@ static inline bool cpu_dying(unsigned int cpu)
 
 #define cpu_is_offline(cpu)	unlikely(!cpu_online(cpu))
 
+/* What the kernel's linux/cpumask.h also makes visible. */
+#include <asm/barrier.h>
+
 #endif /* _LINUX_CPUMASK_H */

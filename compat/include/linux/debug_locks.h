@@ -41,6 +41,7 @@ static inline void debug_check_no_locks_freed(const void *from,
 static inline void debug_check_no_locks_held(void) { }
 
 /* What the kernel's linux/debug_locks.h also makes visible. */
+#include <asm/barrier.h>
 #include <linux/jump_label.h>
 #include <linux/kernel.h>
 

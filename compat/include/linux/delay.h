@@ -60,6 +60,8 @@ do {									\
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 #include <linux/wait.h>
 
 #endif /* _LINUX_DELAY_H */

@@ -323,5 +323,8 @@ __kshim_devm_add_action_or_reset(struct device *dev, void (*action)(void *),
 
 /* What the kernel's linux/device.h also makes visible. */
 #include <linux/module.h>
+#include <linux/ratelimit.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _DEVICE_H_ */

@@ -151,5 +151,7 @@ __kshim_free_pages_exact_at(void *virt, size_t size,
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_GFP_H */

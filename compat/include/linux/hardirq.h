@@ -25,6 +25,8 @@ void __kshim_synchronize_irq(unsigned int irq, const struct kshim_site *site);
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/sched.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 #include <linux/wait.h>
 
 #endif /* _LINUX_HARDIRQ_H */

@@ -108,5 +108,6 @@ static inline void hash_del(struct hlist_node *node)
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/smp.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_HASHTABLE_H */

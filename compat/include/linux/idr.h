@@ -199,5 +199,7 @@ static inline bool ida_is_empty(const struct ida *ida)
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* __IDR_H__ */

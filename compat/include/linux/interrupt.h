@@ -216,5 +216,7 @@ void tasklet_setup(struct tasklet_struct *t,
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_INTERRUPT_H */

@@ -83,6 +83,7 @@ do {									\
 #define lockdep_assert_in_irq()		do { } while (0)
 
 /* What the kernel's linux/irqflags.h also makes visible. */
+#include <asm/barrier.h>
 #include <asm/pgtable_types.h>
 
 #endif /* _LINUX_IRQFLAGS_H */

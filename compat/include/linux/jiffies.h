@@ -76,6 +76,7 @@ static inline unsigned long nsecs_to_jiffies(u64 n)
 }
 
 /* What the kernel's linux/jiffies.h also makes visible. */
+#include <asm/barrier.h>
 #include <asm/byteorder.h>
 #include <asm/pgtable_types.h>
 #include <asm/processor.h>
@@ -94,5 +95,7 @@ static inline unsigned long nsecs_to_jiffies(u64 n)
 #include <linux/pfn.h>
 #include <linux/stdarg.h>
 #include <linux/threads.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_JIFFIES_H */

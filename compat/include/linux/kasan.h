@@ -34,4 +34,7 @@ static inline void *kasan_reset_tag(const void *addr)
 	return (void *)addr;
 }
 
+/* What the kernel's linux/kasan.h also makes visible. */
+#include <asm/barrier.h>
+
 #endif /* _LINUX_KASAN_H */

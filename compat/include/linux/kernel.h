@@ -69,6 +69,7 @@ char *get_options(const char *str, int nints, int *ints);
 unsigned long long memparse(const char *ptr, char **retptr);
 
 /* What the kernel's linux/kernel.h also makes visible. */
+#include <asm/barrier.h>
 #include <linux/err.h>
 
 #endif /* _KSHIM_LINUX_KERNEL_H */

@@ -36,4 +36,19 @@ static inline const char *kobject_name(const struct kobject *kobj)
 	return kobj->name;
 }
 
+/* What the kernel's linux/kobject.h also makes visible. */
+#include <linux/completion.h>
+#include <linux/gfp.h>
+#include <linux/idr.h>
+#include <linux/mm_types.h>
+#include <linux/mmzone.h>
+#include <linux/page-flags.h>
+#include <linux/radix-tree.h>
+#include <linux/sched/mm.h>
+#include <linux/srcu.h>
+#include <linux/stat.h>
+#include <linux/time.h>
+#include <linux/time64.h>
+#include <linux/xarray.h>
+
 #endif /* _KOBJ_H_ */

@@ -86,5 +86,6 @@ static inline int __kshim_kref_put(struct kref *kref,
 /* What the kernel's linux/kref.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/rcupdate.h>
+#include <linux/time64.h>
 
 #endif /* _KREF_H_ */

@@ -139,6 +139,7 @@ extern struct llist_node *llist_del_first(struct llist_head *head);
 struct llist_node *llist_reverse_order(struct llist_node *head);
 
 /* What the kernel's linux/llist.h also makes visible. */
+#include <asm/barrier.h>
 #include <linux/err.h>
 
 #endif /* LLIST_H */

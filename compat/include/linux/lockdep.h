@@ -42,5 +42,6 @@ int kshim_lock_is_held(const void *lock);
 #include <linux/smp.h>
 #include <linux/spinlock_types.h>
 #include <linux/thread_info.h>
+#include <linux/time64.h>
 
 #endif /* __LINUX_LOCKDEP_H */

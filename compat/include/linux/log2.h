@@ -92,4 +92,7 @@ static inline __attribute__((const)) int __bits_per(unsigned long n)
 	 (((n) == 0 || (n) == 1) ? 1 : ilog2(n) + 1) :			\
 	 __bits_per(n))
 
+/* What the kernel's linux/log2.h also makes visible. */
+#include <asm/barrier.h>
+
 #endif /* _LINUX_LOG2_H */

@@ -233,5 +233,6 @@ __kshim_mempool_create_page_pool(int min_nr, int order,
 /* What the kernel's linux/mempool.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/rcupdate.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_MEMPOOL_H */

@@ -250,6 +250,7 @@ static inline bool want_init_on_free(void)
 /* What the kernel's linux/mm.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/hash.h>
+#include <linux/kasan.h>
 #include <linux/radix-tree.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
@@ -261,6 +262,9 @@ static inline bool want_init_on_free(void)
 #include <linux/slab.h>
 #include <linux/srcu.h>
 #include <linux/stat.h>
+#include <linux/stringhash.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 #include <linux/uuid.h>
 
 #endif /* _LINUX_MM_H */

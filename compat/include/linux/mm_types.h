@@ -77,5 +77,7 @@ static inline void set_page_private(struct page *page, unsigned long private)
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_MM_TYPES_H */

@@ -106,5 +106,7 @@ static inline bool zone_idx_is(const struct zone *zone, enum zone_type t)
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_MMZONE_H */

@@ -108,11 +108,14 @@ int module_refcount(struct module *mod);
 /* What the kernel's linux/module.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/idr.h>
+#include <linux/kobject.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/sched/mm.h>
 #include <linux/srcu.h>
 #include <linux/stat.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_MODULE_H */

@@ -174,6 +174,7 @@ extern const struct kernel_param_ops param_array_ops;
 #define param_check_invbool(name, p)	__param_check(name, p, bool)
 
 /* What the kernel's linux/moduleparam.h also makes visible. */
+#include <asm/barrier.h>
 #include <linux/err.h>
 #include <linux/jump_label.h>
 #include <linux/kernel.h>

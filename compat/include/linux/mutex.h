@@ -76,6 +76,7 @@ bool mutex_is_locked(struct mutex *lock);
 #include <linux/percpu-defs.h>
 #include <linux/rcupdate.h>
 #include <linux/smp.h>
+#include <linux/time64.h>
 
 /*
  * The TASK_* states the macros above expand to (linux/sched.h, which

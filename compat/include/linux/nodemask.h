@@ -25,5 +25,6 @@ extern int nr_node_ids;
 
 /* What the kernel's linux/nodemask.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/time64.h>
 
 #endif /* __LINUX_NODEMASK_H */

@@ -319,5 +319,7 @@ static inline void ClearPageHighMem(struct page *page) { }
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_PAGE_FLAGS_H */

@@ -126,5 +126,7 @@ static inline void __page_ref_unfreeze(struct page *page, int count,
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_PAGE_REF_H */

@@ -73,10 +73,14 @@ void __kshim_wait_on_page_locked(struct page *page, const char *file,
 /* What the kernel's linux/pagemap.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/highmem.h>
+#include <linux/kasan.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/slab.h>
 #include <linux/srcu.h>
+#include <linux/stringhash.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_PAGEMAP_H */

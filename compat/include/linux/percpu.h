@@ -14,5 +14,6 @@
 /* What the kernel's linux/percpu.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/mmdebug.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_PERCPU_H */

@@ -54,5 +54,6 @@ static inline u32 next_pseudo_random32(u32 seed)
 
 /* What the kernel's linux/prandom.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_PRANDOM_H */

@@ -154,5 +154,6 @@ do {									\
 /* What the kernel's linux/preempt.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/list.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_PREEMPT_H */

@@ -24,6 +24,7 @@ static inline void prefetch_range(void *addr, size_t len)
 }
 
 /* What the kernel's linux/prefetch.h also makes visible. */
+#include <asm/barrier.h>
 #include <asm/page.h>
 #include <asm/pgtable_types.h>
 #include <linux/irqflags.h>

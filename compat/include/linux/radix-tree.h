@@ -217,5 +217,7 @@ static __always_inline void __rcu **radix_tree_next_slot(void __rcu **slot,
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_RADIX_TREE_H */

@@ -80,6 +80,8 @@ extern struct ratelimit_state printk_ratelimit_state;
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 #include <linux/wait.h>
 
 #endif /* _LINUX_RATELIMIT_H */

@@ -243,5 +243,6 @@ rb_next_match(const void *key, struct rb_node *node,
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/smp.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_RBTREE_H */

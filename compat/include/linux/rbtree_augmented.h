@@ -258,5 +258,6 @@ rb_erase_augmented_cached(struct rb_node *node, struct rb_root_cached *root,
 #include <linux/lockdep.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_RBTREE_AUGMENTED_H */

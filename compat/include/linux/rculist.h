@@ -334,5 +334,6 @@ static inline void hlist_add_behind_rcu(struct hlist_node *n,
 #include <linux/llist.h>
 #include <linux/lockdep.h>
 #include <linux/smp.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_RCULIST_H */

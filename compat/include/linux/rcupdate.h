@@ -370,5 +370,6 @@ extern int rcu_normal;
 #include <linux/lockdep.h>
 #include <linux/rcutree.h>
 #include <linux/smp.h>
+#include <linux/time64.h>
 
 #endif /* __LINUX_RCUPDATE_H */

@@ -32,5 +32,6 @@ static inline void wakeme_after_rcu(struct rcu_head *head)
 
 /* What the kernel's linux/rcupdate_wait.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_SCHED_RCUPDATE_WAIT_H */

@@ -203,6 +203,7 @@ __must_check bool __kshim_refcount_dec_not_one(refcount_t *r,
 					mutex_lock(lock), mutex_unlock(lock))
 
 /* What the kernel's linux/refcount.h also makes visible. */
+#include <asm/barrier.h>
 #include <linux/jump_label.h>
 
 #endif /* _LINUX_REFCOUNT_H */

@@ -239,6 +239,8 @@ static inline int need_resched(void)
 #include <linux/rcutree.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 #include <linux/wait.h>
 
 /*

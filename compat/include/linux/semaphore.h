@@ -53,5 +53,6 @@ void up(struct semaphore *sem);
 #include <asm/pgtable_types.h>
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
+#include <linux/time64.h>
 
 #endif /* __LINUX_SEMAPHORE_H */

@@ -11,5 +11,7 @@
 
 /* What the kernel's linux/signal_types.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_SIGNAL_TYPES_H */

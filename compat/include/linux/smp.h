@@ -60,5 +60,6 @@ void __kshim_smp_call_function_many(smp_call_func_t func, void *info,
 /* What the kernel's linux/smp.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/llist.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_SMP_H */

@@ -220,5 +220,6 @@ static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *lock)
 #include <linux/lockdep.h>
 #include <linux/rcupdate.h>
 #include <linux/smp.h>
+#include <linux/time64.h>
 
 #endif /* __LINUX_SPINLOCK_H */

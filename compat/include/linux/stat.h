@@ -22,9 +22,12 @@
 #define S_IXUGO		(S_IXUSR | S_IXGRP | S_IXOTH)
 
 /* What the kernel's linux/stat.h also makes visible. */
+#include <asm/barrier.h>
 #include <asm/pgtable_types.h>
 #include <asm/processor.h>
 #include <linux/irqflags.h>
 #include <linux/percpu-defs.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _KSHIM_LINUX_STAT_H */

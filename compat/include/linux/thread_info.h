@@ -15,7 +15,9 @@
 #define current_thread_info() ((struct thread_info *)current)
 
 /* What the kernel's linux/thread_info.h also makes visible. */
+#include <asm/barrier.h>
 #include <asm/pgtable_types.h>
+#include <linux/time64.h>
 #include <vdso/time64.h>
 
 #endif /* _LINUX_THREAD_INFO_H */

@@ -59,4 +59,7 @@ static inline bool itimerspec64_valid(const struct itimerspec64 *its)
 #include <linux/param.h>
 #include <asm/processor.h>
 
+/* What the kernel's linux/time.h also makes visible. */
+#include <asm/barrier.h>
+
 #endif /* _LINUX_TIME_H */

@@ -56,6 +56,8 @@ static inline bool pagefault_disabled(void)
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 #include <linux/wait.h>
 
 #endif /* __LINUX_UACCESS_H__ */

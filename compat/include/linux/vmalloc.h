@@ -198,5 +198,6 @@ extern unsigned long vmalloc_to_pfn(const void *addr);
 /* What the kernel's linux/vmalloc.h also makes visible. */
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_VMALLOC_H */

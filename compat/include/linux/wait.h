@@ -155,6 +155,7 @@ do {									\
 #include <asm/pgtable_types.h>
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
+#include <linux/time64.h>
 
 /*
  * The TASK_* states the macros above expand to (linux/sched.h, which

@@ -390,5 +390,7 @@ static inline bool xa_marked(const struct xarray *xa, xa_mark_t mark)
 #include <linux/rcutree.h>
 #include <linux/sched/mm.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_XARRAY_H */

@@ -111,5 +111,7 @@ static inline void memalloc_pin_restore(unsigned int flags)
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 
 #endif /* _LINUX_SCHED_MM_H */

@@ -62,6 +62,8 @@ static inline int signal_pending_state(unsigned int state,
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
+#include <linux/time.h>
+#include <linux/time64.h>
 #include <linux/uaccess.h>
 
 #endif /* _LINUX_SCHED_SIGNAL_H */
