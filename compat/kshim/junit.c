@@ -62,6 +62,15 @@ static void puts_esc(const char *s)
 	}
 }
 
+static void open_testcase(const CU_pSuite s, const CU_pTest t)
+{
+	puts_raw("    <testcase classname=\"");
+	puts_esc(s->pName);
+	puts_raw("\" name=\"");
+	puts_esc(t->pName);
+	puts_raw("\">\n");
+}
+
 static void junit_suite_start(const CU_pSuite s)
 {
 	memset(counts, 0, sizeof(counts));
@@ -81,11 +90,7 @@ static void junit_complete(const CU_pTest t, const CU_pSuite s,
 	status = kshim_run_status(w, first);
 	counts[status]++;
 	counts[3]++;
-	puts_raw("    <testcase classname=\"");
-	puts_esc(s->pName);
-	puts_raw("\" name=\"");
-	puts_esc(t->pName);
-	puts_raw("\">\n");
+	open_testcase(s, t);
 	for (f = first; f && f->pTest == t; f = f->pNext) {
 		const char *text = f->strCondition ? f->strCondition : "";
 		const char *eol = strchr(text, '\n');
@@ -159,11 +164,8 @@ static void junit_suite_init_failed(const CU_pSuite s)
 			continue;
 		counts[1]++;
 		counts[3]++;
-		puts_raw("    <testcase classname=\"");
-		puts_esc(s->pName);
-		puts_raw("\" name=\"");
-		puts_esc(t->pName);
-		puts_raw("\">\n      <failure message=\"suite initialization failed\"/>\n    </testcase>\n");
+		open_testcase(s, t);
+		puts_raw("      <failure message=\"suite initialization failed\"/>\n    </testcase>\n");
 	}
 }
 

@@ -31,6 +31,21 @@ static unsigned int fixup_radix(const char **sp, unsigned int base)
 	return base;
 }
 
+/* The value of digit @c in @base, or -1 when it is not one. */
+static int digit(char c, unsigned int base)
+{
+	int l = tolower((unsigned char)c);
+	unsigned int d;
+
+	if (l >= '0' && l <= '9')
+		d = l - '0';
+	else if (l >= 'a' && l <= 'f')
+		d = l - 'a' + 10;
+	else
+		return -1;
+	return d < base ? (int)d : -1;
+}
+
 static int parse_ull(const char *s, unsigned int base,
 		     unsigned long long *res)
 {
@@ -43,16 +58,9 @@ static int parse_ull(const char *s, unsigned int base,
 		return -EINVAL;
 	start = s;
 	for (; *s; s++) {
-		unsigned int d;
-		int c = tolower((unsigned char)*s);
+		int d = digit(*s, base);
 
-		if (c >= '0' && c <= '9')
-			d = c - '0';
-		else if (c >= 'a' && c <= 'f')
-			d = c - 'a' + 10;
-		else
-			break;
-		if (d >= base)
+		if (d < 0)
 			break;
 		if (acc > (ULLONG_MAX - d) / base)
 			overflow = true;
@@ -179,16 +187,9 @@ unsigned long long simple_strtoull(const char *cp, char **endp,
 
 	base = fixup_radix(&s, base);
 	for (;; s++) {
-		int c = tolower((unsigned char)*s);
-		unsigned int d;
+		int d = digit(*s, base);
 
-		if (c >= '0' && c <= '9')
-			d = c - '0';
-		else if (c >= 'a' && c <= 'f')
-			d = c - 'a' + 10;
-		else
-			break;
-		if (d >= base)
+		if (d < 0)
 			break;
 		acc = acc * base + d;
 	}

@@ -151,11 +151,6 @@ struct page *kshim_kmap_slot_page(unsigned int idx)
 	return a ? a->win[idx].page : NULL;
 }
 
-const char *kshim_site_func(const struct kshim_site *s)
-{
-	return s && s->func ? s->func : "?";
-}
-
 static void print_window_history(const struct kshim_kmap_window *w)
 {
 	if (w->pfn == ~0UL) {

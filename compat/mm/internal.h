@@ -281,8 +281,6 @@ void kshim_kmap_window_unmap(struct kshim_kmap_area *a, unsigned int idx,
 			     const struct kshim_site *site);
 /* The current task's atomic slots, created on first use. */
 struct kshim_kmap_area *kshim_kmap_task_slots(void);
-/* @s's function for a report, "?" when unknown. */
-const char *kshim_site_func(const struct kshim_site *s);
 
 /*
  * What x86-32 would call a user address (below PAGE_OFFSET): the kmap

@@ -110,15 +110,6 @@ static struct kshim_warn_alloc_rs vmalloc_rs = KSHIM_WARN_ALLOC_RS_INIT;
 
 static const struct kshim_site unknown_site = { "?", 0, "?", NULL };
 
-static const char *site_file(const struct kshim_site *s)
-{
-	return s && s->file ? s->file : "?";
-}
-
-static int site_line(const struct kshim_site *s)
-{
-	return s ? s->line : 0;
-}
 
 static unsigned long totalram(void)
 {
@@ -130,21 +121,21 @@ static unsigned long totalram(void)
 /* WARN_ON_ONCE(x) of mm/vmalloc.c, at the driver's line (no message). */
 static void warn_site(const struct kshim_site *s)
 {
-	__kshim_warn(site_file(s), site_line(s), kshim_site_func(s),
+	__kshim_warn(kshim_site_file(s), kshim_site_line(s), kshim_site_func(s),
 		     s ? s->mod : NULL, TAINT_WARN, NULL);
 }
 
 static __attribute__((__noreturn__)) void bug_site(const struct kshim_site *s)
 {
-	__kshim_bug(site_file(s), site_line(s), kshim_site_func(s),
+	__kshim_bug(kshim_site_file(s), kshim_site_line(s), kshim_site_func(s),
 		    s ? s->mod : NULL);
 }
 
 /* warn_alloc(gfp, NULL, fmt, ...) of mm/page_alloc.c (10 s rate limit). */
 #define warn_alloc(gfp, s, fmt, ...)					\
 	kshim_warn_alloc(&vmalloc_rs, KSHIM_REPORT_VMALLOC_ERROR, gfp,	\
-			 site_file(s), site_line(s), kshim_site_func(s),	\
-			 fmt, ##__VA_ARGS__)
+			 kshim_site_file(s), kshim_site_line(s),		\
+			 kshim_site_func(s), fmt, ##__VA_ARGS__)
 
 /* ---- the range ---- */
 
@@ -440,7 +431,7 @@ static void *vmalloc_range(unsigned long size, unsigned long align,
 	if (unlikely(in_interrupt()))
 		bug_site(site);
 	/* kzalloc_node() of the vm_struct, then alloc_vmap_area() */
-	__might_sleep(site_file(site), site_line(site));
+	__might_sleep(kshim_site_file(site), kshim_site_line(site));
 	drain_deferred();
 
 	nr = PAGE_ALIGN(size) >> PAGE_SHIFT;
@@ -470,8 +461,8 @@ static void *vmalloc_range(unsigned long size, unsigned long align,
 		page_gfp |= __GFP_HIGHMEM;
 	for (i = 0; i < nr; i++) {
 		struct page *page = __kshim_alloc_pages(page_gfp, 0, node,
-							site_file(site),
-							site_line(site),
+							kshim_site_file(site),
+							kshim_site_line(site),
 							kshim_site_func(site));
 
 		if (!page)
@@ -483,7 +474,8 @@ static void *vmalloc_range(unsigned long size, unsigned long align,
 		/* 6.1.192: the failure is silent (__GFP_NOWARN) */
 		while (i-- > 0)
 			__kshim_free_pages(a->map[i], 0, LINUX_VERSION_CODE,
-					   site_file(site), site_line(site),
+					   kshim_site_file(site),
+					   kshim_site_line(site),
 					   kshim_site_func(site));
 		unreserve(a);
 		return NULL;
@@ -616,7 +608,7 @@ void *__kshim_vmap(struct page **pages, unsigned int count,
 		   const struct kshim_site *site)
 {
 	kshim_ensure_booted();
-	__might_sleep(site_file(site), site_line(site));
+	__might_sleep(kshim_site_file(site), kshim_site_line(site));
 	if ((flags & VM_NO_GUARD) &&
 	    !__atomic_exchange_n(&no_guard_warned, true, __ATOMIC_RELAXED))
 		warn_site(site);
@@ -629,7 +621,7 @@ void *__kshim_vm_map_ram(struct page **pages, unsigned int count, int node,
 			 const struct kshim_site *site)
 {
 	kshim_ensure_booted();
-	__might_sleep(site_file(site), site_line(site));
+	__might_sleep(kshim_site_file(site), kshim_site_line(site));
 	return map_pages(pages, count, 0, PAGE_KERNEL, AREA_MAP_RAM,
 			 "vm_map_ram", site, __builtin_return_address(0));
 }
@@ -649,7 +641,7 @@ static void __vunmap(const void *addr, bool deallocate,
 	if (!addr)
 		return;
 	if (!PAGE_ALIGNED(addr)) {
-		__kshim_warn(site_file(site), site_line(site),
+		__kshim_warn(kshim_site_file(site), kshim_site_line(site),
 			     kshim_site_func(site), site ? site->mod : NULL,
 			     TAINT_WARN, "Trying to vfree() bad address (%p)\n",
 			     addr);
@@ -659,7 +651,7 @@ static void __vunmap(const void *addr, bool deallocate,
 	a = live_area_at((unsigned long)addr);
 	if (!a || a->type == AREA_MAP_RAM) {
 		pthread_mutex_unlock(&vmap_lock);
-		__kshim_warn(site_file(site), site_line(site),
+		__kshim_warn(kshim_site_file(site), kshim_site_line(site),
 			     kshim_site_func(site), site ? site->mod : NULL,
 			     TAINT_WARN,
 			     KERN_ERR "Trying to vfree() nonexistent vm area (%p)\n",
@@ -689,8 +681,9 @@ static void __vunmap(const void *addr, bool deallocate,
 		 */
 		for (i = nr; i-- > 0;)
 			__kshim_free_pages(a->vm.pages[i], 0,
-					   LINUX_VERSION_CODE, site_file(site),
-					   site_line(site),
+					   LINUX_VERSION_CODE,
+					   kshim_site_file(site),
+					   kshim_site_line(site),
 					   kshim_site_func(site));
 		if (a->vm.pages && a->vm.pages != a->map)
 			kvfree_pages_array(a->vm.pages, site);
@@ -706,7 +699,7 @@ void __kshim_vfree(const void *addr, const struct kshim_site *site)
 	if (unlikely(in_nmi()))
 		bug_site(site);
 	if (!in_interrupt())
-		__might_sleep(site_file(site), site_line(site));
+		__might_sleep(kshim_site_file(site), kshim_site_line(site));
 	if (unlikely(in_interrupt())) {
 		if (addr)
 			vfree_deferred(addr, site);
@@ -730,7 +723,7 @@ void __kshim_vunmap(const void *addr, const struct kshim_site *site)
 {
 	if (unlikely(in_interrupt()))
 		bug_site(site);
-	__might_sleep(site_file(site), site_line(site));
+	__might_sleep(kshim_site_file(site), kshim_site_line(site));
 	if (addr) {
 		drain_deferred();
 		__vunmap(addr, false, site);
@@ -743,7 +736,7 @@ void __kshim_vm_unmap_ram(const void *mem, unsigned int count,
 	unsigned long addr = (unsigned long)mem;
 	struct vmap_area_k *a;
 
-	__might_sleep(site_file(site), site_line(site));
+	__might_sleep(kshim_site_file(site), kshim_site_line(site));
 	if (!addr || addr < VMALLOC_START || addr > VMALLOC_END ||
 	    !PAGE_ALIGNED(addr))
 		bug_site(site);
@@ -857,8 +850,9 @@ static void explain_areas(void *arg)
 			printk(KERN_ERR "kshim: vmalloc area %px-%px (%lu bytes) from %s() at %s:%d (%s) was never freed\n",
 			       a->vm.addr,
 			       (char *)a->vm.addr + (a->nr_pages << PAGE_SHIFT),
-			       a->req_size, a->api, site_file(a->site),
-			       site_line(a->site), kshim_site_func(a->site));
+			       a->req_size, a->api, kshim_site_file(a->site),
+			       kshim_site_line(a->site),
+			       kshim_site_func(a->site));
 	}
 	pthread_mutex_unlock(&vmap_lock);
 	if (n > MAX_LEAK_LINES)
@@ -876,8 +870,8 @@ bool kshim_vmalloc_fault_owns(unsigned long addr)
 static void print_area(const struct vmap_area_k *a)
 {
 	printk(KERN_ALERT "kshim: the area: %lu bytes from %s() at %s:%d (%s)\n",
-	       a->req_size, a->api, site_file(a->site), site_line(a->site),
-	       kshim_site_func(a->site));
+	       a->req_size, a->api, kshim_site_file(a->site),
+	       kshim_site_line(a->site), kshim_site_func(a->site));
 }
 
 bool kshim_vmalloc_fault_explain(unsigned long addr)
@@ -905,7 +899,8 @@ bool kshim_vmalloc_fault_explain(unsigned long addr)
 		print_area(a);
 		printk(KERN_ALERT "kshim: freed by %s at %s:%d (%s)\n",
 		       a->type == AREA_VMALLOC ? "vfree()" : "vunmap()",
-		       site_file(a->free_site), site_line(a->free_site),
+		       kshim_site_file(a->free_site),
+		       kshim_site_line(a->free_site),
 		       kshim_site_func(a->free_site));
 	} else if (addr >= end) {
 		printk(KERN_ALERT "kshim: %#lx is in the guard page after vmalloc area %#lx-%#lx: an access %lu bytes beyond its end\n",

@@ -39,24 +39,11 @@ static long nr_registered;
 
 #define MAX_LEAK_LINES 16
 
-static const char *site_file(const struct kshim_site *s)
-{
-	return s && s->file ? s->file : "?";
-}
-
-static int site_line(const struct kshim_site *s)
-{
-	return s ? s->line : 0;
-}
-
-static const char *site_func(const struct kshim_site *s)
-{
-	return s && s->func ? s->func : "?";
-}
 
 #define warn_at(site, fmt...)						\
-	__kshim_warn(site_file(site), site_line(site), site_func(site),	\
-		     (site) ? (site)->mod : NULL, TAINT_WARN, fmt)
+	__kshim_warn(kshim_site_file(site), kshim_site_line(site),	\
+		     kshim_site_func(site), (site) ? (site)->mod : NULL,	\
+		     TAINT_WARN, fmt)
 
 int dev_set_name(struct device *dev, const char *fmt, ...)
 {
@@ -320,8 +307,8 @@ static void explain_devices(void *arg)
 
 		if (n++ < MAX_LEAK_LINES)
 			printk(KERN_ERR "kshim: device '%s' registered at %s:%d (%s) was never unregistered\n",
-			       dev_name(dev), site_file(s), site_line(s),
-			       site_func(s));
+			       dev_name(dev), kshim_site_file(s),
+			       kshim_site_line(s), kshim_site_func(s));
 	}
 	pthread_mutex_unlock(&devices_lock);
 	if (n > MAX_LEAK_LINES)

@@ -41,27 +41,14 @@ struct devres {
 	u8 __aligned(ARCH_KMALLOC_MINALIGN) data[];
 };
 
-static const char *site_file(const struct kshim_site *s)
-{
-	return s && s->file ? s->file : "?";
-}
-
-static int site_line(const struct kshim_site *s)
-{
-	return s ? s->line : 0;
-}
-
-static const char *site_func(const struct kshim_site *s)
-{
-	return s && s->func ? s->func : "?";
-}
 
 /* WARN_ON(cond) of devres.c, reported at the caller's line. */
 static bool warn_on_at(bool cond, const struct kshim_site *s)
 {
 	if (unlikely(cond))
-		__kshim_warn(site_file(s), site_line(s), site_func(s),
-			     s ? s->mod : NULL, TAINT_WARN, NULL);
+		__kshim_warn(kshim_site_file(s), kshim_site_line(s),
+			     kshim_site_func(s), s ? s->mod : NULL,
+			     TAINT_WARN, NULL);
 	return cond;
 }
 
@@ -69,8 +56,8 @@ static bool warn_on_at(bool cond, const struct kshim_site *s)
 static void bug_on_at(bool cond, const struct kshim_site *s)
 {
 	if (unlikely(cond))
-		__kshim_bug(site_file(s), site_line(s), site_func(s),
-			    s ? s->mod : NULL);
+		__kshim_bug(kshim_site_file(s), kshim_site_line(s),
+			    kshim_site_func(s), s ? s->mod : NULL);
 }
 
 static struct devres *alloc_dr(dr_release_t release, size_t size, gfp_t gfp,

@@ -34,4 +34,20 @@ struct kshim_site {
 	&__kshim_site;							\
 })
 
+/* A site's parts, "?" and 0 when it (or the part) is unknown. */
+static inline const char *kshim_site_file(const struct kshim_site *s)
+{
+	return s && s->file ? s->file : "?";
+}
+
+static inline int kshim_site_line(const struct kshim_site *s)
+{
+	return s ? s->line : 0;
+}
+
+static inline const char *kshim_site_func(const struct kshim_site *s)
+{
+	return s && s->func ? s->func : "?";
+}
+
 #endif /* _KSHIM_SITE_H */

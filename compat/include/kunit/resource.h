@@ -163,16 +163,16 @@ static inline void *kunit_alloc_resource(struct kunit *test,
 					 kunit_resource_free_t free,
 					 gfp_t internal_gfp, void *context)
 {
-	struct kunit_resource *res = kzalloc(sizeof(*res), internal_gfp);
+	struct kunit_resource *res;
+	void *data;
 
+	res = kunit_alloc_and_get_resource(test, init, free, internal_gfp,
+					   context);
 	if (!res)
 		return NULL;
-	res->should_kfree = true;
-	if (__kunit_add_resource(test, init, free, res, context)) {
-		kfree(res);
-		return NULL;
-	}
-	return res->data;
+	data = res->data;
+	kunit_put_resource(res);	/* the test's reference remains */
+	return data;
 }
 
 /* Unlist @res and drop the list's reference (freed when the last goes). */

@@ -107,13 +107,20 @@ static bool kunit_action_match(struct kunit *test, struct kunit_resource *res,
 	return a->func == want->func && a->ctx == want->ctx;
 }
 
+/* The newest deferral of @action(@ctx), with a reference, or NULL. */
+static struct kunit_resource *find_action(struct kunit *test,
+					  kunit_action_t *action, void *ctx)
+{
+	struct kunit_action_ctx want = { .func = action, .ctx = ctx };
+
+	return kunit_find_resource(test, kunit_action_match, &want);
+}
+
 void kunit_remove_action(struct kunit *test, kunit_action_t *action,
 			 void *ctx)
 {
-	struct kunit_action_ctx want = { .func = action, .ctx = ctx };
-	struct kunit_resource *res;
+	struct kunit_resource *res = find_action(test, action, ctx);
 
-	res = kunit_find_resource(test, kunit_action_match, &want);
 	if (!res)
 		return;
 	res->free = NULL;		/* forgotten, not called */
@@ -124,10 +131,8 @@ void kunit_remove_action(struct kunit *test, kunit_action_t *action,
 void kunit_release_action(struct kunit *test, kunit_action_t *action,
 			  void *ctx)
 {
-	struct kunit_action_ctx want = { .func = action, .ctx = ctx };
-	struct kunit_resource *res;
+	struct kunit_resource *res = find_action(test, action, ctx);
 
-	res = kunit_find_resource(test, kunit_action_match, &want);
 	if (!res)
 		return;
 	kunit_remove_resource(test, res);

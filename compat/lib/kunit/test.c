@@ -20,8 +20,6 @@
 #include "lib/kunit/kunit.h"
 #include "lib/kunit/string-stream.h"
 
-int kshim_vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
-
 static unsigned int kunit_version = LINUX_VERSION_CODE;
 unsigned long kshim_kunit_failures;
 
@@ -46,22 +44,16 @@ bool kunit_enabled(void)
 	return true;
 }
 
-/* @fmt formatted with the kernel's vsnprintf into host memory. */
+/* @fmt formatted with the kernel's vsnprintf, in host memory (free()). */
 static __printf(1, 0) char *format(const char *fmt, va_list args)
 {
-	va_list copy;
-	char *buf;
-	int len;
+	struct string_stream *stream = alloc_string_stream(NULL, GFP_KERNEL);
+	char *text = NULL;
 
-	va_copy(copy, args);
-	len = kshim_vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (len < 0)
-		return NULL;
-	buf = malloc(len + 1);
-	if (buf)
-		kshim_vsnprintf(buf, len + 1, fmt, args);
-	return buf;
+	if (stream && !string_stream_vadd(stream, fmt, args))
+		text = strdup(string_stream_get_string(stream));
+	string_stream_destroy(stream);
+	return text;
 }
 
 void kunit_log_append(char *log, const char *fmt, ...)
