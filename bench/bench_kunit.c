@@ -43,9 +43,13 @@ static double now_s(void)
 /* Seconds for @path @arg with KSHIM_OUTPUT=@output, output discarded. */
 static double timed_run(const char *path, const char *arg, const char *output)
 {
-	double t = now_s();
+	double t;
 	int status;
-	pid_t pid = fork();
+	pid_t pid;
+
+	fflush(stdout);		/* the child must not print our lines again */
+	t = now_s();
+	pid = fork();
 
 	if (pid < 0)
 		return -1;
