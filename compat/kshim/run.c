@@ -318,6 +318,13 @@ int kshim_run_tests(int argc, char **argv)
 			root = argc ? argv[0] : "kshim";
 		CU_set_output_filename(root);
 		CU_automated_run_tests();
+		if (CU_get_error() == CUE_FOPEN_FAILED) {
+			fprintf(stderr, "kshim: cannot write the XML results %s-Results.xml (KSHIM_XML_ROOT)\n",
+				root);
+			CU_cleanup_registry();
+			free_wrapped();
+			return 99;
+		}
 	} else {
 		CU_basic_set_mode(CU_BRM_VERBOSE);
 		CU_basic_run_tests();

@@ -11,8 +11,11 @@
  * struct page array and every other per-frame table are sparse: boot
  * costs the same for 256 MiB and for 64 GiB until pages are used.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <linux/kernel.h>
@@ -49,15 +52,35 @@ static const char *const zone_names[MAX_NR_ZONES] = {
 
 /* ---- settings ---- */
 
+/*
+ * A size as the kernel's memparse() reads it (a number, 0x/0 prefixes, an
+ * optional K/M/G/T/P/E suffix), refusing what it would silently wrap: a
+ * number or a suffix shift beyond 64 bits.
+ */
 static int parse_size(const char *val, unsigned long long *res)
 {
+	static const char units[] = "KMGTPE";
+	const char *unit;
+	unsigned long long v;
+	unsigned int shift = 0;
 	char *end;
 
-	if (!*val || *val == '-' || *val == '+')
+	if (!isdigit((unsigned char)*val))
 		return -EINVAL;
 	errno = 0;
-	*res = memparse(val, &end);
-	return (errno || *end) ? -EINVAL : 0;
+	v = strtoull(val, &end, 0);
+	if (errno)
+		return -EINVAL;
+	if (*end) {
+		unit = strchr(units, toupper((unsigned char)*end));
+		if (!unit || end[1])
+			return -EINVAL;
+		shift = 10 * (unit - units + 1);
+	}
+	if (v > (ULLONG_MAX >> shift))
+		return -EINVAL;
+	*res = v << shift;
+	return 0;
 }
 
 int kshim_parse_ram(const char *val, struct kshim_config *c)
@@ -95,9 +118,12 @@ int kshim_mm_check_config(const struct kshim_config *c)
 		return -EINVAL;
 	}
 	if (c->highmem % SIZE_UNIT || c->highmem > c->ram - LOWMEM_MIN) {
+		char size[32];
+
 		fprintf(stderr,
-			"kshim: invalid KSHIM_HIGHMEM=%lluM for KSHIM_RAM=%lluM: must be a multiple of 4M leaving at least 32M of lowmem\n",
-			c->highmem >> 20, c->ram >> 20);
+			"kshim: invalid KSHIM_HIGHMEM=%s for KSHIM_RAM=%lluM: must be a multiple of 4M leaving at least 32M of lowmem\n",
+			kshim_show_size(c->highmem, size, sizeof(size)),
+			c->ram >> 20);
 		return -EINVAL;
 	}
 	return 0;
@@ -107,8 +133,10 @@ const char *kshim_show_size(unsigned long long bytes, char *buf, size_t len)
 {
 	if (bytes && !(bytes % (1ULL << 30)))
 		snprintf(buf, len, "%lluG", bytes >> 30);
-	else
+	else if (!(bytes % (1ULL << 20)))
 		snprintf(buf, len, "%lluM", bytes >> 20);
+	else
+		snprintf(buf, len, "%llu", bytes);	/* as given, in bytes */
 	return buf;
 }
 

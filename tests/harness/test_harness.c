@@ -298,6 +298,21 @@ static void test_xml_results_file(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "unexpected warning report"));
 }
 
+/* Results that cannot be written are a hard error, not "no test ran". */
+static void test_xml_unwritable(void)
+{
+	static const char *const env[] = {
+		"KSHIM_OUTPUT=xml", "KSHIM_XML_ROOT=/nonexistent-dir/results", NULL
+	};
+	struct spawn_result r;
+
+	CU_ASSERT_EQUAL_FATAL(run_selftest(env, "selftest:pass_plain", NULL,
+					   &r), 0);
+	CU_ASSERT_EQUAL(r.status, 99);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "kshim: cannot write the XML results /nonexistent-dir/results-Results.xml (KSHIM_XML_ROOT)"));
+	spawn_free(&r);
+}
+
 static void check_bad_setting(const char *setting, const char *want)
 {
 	const char *env[] = { setting, NULL };
@@ -320,6 +335,13 @@ static void test_bad_settings_stop_the_program(void)
 	check_bad_setting("KSHIM_TEST_TIMEOUT=-1", "kshim: invalid KSHIM_TEST_TIMEOUT='-1'");
 	check_bad_setting("KSHIM_FORK=maybe", "kshim: invalid KSHIM_FORK='maybe'");
 	check_bad_setting("KSHIM_FROK=1", "kshim: unknown setting KSHIM_FROK in the environment");
+	/* sizes that memparse() would wrap, and one that is not whole MiB */
+	check_bad_setting("KSHIM_HIGHMEM=16E", "kshim: invalid KSHIM_HIGHMEM='16E'");
+	check_bad_setting("KSHIM_RAM=17179869185G", "kshim: invalid KSHIM_RAM='17179869185G'");
+	check_bad_setting("KSHIM_RAM=99999999999999999999", "kshim: invalid KSHIM_RAM='99999999999999999999'");
+	check_bad_setting("KSHIM_RAM=64Q", "kshim: invalid KSHIM_RAM='64Q'");
+	check_bad_setting("KSHIM_RAM= 64M", "kshim: invalid KSHIM_RAM=' 64M'");
+	check_bad_setting("KSHIM_HIGHMEM=4097", "kshim: invalid KSHIM_HIGHMEM=4097 for KSHIM_RAM=256M: must be a multiple of 4M");
 }
 
 static void test_without_isolation(void)
@@ -367,6 +389,7 @@ static CU_TestInfo tests[] = {
 static CU_TestInfo mode_tests[] = {
 	{ "basic_mode_exit_status", test_basic_mode_exit_status },
 	{ "xml_results_file", test_xml_results_file },
+	{ "xml_unwritable", test_xml_unwritable },
 	{ "bad_settings_stop_the_program", test_bad_settings_stop_the_program },
 	{ "without_isolation", test_without_isolation },
 	CU_TEST_INFO_NULL,
