@@ -45,6 +45,7 @@ enum rec_kind {
 	REC_END = 2,		/* the test ended (any failures sent) */
 	REC_LOGGED = 3,		/* a failure its log already shows */
 	REC_NOTE = 4,		/* harness data: tag (as file), text */
+	REC_OWN = 5,		/* a failure of the test's own assertions */
 };
 
 struct rec_hdr {
@@ -94,6 +95,11 @@ void arch_isolated_send_logged(const char *file, int line, const char *msg)
 	send_rec(REC_LOGGED, file, line, msg);
 }
 
+void arch_isolated_send_own(const char *file, int line, const char *msg)
+{
+	send_rec(REC_OWN, file, line, msg);
+}
+
 void arch_isolated_send_note(const char *tag, const char *text)
 {
 	send_rec(REC_NOTE, tag, 0, text);
@@ -135,10 +141,11 @@ static void drain(char *buf, size_t *len, kshim_fail_sink sink, bool *ended)
 		file = buf + off + sizeof(h);
 		msg = file + strlen(file) + 1;
 		if (h.kind == REC_FAIL) {
-			sink(file, h.line, msg);
+			sink(file, h.line, msg, KSHIM_FAILURE_REPORT);
+		} else if (h.kind == REC_OWN) {
+			sink(file, h.line, msg, KSHIM_FAILURE_OWN);
 		} else if (h.kind == REC_LOGGED) {
-			sink(file, h.line, msg);
-			kshim_harness_failure_logged();
+			sink(file, h.line, msg, KSHIM_FAILURE_OWN_LOGGED);
 		} else if (h.kind == REC_NOTE) {
 			kshim_harness_note(file, msg);
 		} else if (h.kind == REC_END)
@@ -161,7 +168,8 @@ void arch_run_isolated(void (*fn)(void *), void *arg, kshim_fail_sink sink)
 
 	timeout *= arch_slowdown();
 	if (pipe2(fds, O_CLOEXEC)) {
-		sink("kshim", 0, "cannot create the test's pipe");
+		sink("kshim", 0, "cannot create the test's pipe",
+		     KSHIM_FAILURE_REPORT);
 		return;
 	}
 	fflush(NULL);
@@ -169,7 +177,8 @@ void arch_run_isolated(void (*fn)(void *), void *arg, kshim_fail_sink sink)
 	if (pid < 0) {
 		close(fds[0]);
 		close(fds[1]);
-		sink("kshim", 0, "cannot fork the test's process");
+		sink("kshim", 0, "cannot fork the test's process",
+		     KSHIM_FAILURE_REPORT);
 		return;
 	}
 	if (pid == 0) {
@@ -220,21 +229,21 @@ void arch_run_isolated(void (*fn)(void *), void *arg, kshim_fail_sink sink)
 		snprintf(msg, sizeof(msg),
 			 "test timed out after %u s and was killed (KSHIM_TEST_TIMEOUT)",
 			 timeout);
-		sink("kshim", 0, msg);
+		sink("kshim", 0, msg, KSHIM_FAILURE_REPORT);
 	} else if (!ended && WIFSIGNALED(status)) {
 		snprintf(msg, sizeof(msg),
 			 "test process killed by signal %d (%s)",
 			 WTERMSIG(status), strsignal(WTERMSIG(status)));
-		sink("kshim", 0, msg);
+		sink("kshim", 0, msg, KSHIM_FAILURE_REPORT);
 	} else if (!ended) {
 		snprintf(msg, sizeof(msg),
 			 "test process exited with status %d before the test ended (sanitizer or valgrind abort? see the log)",
 			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-		sink("kshim", 0, msg);
+		sink("kshim", 0, msg, KSHIM_FAILURE_REPORT);
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status)) {
 		snprintf(msg, sizeof(msg),
 			 "test process exited with status %d after the test (valgrind or sanitizer error: see the log)",
 			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-		sink("kshim", 0, msg);
+		sink("kshim", 0, msg, KSHIM_FAILURE_REPORT);
 	}
 }

@@ -242,6 +242,12 @@ static const char *show_failslab(const struct kshim_config *c, char *buf,
 	return c->failslab ? c->failslab : "";
 }
 
+static const char *show_fail(const struct kshim_config *c, char *buf,
+			     size_t len)
+{
+	return c->fail ? c->fail : "";
+}
+
 static int parse_spin_lockup(const char *val, struct kshim_config *c)
 {
 	if (kshim_parse_uint(val, 3600000, &c->spin_lockup_ms) ||
@@ -296,6 +302,10 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_FAILSLAB", "",
 	  "a fault-injection spec for slab allocations (see README): e.g. nth=3, site=drv.c:42, space=4096 (bytes)",
 	  kshim_parse_failslab, show_failslab },
+	/* After the two above: a func= of theirs must not have their rule. */
+	{ "KSHIM_FAIL", "",
+	  "fault-injection rules separated by ';', each naming its API: e.g. func=request_irq,errno=-EBUSY;func=kmalloc,nth=2 (see README)",
+	  kshim_parse_fail, show_fail },
 	{ "KSHIM_SLUB_DEBUG", "FZPU",
 	  "slub_debug= letters for every cache: F (consistency checks), Z (red zones), P (poisoning), U (alloc/free tracking), T (trace), A (failslab), O, or - for none; optionally ,cache-name[,name...] and further blocks after ;",
 	  kshim_parse_slub_debug, kshim_show_slub_debug },
@@ -446,9 +456,8 @@ static const struct {
 	/* After mm: a test's child re-maps the areas onto its own RAM. */
 	{ "vmalloc", kshim_vmalloc_init, kshim_vmalloc_exit,
 	  kshim_vmalloc_test_begin, kshim_vmalloc_test_end },
-	{ "fail_page_alloc", NULL, NULL, kshim_fail_page_alloc_test_begin,
-	  NULL },
-	{ "failslab", NULL, NULL, kshim_failslab_test_begin, NULL },
+	/* Every fallible API's rule (fail_page_alloc, failslab...). */
+	{ "fault injection", NULL, NULL, kshim_fail_test_begin, NULL },
 	{ "random", kshim_random_init, NULL, kshim_random_test_begin, NULL },
 	{ "signal", NULL, NULL, kshim_signal_test_begin, NULL },
 	{ "capability", NULL, NULL, kshim_capability_test_begin, NULL },

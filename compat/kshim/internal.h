@@ -67,6 +67,13 @@ void kshim_test_note(const char *tag, const char *text);
 void kshim_harness_note(const char *tag, const char *text);
 /* The failure just recorded is one the test's log already shows. */
 void kshim_harness_failure_logged(void);
+/*
+ * A report the sweep's injected failure prints itself (the kernel's "page
+ * allocation failure"...): claimed, not a failure-path bug.
+ */
+bool kshim_sweep_claim(const struct kshim_report *r);
+/* A "sweep" note: a call the failure-path sweep counted or failed. */
+void kshim_sweep_note(const char *text);
 
 /* expectations (compat/kshim/expect.c) */
 void kshim_expect_reset(void);
@@ -106,6 +113,17 @@ void kshim_ensure_booted(void);
 void kshim_setting_error(const struct kshim_setting *s, const char *val,
 			 const char *why);
 
+/*
+ * The fallible APIs set only through KSHIM_FAIL: their setting slots
+ * (compat/lib/fault-registry.c lists every API).
+ */
+enum kshim_fail_slot {
+	KSHIM_FAIL_SLOT_KMEM_CACHE_CREATE,
+	KSHIM_FAIL_SLOT_VMALLOC,
+	KSHIM_FAIL_SLOT_REQUEST_IRQ,
+	NR_KSHIM_FAIL_SLOTS
+};
+
 /* Current values, valid after boot. */
 struct kshim_config {
 	int console_loglevel;	/* KSHIM_LOGLEVEL */
@@ -129,6 +147,9 @@ struct kshim_config {
 	bool init_on_free;	/* KSHIM_INIT_ON_FREE: init_on_free= */
 	const char *failslab;	/* KSHIM_FAILSLAB, "" for none */
 	const char *slub_debug;	/* KSHIM_SLUB_DEBUG: slub_debug= letters */
+	const char *fail;	/* KSHIM_FAIL, as given */
+	/* Its rules for the APIs without a setting of their own. */
+	const char *fail_specs[NR_KSHIM_FAIL_SLOTS];
 };
 extern struct kshim_config kshim_config;
 
@@ -137,6 +158,9 @@ int kshim_parse_ram(const char *val, struct kshim_config *c);
 int kshim_parse_highmem(const char *val, struct kshim_config *c);
 int kshim_parse_nodes(const char *val, struct kshim_config *c);
 int kshim_mm_check_config(const struct kshim_config *c);
+/* compat/lib/fault-registry.c: KSHIM_FAIL, and each test's rules */
+int kshim_parse_fail(const char *val, struct kshim_config *c);
+void kshim_fail_test_begin(void);
 /* compat/mm/fail_page_alloc.c: validate a KSHIM_FAIL_PAGE_ALLOC spec */
 int kshim_parse_fail_page_alloc(const char *val, struct kshim_config *c);
 const char *kshim_show_size(unsigned long long bytes, char *buf, size_t len);
@@ -238,12 +262,19 @@ int kshim_sscanf(const char *buf, const char *fmt, ...)
  * returns after the child is gone.  Failures are delivered to @deliver in
  * the parent, in order.
  */
-typedef void (*kshim_fail_sink)(const char *file, int line, const char *msg);
+enum kshim_failure_kind {
+	KSHIM_FAILURE_REPORT,	/* kshim's: a report, the ledger, a crash */
+	KSHIM_FAILURE_OWN,	/* the test's own: an assertion, an expectation */
+	KSHIM_FAILURE_OWN_LOGGED, /* the same, already in its log (KUnit's) */
+};
+typedef void (*kshim_fail_sink)(const char *file, int line, const char *msg,
+				enum kshim_failure_kind kind);
 void arch_run_isolated(void (*fn)(void *), void *arg, kshim_fail_sink sink);
 /* In an isolated child: send one failure to the parent. */
 bool arch_isolated_child(void);
 void arch_isolated_send(const char *file, int line, const char *msg);
 void arch_isolated_send_logged(const char *file, int line, const char *msg);
+void arch_isolated_send_own(const char *file, int line, const char *msg);
 void arch_isolated_send_note(const char *tag, const char *text);
 __attribute__((__noreturn__)) void arch_isolated_exit(void);
 

@@ -87,9 +87,12 @@ void kshim_test_body(void *arg)
 	kshim_test_end(KSHIM_TEST_COMPLETED);
 }
 
-static void fail_into_cunit(const char *file, int line, const char *msg)
+static void fail_into_cunit(const char *file, int line, const char *msg,
+			    enum kshim_failure_kind kind)
 {
 	CU_assertImplementation(CU_FALSE, line, msg, file, "", CU_FALSE);
+	if (kind == KSHIM_FAILURE_OWN_LOGGED)
+		kshim_harness_failure_logged();
 }
 
 void kshim_test_trampoline(void)
@@ -97,11 +100,14 @@ void kshim_test_trampoline(void)
 	struct wrapped *w = kshim_run_find(CU_get_current_test());
 
 	if (!w) {
-		fail_into_cunit(__FILE__, __LINE__, "kshim: unknown test");
+		fail_into_cunit(__FILE__, __LINE__, "kshim: unknown test",
+				KSHIM_FAILURE_REPORT);
 		return;
 	}
 	running = w;
-	if (kshim_config.fork)
+	if (kshim_sweep_cli_active())
+		kshim_sweep_cli_test(w);
+	else if (kshim_config.fork)
 		arch_run_isolated(kshim_test_body, w, fail_into_cunit);
 	else
 		kshim_test_body(w);
@@ -126,6 +132,10 @@ void kshim_harness_note(const char *tag, const char *text)
 {
 	struct wrapped *w = running;
 
+	if (!strcmp(tag, "sweep")) {
+		kshim_sweep_note(text);
+		return;
+	}
 	if (!strcmp(tag, "ktap")) {
 		if (w)
 			append_log(w, text);
@@ -271,6 +281,38 @@ static void free_wrapped(void)
 	nr_logged = 0;
 }
 
+/*
+ * "prog --sweep[=OPTIONS] [NAME...]": sweep the tests named (all without
+ * a name) instead of running them; the status tells of failure-path bugs.
+ */
+static int run_sweep(int argc, char **argv)
+{
+	const char *opts = argv[1][7] == '=' ? argv[1] + 8 : NULL;
+	int status;
+
+	/* The names after the option select, as for a run. */
+	argv[1] = argv[0];
+	if (argc > 2 && !select_tests(argc - 1, argv + 1)) {
+		fprintf(stderr, "kshim: no test matches the given names\n");
+		status = 77;
+		goto out;
+	}
+	if (kshim_sweep_cli_begin(opts)) {
+		status = 99;
+		goto out;
+	}
+	CU_set_fail_on_inactive(CU_FALSE);
+	arch_dump_stack_prepare();
+	harness_running = true;
+	CU_run_all_tests();
+	harness_running = false;
+	status = kshim_sweep_cli_end();
+out:
+	CU_cleanup_registry();
+	free_wrapped();
+	return status;
+}
+
 /* TAP and KTAP carry the verdicts in their lines: status on hard errors. */
 unsigned int kshim_tap_cleanup_failures;
 
@@ -295,6 +337,9 @@ int kshim_run_tests(int argc, char **argv)
 		list_tests();
 		goto cleanup_ok;
 	}
+	if (argc > 1 && !strncmp(argv[1], "--sweep", 7) &&
+	    (!argv[1][7] || argv[1][7] == '='))
+		return run_sweep(argc, argv);
 	if (argc > 1 && !select_tests(argc, argv)) {
 		fprintf(stderr, "kshim: no test matches the given names\n");
 		CU_cleanup_registry();

@@ -27,6 +27,9 @@ struct kshim_run_test {
 
 enum { KSHIM_PASS, KSHIM_FAIL, KSHIM_SKIP };
 
+/* Between suite and test in names: ':' ("suite:test"), KUnit's '.'. */
+extern char kshim_run_name_sep;
+
 struct kshim_run_test *kshim_run_find(CU_pTest t);
 /* Active tests of @s (all active tests when @s is NULL). */
 unsigned int kshim_run_count(CU_pSuite s);
@@ -34,6 +37,12 @@ unsigned int kshim_run_count(CU_pSuite s);
 bool kshim_run_failure_logged(CU_pFailureRecord f);
 /* PASS, FAIL or SKIP, from its failure records (first: @first) and notes. */
 int kshim_run_status(struct kshim_run_test *w, CU_pFailureRecord first);
+
+/* The failure-path sweep's command-line mode (compat/kshim/sweep.c). */
+int kshim_sweep_cli_begin(const char *options);
+bool kshim_sweep_cli_active(void);
+void kshim_sweep_cli_test(struct kshim_run_test *w);
+int kshim_sweep_cli_end(void);
 
 /* Output writers: each runs the registry (CU_run_all_tests). */
 void kshim_run_tap(void);

@@ -20,6 +20,8 @@
 #include "kshim/internal.h"
 
 static bool in_test;
+/* Failures now are the test's own (its expectations), not kshim's. */
+static bool own_failures;
 static char test_name[256];
 static unsigned int cunit_failures_at_begin;
 
@@ -45,7 +47,9 @@ void kshim_test_fail(const char *file, int line, const char *fmt, ...)
 		file = test_name[0] ? test_name : "kshim";
 	fprintf(stderr, "kshim: FAIL %s: %s:%d: %s\n", test_name, file, line,
 		msg);
-	if (arch_isolated_child())
+	if (arch_isolated_child() && own_failures)
+		arch_isolated_send_own(file, line, msg);
+	else if (arch_isolated_child())
 		arch_isolated_send(file, line, msg);
 	else
 		CU_assertImplementation(CU_FALSE, line, msg, file, "",
@@ -98,9 +102,11 @@ static void forward_cunit_failures(void)
 		return;
 	for (i = 0; f; f = f->pNext, i++)
 		if (i >= cunit_failures_at_begin)
-			arch_isolated_send(f->strFileName ? f->strFileName : "",
-					   f->uiLineNumber,
-					   f->strCondition ? f->strCondition : "");
+			arch_isolated_send_own(f->strFileName ?
+					       f->strFileName : "",
+					       f->uiLineNumber,
+					       f->strCondition ?
+					       f->strCondition : "");
 }
 
 void kshim_test_end(enum kshim_test_end how)
@@ -118,7 +124,9 @@ void kshim_test_end(enum kshim_test_end how)
 		kshim_subsys_test_end();
 		kshim_ledger_check();
 	}
+	own_failures = true;
 	kshim_expect_check();
+	own_failures = false;
 	kshim_reports_check_unexpected();
 	__atomic_store_n(&in_test, false, __ATOMIC_RELEASE);
 	kshim_ledger_drop_test_entries();

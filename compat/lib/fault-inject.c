@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <linux/gfp_types.h>
 #include <linux/mmzone.h>	/* MAX_PAGE_ORDER: min-order's range */
@@ -18,10 +19,61 @@
 #include "lib/fault-inject.h"
 
 static const char *const known_keys =
-	"nth, after, site, probability, seed, interval, times, space, min-order, ignore-gfp-wait, ignore-gfp-highmem, verbose";
+	"nth, after, site, probability, seed, interval, times, space, min-order, ignore-gfp-wait, ignore-gfp-highmem, verbose, errno";
 /* failslab's (mm/failslab.c): no page orders, space in bytes. */
 static const char *const known_keys_bytes =
-	"nth, after, site, probability, seed, interval, times, space, ignore-gfp-wait, verbose";
+	"nth, after, site, probability, seed, interval, times, space, ignore-gfp-wait, verbose, errno";
+
+/* ---- errors by name ---- */
+
+#define EPROBE_DEFER_VALUE 517	/* kernel-internal: no host name */
+
+static const struct {
+	const char *name;
+	int value;
+} errnos[] = {
+	{ "EPERM", EPERM }, { "ENOENT", ENOENT }, { "EINTR", EINTR },
+	{ "EIO", EIO }, { "ENXIO", ENXIO }, { "E2BIG", E2BIG },
+	{ "EAGAIN", EAGAIN }, { "ENOMEM", ENOMEM }, { "EACCES", EACCES },
+	{ "EFAULT", EFAULT }, { "EBUSY", EBUSY }, { "EEXIST", EEXIST },
+	{ "ENODEV", ENODEV }, { "EINVAL", EINVAL }, { "ENFILE", ENFILE },
+	{ "EMFILE", EMFILE }, { "ENOTTY", ENOTTY }, { "ENOSPC", ENOSPC },
+	{ "ERANGE", ERANGE }, { "ENOSYS", ENOSYS }, { "EOVERFLOW", EOVERFLOW },
+	{ "ETIMEDOUT", ETIMEDOUT }, { "EOPNOTSUPP", EOPNOTSUPP },
+	{ "EPROBE_DEFER", EPROBE_DEFER_VALUE },
+};
+
+int fault_errno_parse(const char *name)
+{
+	unsigned long v;
+	unsigned int i;
+	char *end;
+
+	if (*name == '-')
+		name++;
+	if (*name >= '1' && *name <= '9') {
+		errno = 0;
+		v = strtoul(name, &end, 10);
+		return errno || *end || v > 4095 ? 0 : -(int)v;
+	}
+	for (i = 0; i < sizeof(errnos) / sizeof(errnos[0]); i++)
+		if (!strcmp(name, errnos[i].name))
+			return -errnos[i].value;
+	return 0;
+}
+
+const char *fault_errno_name(int error, char *buf, size_t len)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(errnos) / sizeof(errnos[0]); i++)
+		if (-error == errnos[i].value) {
+			snprintf(buf, len, "-%s", errnos[i].name);
+			return buf;
+		}
+	snprintf(buf, len, "%d", error);
+	return buf;
+}
 
 /* ---- parsing and validation ---- */
 
@@ -124,6 +176,27 @@ int fault_rule_from_attr(const struct kshim_fail_attr *attr,
 			 attr->verbose);
 		return -EINVAL;
 	}
+	/* Rules that can never fail a call are mistakes, as probability=0. */
+	if (attr->nth && attr->after >= attr->nth) {
+		fail_msg(who, "nth=%lu with after=%lu never fails: after= lets the first %lu calls through",
+			 attr->nth, attr->after, attr->after);
+		return -EINVAL;
+	}
+	if (attr->nth && attr->interval > 1) {
+		fail_msg(who, "nth=%lu with interval=%lu never fails: the nth call is the first interval= counts",
+			 attr->nth, attr->interval);
+		return -EINVAL;
+	}
+	if (attr->nth && attr->space) {
+		fail_msg(who, "nth=%lu with space=%lu: space= spends its budget on the nth call alone; give one of them",
+			 attr->nth, attr->space);
+		return -EINVAL;
+	}
+	if (attr->error > 0 || attr->error < -4095) {
+		fail_msg(who, "errno=%d is not a negative error number",
+			 attr->error);
+		return -EINVAL;
+	}
 	if (attr->site) {
 		const char *colon = strrchr(attr->site, ':');
 		size_t len = colon ? (size_t)(colon - attr->site) :
@@ -158,7 +231,7 @@ int fault_rule_from_attr(const struct kshim_fail_attr *attr,
 enum fail_key {
 	KEY_NTH, KEY_AFTER, KEY_SITE, KEY_PROBABILITY, KEY_SEED,
 	KEY_INTERVAL, KEY_TIMES, KEY_SPACE, KEY_MIN_ORDER,
-	KEY_IGNORE_GFP_WAIT, KEY_IGNORE_GFP_HIGHMEM, KEY_VERBOSE,
+	KEY_IGNORE_GFP_WAIT, KEY_IGNORE_GFP_HIGHMEM, KEY_VERBOSE, KEY_ERRNO,
 	NR_KEYS
 };
 
@@ -179,6 +252,7 @@ static const struct {
 	[KEY_IGNORE_GFP_WAIT] = { "ignore-gfp-wait", "a boolean" },
 	[KEY_IGNORE_GFP_HIGHMEM] = { "ignore-gfp-highmem", "a boolean" },
 	[KEY_VERBOSE] = { "verbose", "0, 1 or 2" },
+	[KEY_ERRNO] = { "errno", "an error such as -ENOMEM, ENOMEM or -12" },
 };
 
 static int find_key(char *name)
@@ -253,6 +327,9 @@ static int parse_value(enum fail_key k, const char *val,
 			return -EINVAL;
 		attr->verbose = ul;
 		return 0;
+	case KEY_ERRNO:
+		attr->error = fault_errno_parse(val);
+		return !attr->error;
 	case NR_KEYS:
 		break;
 	}
@@ -365,8 +442,8 @@ static double next_random(struct fail_state *s)
 	return (z >> 11) * 0x1.0p-53;
 }
 
-static bool site_matches(const struct fail_rule *r, const char *file,
-			 int line, const char *func)
+bool fault_site_matches(const struct fail_rule *r, const char *file,
+			int line, const char *func)
 {
 	switch (r->site_kind) {
 	case SITE_ANY:
@@ -389,7 +466,7 @@ bool fault_should_fail(const struct fail_rule *r, struct fail_state *s,
 	const struct kshim_fail_attr *a = &r->attr;
 	unsigned long idx;
 
-	if (!site_matches(r, file, line, func))
+	if (!fault_site_matches(r, file, line, func))
 		return false;
 	idx = ++s->candidates;
 	if (a->nth && idx != a->nth)
@@ -426,11 +503,46 @@ static void point_update_armed(struct fault_point *p)
 		__atomic_store_n(&p->armed, now, __ATOMIC_RELEASE);
 }
 
-static int point_rule_from_spec(struct fault_point *p, const char *spec,
-				struct fail_rule *r, const char *who)
+/* The errors the kernel returns at @p, for messages: "-ENOMEM, -EBUSY". */
+static void point_errors(const struct fault_point *p, char *buf, size_t len)
 {
-	return p->bytes ? fault_rule_from_spec_bytes(spec, r, who) :
-			  fault_rule_from_spec(spec, r, who);
+	size_t used = 0;
+	const int *e;
+	char name[32];
+
+	buf[0] = '\0';
+	for (e = p->errors; *e && used < len; e++)
+		used += snprintf(buf + used, len - used, "%s%s",
+				 e == p->errors ? "" : ", ",
+				 fault_errno_name(*e, name, sizeof(name)));
+}
+
+/* errno= must be one the kernel returns there. */
+static int point_check_error(const struct fault_point *p,
+			     const struct fail_rule *r, const char *who)
+{
+	char list[256], name[32];
+	const int *e;
+
+	if (!r->enabled || !r->attr.error)
+		return 0;
+	for (e = p->errors; *e; e++)
+		if (*e == r->attr.error)
+			return 0;
+	point_errors(p, list, sizeof(list));
+	fail_msg(who, "errno=%s: %s can fail with %s only",
+		 fault_errno_name(r->attr.error, name, sizeof(name)), p->api,
+		 list);
+	return -EINVAL;
+}
+
+int fault_point_rule_from_spec(struct fault_point *p, const char *spec,
+			       struct fail_rule *r, const char *who)
+{
+	int err = p->bytes ? fault_rule_from_spec_bytes(spec, r, who) :
+			     fault_rule_from_spec(spec, r, who);
+
+	return err ? err : point_check_error(p, r, who);
 }
 
 /*
@@ -444,7 +556,7 @@ static void point_sync_locked(struct fault_point *p)
 
 	if (spec != __atomic_load_n(&p->applied_spec, __ATOMIC_RELAXED)) {
 		/* Validated when the setting was parsed: cannot fail. */
-		if (point_rule_from_spec(p, spec, &p->base_rule, NULL))
+		if (fault_point_rule_from_spec(p, spec, &p->base_rule, NULL))
 			memset(&p->base_rule, 0, sizeof(p->base_rule));
 		__atomic_store_n(&p->applied_spec, spec, __ATOMIC_RELEASE);
 		p->rule = p->base_rule;
@@ -462,7 +574,7 @@ static void point_sync_locked(struct fault_point *p)
 	point_update_armed(p);
 }
 
-static void point_set_rule(struct fault_point *p, const struct fail_rule *r)
+void fault_point_set_rule(struct fault_point *p, const struct fail_rule *r)
 {
 	pthread_mutex_lock(&p->lock);
 	point_sync_locked(p);
@@ -490,7 +602,8 @@ int fault_point_parse_setting(struct fault_point *p, const char *val,
 	struct spec_copy *copy;
 	size_t len = strlen(val);
 
-	if (point_rule_from_spec(p, val, &r, p->setting))
+	if (fault_point_rule_from_spec(p, val, &r,
+				       p->setting ? p->setting : "KSHIM_FAIL"))
 		return -EINVAL;
 	/*
 	 * A fresh copy per boot: the caller's string may not outlive
@@ -543,13 +656,95 @@ static bool point_decide_locked(struct fault_point *p, unsigned int gfp,
 	return fault_should_fail(&p->rule, &p->state, file, line, func, size);
 }
 
-bool fault_point_should_fail(struct fault_point *p, unsigned int gfp,
-			     unsigned int order, unsigned long size,
-			     const char *file, int line, const char *func)
+/* ---- the failure-path sweep's side ---- */
+
+struct fault_sweep fault_sweep;
+bool fault_sweep_on;
+__thread int fault_nest;
+
+/* @p's error for the sweep: the one asked for if @p returns it. */
+static int sweep_error(const struct fault_point *p)
+{
+	const int *e;
+
+	for (e = p->errors; fault_sweep.error && *e; e++)
+		if (*e == fault_sweep.error)
+			return *e;
+	return p->errors[0];
+}
+
+/*
+ * A call the sweep sees: counted (and told to the harness), failed when
+ * it is the target.  Calls inside a fallible API, __GFP_NOFAIL ones and
+ * those the sweep's filter leaves out are not the sweep's.
+ */
+static int sweep_call(struct fault_point *p, unsigned int gfp,
+		      const char *file, int line, const char *func)
+{
+	unsigned long n;
+	char text[1024];
+	int err = 0;
+
+	if (fault_nest || (gfp & __GFP_NOFAIL) || getpid() == fault_sweep.owner)
+		return 0;
+	if (fault_sweep.only && fault_sweep.only != p)
+		return 0;
+	if (fault_sweep.filter.enabled &&
+	    !fault_site_matches(&fault_sweep.filter, file, line, func))
+		return 0;
+	n = __atomic_add_fetch(&fault_sweep.calls, 1, __ATOMIC_RELAXED);
+	if (fault_sweep.mode == FAULT_SWEEP_FAIL ? n == fault_sweep.target :
+	    fault_sweep.mode == FAULT_SWEEP_FAIL_REST &&
+	    n >= fault_sweep.target)
+		err = sweep_error(p);
+	if (fault_sweep.mode == FAULT_SWEEP_COUNT || err) {
+		snprintf(text, sizeof(text), "%s\t%lu\t%s\t%s\t%d\t%s\t%d",
+			 err ? "inject" : "call", n, p->api,
+			 file ? file : "?", line, func ? func : "?", err);
+		kshim_test_note("sweep", text);
+	}
+	if (err) {
+		pthread_mutex_lock(&p->lock);
+		p->injected++;
+		if (p->report_cls && file &&
+		    fault_sweep.nr_claims < FAULT_SWEEP_CLAIMS) {
+			struct fault_sweep_claim *c =
+				&fault_sweep.claims[fault_sweep.nr_claims++];
+
+			c->cls = p->report_cls;
+			c->file = file;
+			c->line = line;
+		}
+		pthread_mutex_unlock(&p->lock);
+	}
+	return err;
+}
+
+bool kshim_sweep_claim(const struct kshim_report *r)
+{
+	unsigned int i;
+
+	if (!__atomic_load_n(&fault_sweep_on, __ATOMIC_RELAXED) ||
+	    fault_sweep.mode < FAULT_SWEEP_FAIL || !r->file)
+		return false;
+	for (i = 0; i < fault_sweep.nr_claims; i++) {
+		const struct fault_sweep_claim *c = &fault_sweep.claims[i];
+
+		if (!strcmp(c->cls, r->cls) && c->line == r->line &&
+		    !strcmp(c->file, r->file))
+			return true;
+	}
+	return false;
+}
+
+int fault_point_check(struct fault_point *p, unsigned int gfp,
+		      unsigned int order, unsigned long size,
+		      const char *file, int line, const char *func)
 {
 	struct kshim_fail_attr shown = { 0 };
 	long times_shown = 0;
 	bool fail;
+	int err;
 
 	/* (The inline caller has seen a rule, or a setting not applied yet.) */
 	if (!kshim_in_test()) {
@@ -563,12 +758,19 @@ bool fault_point_should_fail(struct fault_point *p, unsigned int gfp,
 			point_sync_locked(p);
 			pthread_mutex_unlock(&p->lock);
 		}
-		return false;
+		return 0;
+	}
+	if (__atomic_load_n(&fault_sweep_on, __ATOMIC_RELAXED)) {
+		err = sweep_call(p, gfp, file, line, func);
+		if (err)
+			return err;
 	}
 
 	pthread_mutex_lock(&p->lock);
 	point_sync_locked(p);
 	fail = point_decide_locked(p, gfp, order, size, file, line, func);
+	err = fail ? (p->rule.attr.error ? p->rule.attr.error :
+					   p->errors[0]) : 0;
 	if (fail) {
 		shown = p->rule.attr;
 		shown.space = p->state.space_left;
@@ -592,7 +794,14 @@ bool fault_point_should_fail(struct fault_point *p, unsigned int gfp,
 		if (shown.verbose > 1)
 			dump_stack();
 	}
-	return fail;
+	return err;
+}
+
+bool fault_point_should_fail(struct fault_point *p, unsigned int gfp,
+			     unsigned int order, unsigned long size,
+			     const char *file, int line, const char *func)
+{
+	return fault_point_check(p, gfp, order, size, file, line, func);
 }
 
 int fault_point_set_spec(struct fault_point *p, const char *spec,
@@ -601,9 +810,9 @@ int fault_point_set_spec(struct fault_point *p, const char *spec,
 	struct fail_rule r;
 
 	kshim_ensure_booted();
-	if (!spec || point_rule_from_spec(p, spec, &r, who))
+	if (!spec || fault_point_rule_from_spec(p, spec, &r, who))
 		return -EINVAL;
-	point_set_rule(p, &r);
+	fault_point_set_rule(p, &r);
 	return 0;
 }
 
@@ -618,9 +827,9 @@ int fault_point_set_attr(struct fault_point *p,
 		return -EINVAL;
 	err = p->bytes ? fault_rule_from_attr_bytes(attr, &r, who) :
 			 fault_rule_from_attr(attr, &r, who);
-	if (err)
+	if (err || point_check_error(p, &r, who))
 		return -EINVAL;
-	point_set_rule(p, &r);
+	fault_point_set_rule(p, &r);
 	return 0;
 }
 
@@ -629,7 +838,7 @@ void fault_point_clear(struct fault_point *p)
 	struct fail_rule none = { .enabled = false };
 
 	kshim_ensure_booted();
-	point_set_rule(p, &none);
+	fault_point_set_rule(p, &none);
 }
 
 unsigned long fault_point_injected(struct fault_point *p)

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 
 #include <kshim/fail.h>
+#include <kshim/site.h>
 
 #define SITE_MAX 256
 
@@ -81,6 +82,12 @@ bool fault_should_fail(const struct fail_rule *r, struct fail_state *s,
  */
 struct fault_point {
 	const char *name;		/* "fail_page_alloc": verbose line */
+	const char *api;		/* "alloc_pages": its func= */
+	const char *aliases;		/* other func= names, ' '-separated */
+	const int *errors;		/* what the kernel returns, 0-ended;
+					 * the first is the default */
+	const char *report_cls;		/* the report the kernel prints for
+					 * the failure, or NULL (silent) */
 	const char *setting;		/* "KSHIM_FAIL_PAGE_ALLOC" */
 	const char *const *config;	/* the setting's value in kshim_config */
 	bool bytes;			/* space in bytes, no page orders */
@@ -96,9 +103,68 @@ struct fault_point {
 	bool armed;			/* @rule or @base_rule may fail */
 };
 
-#define FAULT_POINT_INIT(n, set, cfg, b) {				\
-	.name = (n), .setting = (set), .config = (cfg), .bytes = (b),	\
-	.lock = PTHREAD_MUTEX_INITIALIZER,				\
+#define FAULT_POINT_INIT(n, a, al, errs, set, cfg, b, ...) {		\
+	.name = (n), .api = (a), .aliases = (al), .errors = (errs),	\
+	.setting = (set), .config = (cfg), .bytes = (b),		\
+	.lock = PTHREAD_MUTEX_INITIALIZER, __VA_ARGS__			\
+}
+
+/* The registry (compat/lib/fault-registry.c): every point, in order. */
+extern struct fault_point *const fault_points[];
+extern const unsigned int nr_fault_points;
+/* The point @func names (its api or an alias), or NULL. */
+struct fault_point *fault_point_find(const char *func);
+
+/*
+ * The failure-path sweep's view of every point (compat/kshim/sweep.c
+ * drives it): counting the calls a test makes, or failing the target-th
+ * (and, in "rest" mode, every later one).  Set before the test's process
+ * forks; the counts live in that process.
+ */
+enum fault_sweep_mode {
+	FAULT_SWEEP_OFF,
+	FAULT_SWEEP_COUNT,	/* tell the harness of each call */
+	FAULT_SWEEP_FAIL,	/* fail the target-th call */
+	FAULT_SWEEP_FAIL_REST,	/* fail it and every later one */
+};
+
+/* A report the failure itself prints: no bug (a sweep's injection). */
+struct fault_sweep_claim {
+	const char *cls;
+	const char *file;
+	int line;
+};
+#define FAULT_SWEEP_CLAIMS 64
+
+struct fault_sweep {
+	enum fault_sweep_mode mode;
+	unsigned long target;		/* 1-based */
+	int error;			/* 0: each API's default */
+	struct fail_rule filter;	/* its site (if any) limits the calls */
+	const struct fault_point *only;	/* NULL: every API */
+	unsigned long calls;		/* seen in this process */
+	int owner;			/* the sweeping process (not swept) */
+	struct fault_sweep_claim claims[FAULT_SWEEP_CLAIMS];
+	unsigned int nr_claims;
+};
+extern struct fault_sweep fault_sweep;
+extern bool fault_sweep_on;
+
+/*
+ * Calls a fallible API makes inside itself (the pages of a vmalloc(), a
+ * slab's new page) are not calls of their own for the sweep: it fails
+ * the outer call.  Rules still see them, as the kernel's do.
+ */
+extern __thread int fault_nest;
+
+static inline void fault_nest_begin(void)
+{
+	fault_nest++;
+}
+
+static inline void fault_nest_end(void)
+{
+	fault_nest--;
 }
 
 /* Cheap: false when no rule can fail and the setting is applied. */
@@ -108,7 +174,8 @@ static inline bool fault_point_may_fail(struct fault_point *p)
 					      __ATOMIC_ACQUIRE);
 
 	return __atomic_load_n(&p->armed, __ATOMIC_ACQUIRE) ||
-	       applied != *p->config;
+	       applied != *p->config ||
+	       __atomic_load_n(&fault_sweep_on, __ATOMIC_RELAXED);
 }
 
 /* Parse the setting's value; 0 and *@out a lasting copy, or -EINVAL. */
@@ -125,6 +192,34 @@ void fault_point_test_begin(struct fault_point *p);
 bool fault_point_should_fail(struct fault_point *p, unsigned int gfp,
 			     unsigned int order, unsigned long size,
 			     const char *file, int line, const char *func);
+/* The same for an API that returns an error: 0, or the error to return. */
+int fault_point_check(struct fault_point *p, unsigned int gfp,
+		      unsigned int order, unsigned long size,
+		      const char *file, int line, const char *func);
+
+/* Is the call at @file:@line in @func where @r's site= points? */
+bool fault_site_matches(const struct fail_rule *r, const char *file,
+			int line, const char *func);
+
+/* fault_point_check() for the driver's call at @site. */
+static inline int fault_check(struct fault_point *p, unsigned int gfp,
+			      const struct kshim_site *site)
+{
+	if (__builtin_expect(!fault_point_may_fail(p), 1))
+		return 0;
+	return fault_point_check(p, gfp, 0, 1, kshim_site_file(site),
+				 kshim_site_line(site), kshim_site_func(site));
+}
+
+/* The errno @name or number names ("-EBUSY", "EBUSY", "-16"): 0 if none. */
+int fault_errno_parse(const char *name);
+/* "-EBUSY" for -16 ("-16" for an errno without a name here). */
+const char *fault_errno_name(int error, char *buf, size_t len);
+/* @spec as @p's rule (errno= among @p's errors); 0 or -EINVAL. */
+int fault_point_rule_from_spec(struct fault_point *p, const char *spec,
+			       struct fail_rule *r, const char *who);
+/* @r (valid) is @p's rule from now on (a test's or, outside, the base). */
+void fault_point_set_rule(struct fault_point *p, const struct fail_rule *r);
 /* The test's side: 0, or -EINVAL after a message naming the problem. */
 int fault_point_set_spec(struct fault_point *p, const char *spec,
 			 const char *who);

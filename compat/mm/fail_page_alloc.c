@@ -27,19 +27,20 @@
 #include "lib/fault-inject.h"
 #include "mm/internal.h"
 
+static const int page_alloc_errors[] = { -ENOMEM, 0 };
+
+/* func=alloc_pages: every page allocation (alloc_pages(), __get_free_pages()...) */
 struct fault_point kshim_fail_page_alloc_point =
-	FAULT_POINT_INIT("fail_page_alloc", "KSHIM_FAIL_PAGE_ALLOC",
-			 &kshim_config.fail_page_alloc, false);
+	FAULT_POINT_INIT("fail_page_alloc", "alloc_pages",
+			 "page_alloc fail_page_alloc alloc_page __get_free_pages",
+			 page_alloc_errors, "KSHIM_FAIL_PAGE_ALLOC",
+			 &kshim_config.fail_page_alloc, false,
+			 .report_cls = KSHIM_REPORT_ALLOC_FAILURE);
 
 int kshim_parse_fail_page_alloc(const char *val, struct kshim_config *c)
 {
 	return fault_point_parse_setting(&kshim_fail_page_alloc_point, val,
 					 &c->fail_page_alloc);
-}
-
-void kshim_fail_page_alloc_test_begin(void)
-{
-	fault_point_test_begin(&kshim_fail_page_alloc_point);
 }
 
 bool __kshim_fail_page_alloc(gfp_t gfp, unsigned int order, const char *file,

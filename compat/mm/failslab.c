@@ -12,6 +12,8 @@
  * KSHIM_FAILSLAB and the per-test life of a rule are those of
  * fail_page_alloc (lib/fault-inject.c's struct fault_point).
  */
+#include <errno.h>
+
 #include <linux/gfp.h>
 #include <linux/slab.h>
 #include <kshim/fail.h>
@@ -21,19 +23,18 @@
 #include "lib/fault-inject.h"
 #include "mm/internal.h"
 
+static const int slab_errors[] = { -ENOMEM, 0 };
+
+/* func=kmalloc: every slab allocation (kmalloc(), kmem_cache_alloc()...) */
 struct fault_point kshim_failslab_point =
-	FAULT_POINT_INIT("failslab", "KSHIM_FAILSLAB", &kshim_config.failslab,
-			 true);
+	FAULT_POINT_INIT("failslab", "kmalloc",
+			 "slab failslab kzalloc kmem_cache_alloc", slab_errors,
+			 "KSHIM_FAILSLAB", &kshim_config.failslab, true);
 
 int kshim_parse_failslab(const char *val, struct kshim_config *c)
 {
 	return fault_point_parse_setting(&kshim_failslab_point, val,
 					 &c->failslab);
-}
-
-void kshim_failslab_test_begin(void)
-{
-	fault_point_test_begin(&kshim_failslab_point);
 }
 
 bool __kshim_should_failslab(struct kmem_cache *s, gfp_t gfp,

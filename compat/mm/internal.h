@@ -110,7 +110,6 @@ static inline bool kshim_should_failslab(struct kmem_cache *s, gfp_t gfp,
 	return __kshim_should_failslab(s, gfp, site);
 }
 int kshim_parse_failslab(const char *val, struct kshim_config *c);
-void kshim_failslab_test_begin(void);
 
 /* page_owner.c: who holds each allocated page (a pfn-indexed table) */
 struct kshim_page_owner {
@@ -162,8 +161,6 @@ static inline bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order,
 		return false;
 	return __kshim_fail_page_alloc(gfp, order, file, line, func);
 }
-/* Each test starts from KSHIM_FAIL_PAGE_ALLOC's rule, counts at zero. */
-void kshim_fail_page_alloc_test_begin(void);
 
 /* page_poison.c: freed memory is poisoned, checked when handed out again */
 /*

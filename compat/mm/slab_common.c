@@ -41,6 +41,18 @@
 #include "kshim/internal.h"
 #include "arch/poison.h"
 #include "mm/internal.h"
+
+/*
+ * func=kmem_cache_create: a cache that cannot be created (its kmem_cache,
+ * its name, its sysfs directory), with the kernel's warning and NULL.
+ */
+static const int kmem_cache_create_errors[] = { -ENOMEM, 0 };
+struct fault_point kshim_fail_kmem_cache_create_point =
+	FAULT_POINT_INIT("fail_kmem_cache_create", "kmem_cache_create",
+			 "kmem_cache_create_usercopy KMEM_CACHE",
+			 kmem_cache_create_errors, NULL,
+			 &kshim_config.fail_specs[KSHIM_FAIL_SLOT_KMEM_CACHE_CREATE],
+			 true, .report_cls = KSHIM_REPORT_SLAB);
 #include "mm/slab.h"
 
 unsigned int kshim_slab_gen = 1;
@@ -530,8 +542,13 @@ __kshim_kmem_cache_create_usercopy(const char *name, unsigned int size,
 		err = -EEXIST;
 		goto out;
 	}
+	err = fault_check(&kshim_fail_kmem_cache_create_point, 0, site);
+	if (err)
+		goto begin;
+	fault_nest_begin();
 	s = create_cache(name, size, calculate_alignment(flags, align, size),
 			 flags, useroffset, usersize, ctor, site);
+	fault_nest_end();
 	if (!s) {
 		err = -ENOMEM;
 		goto begin;

@@ -1238,8 +1238,11 @@ static struct kshim_slab *new_slab(struct kmem_cache *s, gfp_t flags,
 	sl = slab_meta_alloc(s->objects);
 	if (!sl)
 		return NULL;
+	/* For the sweep, a new slab's pages are the kmalloc()'s call. */
+	fault_nest_begin();
 	page = __kshim_alloc_pages(gfp, s->order, node, site->file,
 				   site->line, site->func);
+	fault_nest_end();
 	if (!page) {
 		free(sl);
 		return NULL;

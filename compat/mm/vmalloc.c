@@ -63,6 +63,18 @@
 #include "arch/vmap.h"
 #include "mm/internal.h"
 
+/*
+ * func=vmalloc: vmalloc() and its family, vmap(), vm_map_ram(): a picked
+ * call fails as when its pages (vmalloc) or its address space (vmap)
+ * run out, with the kernel's messages for that.
+ */
+static const int vmalloc_errors[] = { -ENOMEM, 0 };
+struct fault_point kshim_fail_vmalloc_point =
+	FAULT_POINT_INIT("fail_vmalloc", "vmalloc",
+			 "vzalloc __vmalloc vmalloc_user vmalloc_32 vmap vm_map_ram kvmalloc",
+			 vmalloc_errors, NULL,
+			 &kshim_config.fail_specs[KSHIM_FAIL_SLOT_VMALLOC], true);
+
 #define VMALLOC_MIN_RANGE	(128ULL << 20)
 #define VMALLOC_MAX_RANGE	(64ULL << 30)
 #define MAX_LEAK_LINES		10
@@ -414,6 +426,7 @@ static void *vmalloc_range(unsigned long size, unsigned long align,
 	struct vmap_area_k *a;
 	gfp_t page_gfp;
 	unsigned long nr, i;
+	int injected;
 
 	kshim_ensure_booted();
 	if (unlikely(!size)) {
@@ -459,7 +472,10 @@ static void *vmalloc_range(unsigned long size, unsigned long align,
 	page_gfp = gfp | __GFP_NOWARN;
 	if (!(gfp & (GFP_DMA | GFP_DMA32)))
 		page_gfp |= __GFP_HIGHMEM;
-	for (i = 0; i < nr; i++) {
+	/* Injected: as if the first page could not be had. */
+	injected = fault_check(&kshim_fail_vmalloc_point, gfp, site);
+	fault_nest_begin();
+	for (i = 0; i < nr && !injected; i++) {
 		struct page *page = __kshim_alloc_pages(page_gfp, 0, node,
 							kshim_site_file(site),
 							kshim_site_line(site),
@@ -469,6 +485,7 @@ static void *vmalloc_range(unsigned long size, unsigned long align,
 			break;
 		a->map[i] = page;
 	}
+	fault_nest_end();
 	a->vm.nr_pages = i;
 	if (i < nr) {
 		/* 6.1.192: the failure is silent (__GFP_NOWARN) */
@@ -582,7 +599,10 @@ static void *map_pages(struct page **pages, unsigned int count,
 	a = new_area(type, api, size, site, caller);
 	if (a)
 		a->map = calloc(count, sizeof(*a->map));
-	if (!a || !a->map || !reserve(a, count, true, 1)) {
+	/* Injected: as if the vmap space ran out. */
+	if (!a || !a->map ||
+	    fault_check(&kshim_fail_vmalloc_point, GFP_KERNEL, site) ||
+	    !reserve(a, count, true, 1)) {
 		if (a && a->map)
 			vmap_vm_space_failed(size + PAGE_SIZE, GFP_KERNEL, site);
 		if (a)

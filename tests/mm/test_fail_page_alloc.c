@@ -193,6 +193,26 @@ static void test_site_with_nth_counts_that_site_only(void)
 	CU_ASSERT_EQUAL(kshim_fail_page_alloc_injected(), 3);
 }
 
+/* A rule that can never fail a call is refused, as probability=0 is. */
+static void test_never_fails(void)
+{
+	static const char *const never[] = {
+		"nth=1,after=1", "nth=4,after=5", "nth=3,interval=2",
+		"nth=1,space=1", "probability=0",
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(never) / sizeof(never[0]); i++) {
+		CU_ASSERT_EQUAL(kshim_fail_page_alloc_set(never[i]), -EINVAL);
+		CU_ASSERT_EQUAL(kshim_failslab_set(never[i]), -EINVAL);
+	}
+	/* Their neighbours that can fail are accepted. */
+	CU_ASSERT_EQUAL(kshim_fail_page_alloc_set("nth=2,after=1"), 0);
+	CU_ASSERT_EQUAL(kshim_fail_page_alloc_set("after=3,interval=2"), 0);
+	CU_ASSERT_EQUAL(kshim_fail_page_alloc_set("space=1,times=1"), 0);
+	kshim_fail_page_alloc_clear();
+}
+
 /* ---- probability ---- */
 
 static unsigned long long run_seed(const char *spec)
@@ -311,9 +331,7 @@ static void test_combinations(void)
 	/* helper everywhere: candidates 2.. pass after; interval picks
 	 * 3 and 5; times stops at two. */
 	CU_ASSERT_EQUAL(pattern(10, QUIET, 0, 0x3ff), 0x14ULL);
-	CU_ASSERT_EQUAL_FATAL(
-		kshim_fail_page_alloc_set("nth=4,after=5"), 0);
-	CU_ASSERT_EQUAL(quiet(8), 0);
+	/* nth=4,after=5 could never fail: refused (see test_never_fails) */
 	CU_ASSERT_EQUAL_FATAL(
 		kshim_fail_page_alloc_set("nth=6,after=5"), 0);
 	CU_ASSERT_EQUAL(quiet(8), 1ULL << 5);
@@ -635,6 +653,7 @@ static CU_TestInfo tests[] = {
 	{ "gfp_filters", test_gfp_filters },
 	{ "space_and_interval", test_space_and_interval },
 	{ "combinations", test_combinations },
+	{ "never_fails", test_never_fails },
 	{ "set_from_struct", test_set_from_struct },
 	{ "set_rejects_bad_specs", test_set_rejects_bad_specs },
 	{ "injected_counts_the_whole_test",

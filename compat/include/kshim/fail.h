@@ -36,6 +36,9 @@ struct kshim_fail_attr {
 	bool ignore_gfp_reclaim; /* spare __GFP_DIRECT_RECLAIM (ignore-gfp-wait) */
 	bool ignore_gfp_highmem; /* spare __GFP_HIGHMEM allocations */
 	unsigned int verbose;	/* 1: "FAULT_INJECTION" line, 2: and a stack */
+	int error;		/* what the call returns (-EBUSY...), among
+				 * those the kernel returns there; 0: its
+				 * usual failure (the first of its list) */
 };
 
 /* Every allocation fails: no limit, no filter, silent. */
@@ -63,5 +66,30 @@ int kshim_failslab_set(const char *spec);
 int kshim_failslab_set_attr(const struct kshim_fail_attr *attr);
 void kshim_failslab_clear(void);
 unsigned long kshim_failslab_injected(void);
+
+/*
+ * Every fallible call kshim provides, by API (func=): see README, "Fault
+ * injection", for the list and the errors each can return.  @rules is one
+ * rule or several separated by ';', each naming its API with func= and
+ * optionally the error with errno= (-EBUSY, EBUSY or -16); a rule
+ * replaces that API's rule only ("func=kmalloc" alone fails every
+ * kmalloc(); kshim_fail_clear() ends a rule).  The
+ * KSHIM_FAIL setting takes the same list.  0, or -EINVAL after a message
+ * naming the bad API, key or value, changing nothing.
+ */
+int kshim_fail_set(const char *rules);
+int kshim_fail_set_attr(const char *func, const struct kshim_fail_attr *attr);
+/* No call of @func (NULL: of any API) fails by injection from now on. */
+void kshim_fail_clear(const char *func);
+/* Failures injected into @func (NULL: every API) in the running test. */
+unsigned long kshim_fail_injected(const char *func);
+
+/*
+ * The registry: the name (func=) of each fallible API in turn, from 0
+ * until NULL, and the errors it can return, as negative errnos ending
+ * with 0.  Its calls are those of the driver-facing functions README
+ * lists for it.
+ */
+const char *kshim_fail_api(unsigned int i, const int **errors);
 
 #endif /* _KSHIM_FAIL_H */

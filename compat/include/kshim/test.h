@@ -18,6 +18,7 @@
 #include <kshim/ledger.h>
 #include <kshim/module.h>
 #include <kshim/report.h>
+#include <kshim/sweep.h>
 
 /*
  * Run every active test of the CUnit registry, each on a clean machine, and

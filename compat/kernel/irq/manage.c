@@ -43,6 +43,21 @@
 #include "kernel/cpu.h"
 #include "kernel/irq/internals.h"
 #include "kernel/sched/sched.h"
+#include "lib/fault-inject.h"
+
+/*
+ * func=request_irq: what __setup_irq() can return for a valid request:
+ * -ENOMEM (the irqaction's kzalloc), -EBUSY (the line is taken by a
+ * handler that does not share it), -EINVAL; silent, as those paths are
+ * for a probe (IRQF_PROBE_SHARED) or an allocation failure.
+ */
+static const int request_irq_errors[] = { -ENOMEM, -EBUSY, -EINVAL, 0 };
+struct fault_point kshim_fail_request_irq_point =
+	FAULT_POINT_INIT("fail_request_irq", "request_irq",
+			 "request_threaded_irq devm_request_irq",
+			 request_irq_errors, NULL,
+			 &kshim_config.fail_specs[KSHIM_FAIL_SLOT_REQUEST_IRQ],
+			 true);
 
 static long nr_actions;	/* handlers requested, for the ledger */
 
@@ -81,6 +96,7 @@ int __kshim_request_irq(unsigned int irq, irq_handler_t handler,
 {
 	struct irqaction *new, *old, **p;
 	struct irq_desc *desc;
+	int err;
 
 	kshim_ensure_booted();
 	/*
@@ -98,6 +114,9 @@ int __kshim_request_irq(unsigned int irq, irq_handler_t handler,
 
 	/* kzalloc(GFP_KERNEL) and mutex_lock(&desc->request_mutex) */
 	__might_sleep(site->file, site->line);
+	err = fault_check(&kshim_fail_request_irq_point, 0, site);
+	if (err)
+		return err;
 	new = calloc(1, sizeof(*new));
 	if (!new)
 		return -ENOMEM;
