@@ -133,12 +133,16 @@ void kshim_reports_reset(void)
 	pthread_mutex_unlock(&reports_lock);
 }
 
-/* The line a failure message quotes: the first one after "cut here". */
+/*
+ * The line a failure message quotes: the first one after "cut here" and
+ * the rules SLUB draws ("=====..." above "BUG kmalloc-64 ...").
+ */
 static void headline(const char *text, char *buf, size_t len)
 {
 	const char *s = text, *nl;
 
-	while (!strncmp(s, "------------[ cut here ]", 24)) {
+	while (!strncmp(s, "------------[ cut here ]", 24) ||
+	       !strncmp(s, "=====", 5) || !strncmp(s, "-----", 5)) {
 		nl = strchr(s, '\n');
 		if (!nl)
 			break;

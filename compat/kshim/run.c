@@ -290,15 +290,16 @@ static int run_sweep(int argc, char **argv)
 	const char *opts = argv[1][7] == '=' ? argv[1] + 8 : NULL;
 	int status;
 
+	if (kshim_sweep_cli_begin(opts)) {
+		status = 99;
+		goto out;
+	}
 	/* The names after the option select, as for a run. */
 	argv[1] = argv[0];
 	if (argc > 2 && !select_tests(argc - 1, argv + 1)) {
 		fprintf(stderr, "kshim: no test matches the given names\n");
+		kshim_sweep_cli_reset();
 		status = 77;
-		goto out;
-	}
-	if (kshim_sweep_cli_begin(opts)) {
-		status = 99;
 		goto out;
 	}
 	CU_set_fail_on_inactive(CU_FALSE);

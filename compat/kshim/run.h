@@ -43,6 +43,7 @@ int kshim_sweep_cli_begin(const char *options);
 bool kshim_sweep_cli_active(void);
 void kshim_sweep_cli_test(struct kshim_run_test *w);
 int kshim_sweep_cli_end(void);
+void kshim_sweep_cli_reset(void);
 
 /* Output writers: each runs the registry (CU_run_all_tests). */
 void kshim_run_tap(void);

@@ -3,20 +3,29 @@
  * KUnit tests for hmbuf, built into the driver when CONFIG_HMBUF_KUNIT_TEST
  * is set (hmbuf.c includes this file, so the tests reach its statics, as
  * several kernel drivers do with theirs).  Each case gets a freshly
- * initialised two-page buffer.
+ * initialised two-page buffer.  KUnit runs a case's exit even when its
+ * init failed: the buffer is torn down only if it was set up.
  */
 #include <kunit/test.h>
 
+static bool hmbuf_test_ready;
+
 static int hmbuf_test_init(struct kunit *test)
 {
+	int ret;
+
 	nr_pages = 2;
 	fast_peek = false;
-	return hmbuf_init();
+	ret = hmbuf_init();
+	hmbuf_test_ready = !ret;
+	return ret;
 }
 
 static void hmbuf_test_exit(struct kunit *test)
 {
-	hmbuf_exit();
+	if (hmbuf_test_ready)
+		hmbuf_exit();
+	hmbuf_test_ready = false;
 }
 
 /* A copy that straddles the two pages comes back intact. */
