@@ -9,6 +9,10 @@
  * symbol table and adds the source line when there is debug information.
  * kshim's own frames on top of the stack are left out, and the walk stops
  * at the harness, so the trace starts and ends with the code under test.
+ * A line inside one of kshim's kernel headers is an inlined wrapper
+ * (get_page(), alloc_page(), kmap_local_page()...): the frame is shown at
+ * the line that called it, walking the DWARF inline chain outwards, so a
+ * trace or an oops names the driver's line, never kshim's header.
  * KSHIM_BACKTRACE=0 leaves traces empty.
  */
 #include "config.h"
@@ -20,6 +24,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <execinfo.h>
+#include <stdlib.h>
+#include <dwarf.h>
+#include <elfutils/libdw.h>
 #include <elfutils/libdwfl.h>
 
 #include <linux/printk.h>
@@ -61,7 +68,117 @@ struct frame {
 	int line;
 	uintptr_t ip;
 	bool in_program;	/* in the executable libkshim is linked into */
+	bool in_header;		/* file/line are still in a kshim header */
+	bool raw_header;	/* the innermost line is in a kshim header */
 };
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return s && !strncmp(s, prefix, strlen(prefix));
+}
+
+/*
+ * One of kshim's kernel (or test-side) headers, in the tree or installed
+ * (<prefix>/include/kshim/linux/mm.h), relative or absolute.
+ */
+static bool is_kshim_header(const char *file)
+{
+	return file && (starts_with(file, "compat/include/") ||
+			strstr(file, "/compat/include/") ||
+			strstr(file, "include/kshim/"));
+}
+
+static const char *strip_dot(const char *file)
+{
+	/* clang joins names to the compilation directory, mapped to "." */
+	while (file && !strncmp(file, "./", 2))
+		file += 2;
+	return file;
+}
+
+/*
+ * The line @f is at is inside a kshim header: walk the inline chain at
+ * @addr outwards (DW_AT_call_file/DW_AT_call_line of each inlined
+ * subroutine) to the first call made from a file that is not one.
+ */
+static void resolve_inlined(Dwfl_Module *mod, Dwarf_Addr addr, struct frame *f)
+{
+	Dwarf_Addr bias = 0;
+	Dwarf_Die *cudie = dwfl_module_addrdie(mod, addr, &bias);
+	Dwarf_Die *scopes = NULL, inner;
+	Dwarf_Files *files;
+	int n, i;
+
+	/* No .debug_aranges (clang): the units' own ranges, as below. */
+	if (!cudie) {
+		Dwarf_Die *cu = NULL;
+
+		while ((cu = dwfl_module_nextcu(mod, cu, &bias)))
+			if (dwarf_haspc(cu, addr - bias) > 0)
+				break;
+		cudie = cu;
+	}
+	if (!cudie || dwarf_getsrcfiles(cudie, &files, NULL))
+		return;
+	/*
+	 * The innermost scope at @addr, then every scope around that DIE
+	 * (its concrete inlined subroutines, innermost first).
+	 */
+	n = dwarf_getscopes(cudie, addr - bias, &scopes);
+	if (n <= 0)
+		return;
+	inner = scopes[0];
+	free(scopes);
+	scopes = NULL;
+	n = dwarf_getscopes_die(&inner, &scopes);
+	for (i = 0; i < n; i++) {
+		Dwarf_Attribute attr;
+		Dwarf_Word file_idx, line;
+		const char *file;
+
+		if (dwarf_tag(&scopes[i]) != DW_TAG_inlined_subroutine)
+			continue;
+		if (dwarf_formudata(dwarf_attr(&scopes[i], DW_AT_call_file,
+					       &attr), &file_idx) ||
+		    dwarf_formudata(dwarf_attr(&scopes[i], DW_AT_call_line,
+					       &attr), &line))
+			break;
+		file = strip_dot(dwarf_filesrc(files, file_idx, NULL, NULL));
+		if (!file)
+			break;
+		f->file = file;
+		f->line = (int)line;
+		if (!is_kshim_header(file)) {
+			f->in_header = false;
+			break;
+		}
+	}
+	free(scopes);
+}
+
+/*
+ * libdw finds the compilation unit of an address through .debug_aranges,
+ * which clang writes only with -gdwarf-aranges, a flag gcc rejects: a
+ * driver built by clang against a gcc-built kshim (whose kernel_cflags
+ * cannot carry it) has none.  Then search the units' own address ranges.
+ */
+static const char *getsrc_by_ranges(Dwfl_Module *mod, Dwarf_Addr addr,
+				    int *line)
+{
+	Dwarf_Die *cu = NULL;
+	Dwarf_Addr bias;
+	Dwarf_Line *l;
+
+	while ((cu = dwfl_module_nextcu(mod, cu, &bias))) {
+		if (dwarf_haspc(cu, addr - bias) <= 0)
+			continue;
+		l = dwarf_getsrc_die(cu, addr - bias);
+		if (!l || dwarf_lineno(l, line))
+			return NULL;
+		return dwarf_linesrc(l, NULL, NULL);
+	}
+	return NULL;
+}
 
 static void resolve(Dwfl *d, uintptr_t ip, struct frame *f)
 {
@@ -86,14 +203,13 @@ static void resolve(Dwfl *d, uintptr_t ip, struct frame *f)
 	l = dwfl_module_getsrc(mod, addr);
 	if (l)
 		f->file = dwfl_lineinfo(l, NULL, &f->line, NULL, NULL, NULL);
-	/* clang joins names to the compilation directory, mapped to "." */
-	if (f->file && !strncmp(f->file, "./", 2))
-		f->file += 2;
-}
-
-static bool starts_with(const char *s, const char *prefix)
-{
-	return s && !strncmp(s, prefix, strlen(prefix));
+	else
+		f->file = getsrc_by_ranges(mod, addr, &f->line);
+	f->file = strip_dot(f->file);
+	if (is_kshim_header(f->file)) {
+		f->raw_header = f->in_header = true;
+		resolve_inlined(mod, addr, f);
+	}
 }
 
 /* kshim's own code, not the driver's: its library sources and entries. */
@@ -101,8 +217,14 @@ static bool is_kshim_frame(const struct frame *f)
 {
 	if (starts_with(f->name, "kshim_") || starts_with(f->name, "__kshim_") ||
 	    starts_with(f->name, "__interceptor_") ||
+	    starts_with(f->name, "__tsan_") || starts_with(f->name, "__asan_") ||
+	    starts_with(f->name, "__ubsan_") ||
+	    starts_with(f->name, "__sanitizer_") ||
 	    starts_with(f->name, "arch_") || starts_with(f->name, "dump_stack") ||
 	    starts_with(f->name, "panic"))
+		return true;
+	/* An out-of-line copy of a header's inline: kshim's too. */
+	if (f->in_header)
 		return true;
 	return starts_with(f->file, "compat/") &&
 	       !starts_with(f->file, "compat/include/");
@@ -120,7 +242,7 @@ static void print_frame(const struct frame *f)
 	char where[512] = "";
 
 	/* A line inside a kshim header is an inlined helper: not useful. */
-	if (f->file && !starts_with(f->file, "compat/include/"))
+	if (f->file && !f->in_header)
 		snprintf(where, sizeof(where), " %s:%d", f->file, f->line);
 	if (f->name)
 		printk(KERN_WARNING " %s+0x%" PRIx64 "/0x%" PRIx64 "%s\n",
@@ -242,16 +364,17 @@ static void set_site(const struct frame *f, struct kshim_site *site)
 
 /*
  * Where a fault at @ip happened, for the oops: the faulting instruction if
- * it is the driver's (or a test's), else (a library routine such as
- * memset faulted) the first driver frame of the stack below the signal
- * handler.  Without line information (code built without -g) it fails,
- * with the faulting function's name in @site->func if known.
- * Called on the faulting thread, from its signal handler.
+ * it is the driver's (or a test's; an inlined kshim wrapper such as
+ * get_page() counts as the line that called it), else (a library routine
+ * such as memset or kshim's own code faulted) the first driver frame of
+ * the stack below the oops entry.  Without line information (code built
+ * without -g) it fails, with the faulting function's name in @site->func
+ * if known.  Called on the faulting thread, in the oops entry.
  */
 bool arch_fault_site(unsigned long ip, struct kshim_site *site)
 {
 	void *ips[MAX_FRAMES];
-	bool found = false, below = false;
+	bool found = false, below = false, faulting = false;
 	struct frame f;
 	int n, i;
 	Dwfl *d;
@@ -271,10 +394,16 @@ bool arch_fault_site(unsigned long ip, struct kshim_site *site)
 	}
 	n = found ? 0 : backtrace(ips, MAX_FRAMES);
 	for (i = 0; i < n && !found; i++) {
-		resolve(d, (uintptr_t)ips[i], &f);
+		resolve(d, (uintptr_t)ips[i] + faulting, &f);
 		if (!below) {
 			below = f.name &&
-				!strcmp(f.name, "arch_page_fault_oops_entry");
+				!strcmp(f.name, "arch_oops_trampoline");
+			faulting = below;
+			continue;
+		}
+		/* The faulting frame itself was looked at above. */
+		if (faulting) {
+			faulting = false;
 			continue;
 		}
 		if (is_harness_frame(&f))
@@ -286,4 +415,60 @@ bool arch_fault_site(unsigned long ip, struct kshim_site *site)
 	}
 	pthread_mutex_unlock(&dwfl_lock);
 	return found;
+}
+
+/* A sanitizer runtime's routine (an atomic, an interceptor, a check). */
+static bool is_runtime_frame(const struct frame *f)
+{
+	/* (C++ internals too: _ZN6__tsan12MemoryAccess...) */
+	return f->name && (strstr(f->name, "__tsan") ||
+			   strstr(f->name, "__asan") ||
+			   strstr(f->name, "__ubsan") ||
+			   strstr(f->name, "__sanitizer") ||
+			   starts_with(f->name, "__interceptor_"));
+}
+
+/*
+ * A fault at an address kshim does not own, at @ip (or, @ip_is_return,
+ * in a library routine called from @ip): true when the access is kernel
+ * code's, an oops, rather than the test program's own wild pointer.
+ * Kernel code here: an inlined kshim kernel API (get_page(),
+ * page_address()...) or kshim's emulation.
+ */
+bool arch_fault_in_kernel_code(unsigned long ip, bool ip_is_return)
+{
+	void *ips[MAX_FRAMES];
+	bool below = false, faulting = false, kernel = false;
+	struct frame f;
+	int n, i;
+	Dwfl *d;
+
+	pthread_mutex_lock(&dwfl_lock);
+	d = get_dwfl();
+	resolve(d, ip + !ip_is_return, &f);
+	if (!is_runtime_frame(&f)) {
+		kernel = f.in_program && (f.raw_header || is_kshim_frame(&f));
+		goto out;
+	}
+	/* A sanitizer's routine faulted for its caller: judge the caller. */
+	n = backtrace(ips, MAX_FRAMES);
+	for (i = 0; i < n; i++) {
+		resolve(d, (uintptr_t)ips[i] + faulting, &f);
+		if (!below) {
+			below = f.name &&
+				!strcmp(f.name, "arch_oops_trampoline");
+			faulting = below;
+			continue;
+		}
+		faulting = false;
+		if (is_harness_frame(&f))
+			break;
+		if (is_runtime_frame(&f))
+			continue;
+		kernel = f.in_program && (f.raw_header || is_kshim_frame(&f));
+		break;
+	}
+out:
+	pthread_mutex_unlock(&dwfl_lock);
+	return kernel;
 }

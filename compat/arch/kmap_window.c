@@ -14,12 +14,19 @@
  * address range is never given up, so nothing else can land there).
  * Windows are two pages apart: the page after each one is a guard.
  */
+#include <stdbool.h>
 #include <sys/mman.h>
 
 #include <valgrind/memcheck.h>
 
+#include "arch/fault.h"
 #include "arch/kmap_window.h"
 #include "arch/physmem.h"
+#include "arch/poison.h"
+
+#if ARCH_POISON_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
 
 #define WIN_PAGE	ARCH_KMAP_WINDOW_PAGE
 #define WIN_STRIDE	ARCH_KMAP_WINDOW_STRIDE
@@ -32,18 +39,58 @@ void *arch_kmap_windows_reserve(unsigned int nr)
 	return area + WIN_PAGE;
 }
 
+bool arch_kmap_windows_kept(void)
+{
+	return ARCH_POISON_ASAN;
+}
+
 void arch_kmap_window_map(void *va, off_t off)
 {
 	arch_ram_map_alias(va, WIN_PAGE, off);
+#if ARCH_POISON_ASAN
+	ASAN_UNPOISON_MEMORY_REGION(va, WIN_PAGE);
+#endif
 	VALGRIND_MAKE_MEM_DEFINED(va, WIN_PAGE);
+}
+
+void arch_kmap_window_reopen(void *va)
+{
+#if ARCH_POISON_ASAN
+	ASAN_UNPOISON_MEMORY_REGION(va, WIN_PAGE);
+#else
+	(void)va;
+#endif
 }
 
 void arch_kmap_window_unmap(void *va)
 {
+#if ARCH_POISON_ASAN
+	ASAN_POISON_MEMORY_REGION(va, WIN_PAGE);
+#else
 	if (mprotect(va, WIN_PAGE, PROT_NONE))
 		arch_host_fail("unmapping a kmap window");
 	arch_kmap_hole_for_fault(va, WIN_PAGE);
+#endif
 }
+
+#if ARCH_POISON_ASAN
+/*
+ * ASan found an access to a poisoned address, before printing its own
+ * report: an address of a kmap window that maps nothing now is the
+ * kernel's page fault, and kshim's oops instead (which ends the task, so
+ * ASan's report never comes).  Anything else is ASan's.
+ */
+void __asan_on_error(void);
+void __asan_on_error(void)
+{
+	unsigned long addr = (unsigned long)__asan_get_report_address();
+
+	if (!addr || !kshim_fault_is_kmap_window(addr))
+		return;
+	arch_oops_checker(addr, __asan_get_report_access_type(),
+			  (unsigned long)__asan_get_report_pc());
+}
+#endif
 
 void arch_kmap_hole_for_fault(void *va, size_t len)
 {

@@ -6,6 +6,7 @@
 #ifndef _KSHIM_ARCH_KMAP_WINDOW_H
 #define _KSHIM_ARCH_KMAP_WINDOW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -30,6 +31,18 @@ static inline void *arch_kmap_window(void *first, unsigned int idx)
 void arch_kmap_window_map(void *va, off_t off);
 /* The window faults again (its frame is no longer reachable there). */
 void arch_kmap_window_unmap(void *va);
+
+/*
+ * AddressSanitizer builds keep an unmapped window's frame mapped and
+ * poison the window instead (no system call: a kmap() + kunmap() pair is
+ * about 7 us with them): a stale pointer is ASan's catch at the access,
+ * and kshim's __asan_on_error() turns it into the same oops the fault
+ * would have been (arch_oops_checker()).  True in such builds.  Valgrind
+ * keeps the real unmap: memcheck's own report cannot become the oops.
+ */
+bool arch_kmap_windows_kept(void);
+/* The window still maps the frame it mapped last: accessible again. */
+void arch_kmap_window_reopen(void *va);
 
 /*
  * Memcheck sees an address range that is unmapped on purpose (a kmap

@@ -20,6 +20,7 @@
 
 #include "kshim/internal.h"
 #include "arch/physmem.h"
+#include "arch/kmap_window.h"
 
 #define MAX_RAM_MAPS 64
 
@@ -125,6 +126,9 @@ void arch_ram_protect(void *va, size_t len, bool accessible)
 {
 	if (mprotect(va, len, accessible ? PROT_READ | PROT_WRITE : PROT_NONE))
 		arch_host_fail("mprotect of simulated RAM");
+	/* An access must reach the fault handler (the oops), not memcheck. */
+	if (!accessible)
+		arch_kmap_hole_for_fault(va, len);
 }
 
 /* Copy the written extents of @from into @to (holes stay holes). */

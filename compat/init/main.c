@@ -17,12 +17,17 @@
 #include <string.h>
 #include <strings.h>
 
+#include <linux/hardirq.h>
+#include <linux/irqflags.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
 #include <kshim/boot.h>
 
 #include "kshim/internal.h"
 #include "mm/internal.h"
 #include "kernel/cpu.h"
 #include "kernel/rcu/rcu.h"
+#include "kernel/sched/sched.h"
 
 extern char **environ;
 
@@ -330,6 +335,9 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_XML_ROOT", NULL,
 	  "a non-empty file name prefix for CUnit's XML results",
 	  parse_xml_root, show_xml_root },
+	{ "KSHIM_CLOCK", "virtual",
+	  "virtual (time moves when the test advances it or a task sleeps) or real (host monotonic time)",
+	  kshim_parse_clock, kshim_show_clock },
 };
 
 #define NR_SETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -447,7 +455,11 @@ static const struct {
 	{ "devices", kshim_devices_init, NULL, NULL, NULL },
 	{ "sched", kshim_sched_init, NULL, kshim_sched_test_begin, NULL },
 	{ "smp", kshim_smp_init, NULL, kshim_smp_test_begin, NULL },
+	/* After smp: the timers of the test before are forgotten. */
+	{ "timers", NULL, NULL, kshim_timers_test_begin, NULL },
 	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin, NULL },
+	/* Its test_end last of the allocators': every page freed by then. */
+	{ "page_poison", NULL, NULL, NULL, kshim_page_poison_test_end },
 	{ "highmem", kshim_highmem_init, kshim_highmem_exit,
 	  kshim_highmem_test_begin, NULL },
 	/* After mm; its test_end after rcu's (rcu_barrier()) and vmalloc's. */
@@ -535,28 +547,75 @@ __attribute__((__constructor__(200))) static void kshim_boot_early(void)
 	kshim_ensure_booted();
 }
 
-int kshim_boot(const char *setting, ...)
+/*
+ * What makes a reboot unsafe now: the caller runs in interrupt context
+ * or atomic (its own state would be reset under it), or the running test
+ * holds what the old machine gave it.  A "boot" report at the caller's
+ * line; the machine stays as it is.
+ */
+static int boot_refused(const char *file, int line)
+{
+	struct thread_info *ti = current_thread_info();
+	bool atomic = in_interrupt() || in_nmi() || preempt_count() ||
+		      irqs_disabled();
+	unsigned int held;
+
+	if (!atomic && (!kshim_in_test() || !kshim_ledger_explain_held(false)))
+		return 0;
+	kshim_report_begin(KSHIM_REPORT_BOOT, file, line, NULL);
+	printk(KERN_ERR "kshim: kshim_boot() at %s:%d refused: the machine is in use\n",
+	       file, line);
+	if (in_interrupt() || in_nmi()) {
+		printk(KERN_ERR "kshim: called in %s context (preempt_count %08x): reboot from a test's task\n",
+		       in_nmi() ? "NMI" : in_hardirq() ? "hardirq" :
+		       "softirq", preempt_count());
+	} else if (preempt_count()) {
+		printk(KERN_ERR "kshim: called with preemption disabled (preempt_count %08x)\n",
+		       preempt_count());
+		pr_err("Preemption disabled at:");
+		kshim_print_ip_site(ti->preempt_disable_ip,
+				    ti->preempt_disable_site);
+	}
+	if (irqs_disabled() && !in_interrupt()) {
+		const struct kshim_site *s = ti->irq_disable_site;
+
+		printk(KERN_ERR "kshim: called with interrupts disabled\n");
+		if (s)
+			printk(KERN_ERR "hardirqs last disabled at: %s %s:%d\n",
+			       kshim_site_func(s), s->file, s->line);
+	}
+	if (!atomic) {
+		held = kshim_ledger_explain_held(true);
+		if (held)
+			printk(KERN_ERR "kshim: a reboot would destroy what the test still holds (above): release it first, or reboot before taking it\n");
+	}
+	kshim_report_end();
+	fprintf(stderr, "kshim: kshim_boot() at %s:%d refused (see the boot report)\n",
+		file, line);
+	return -EBUSY;
+}
+
+static int vboot(const char *file, int line, const char *setting,
+		 va_list args)
 {
 	const char *ovr[64];
 	struct kshim_config c = kshim_config;
 	unsigned int n = 0;
 	const char *s;
-	va_list args;
 
 	kshim_ensure_booted();
-	va_start(args, setting);
 	for (s = setting; s; s = va_arg(args, const char *)) {
 		if (n == sizeof(ovr) / sizeof(ovr[0])) {
-			va_end(args);
 			fprintf(stderr, "kshim: kshim_boot(): too many settings\n");
 			return -EINVAL;
 		}
 		ovr[n++] = s;
 	}
-	va_end(args);
 
 	if (parse_all(ovr, n, &c))
 		return -EINVAL;
+	if (boot_refused(file, line))
+		return -EBUSY;
 	shutdown_subsystems();
 	/* Override strings may not outlive the call: keep copies. */
 	if (c.xml_root && c.xml_root != kshim_config.xml_root)
@@ -566,6 +625,28 @@ int kshim_boot(const char *setting, ...)
 	if (kshim_in_test())
 		kshim_ledger_snapshot();
 	return 0;
+}
+
+int __kshim_boot(const char *file, int line, const char *setting, ...)
+{
+	va_list args;
+	int ret;
+
+	va_start(args, setting);
+	ret = vboot(file, line, setting, args);
+	va_end(args);
+	return ret;
+}
+
+int (kshim_boot)(const char *setting, ...)
+{
+	va_list args;
+	int ret;
+
+	va_start(args, setting);
+	ret = vboot("?", 0, setting, args);
+	va_end(args);
+	return ret;
 }
 
 const char *kshim_setting(const char *name)

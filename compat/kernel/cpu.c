@@ -52,9 +52,12 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 
+#include <kshim/ledger.h>
+
 #include "arch/annotate.h"
 #include "kshim/internal.h"
 #include "kernel/cpu.h"
+#include "kernel/sched/sched.h"
 
 unsigned int nr_cpu_ids = 1;
 
@@ -101,6 +104,7 @@ static struct {
 	int sleepers;
 	bool started;
 	pthread_t thread;
+	struct task_struct *task;	/* swapper/0 */
 } cpu0_idle = {
 	PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, false,
 };
@@ -155,6 +159,9 @@ static void *cpu_idle_thread(void *arg)
 	snprintf(t->comm, sizeof(t->comm), "swapper/%d", cpu);
 	ti->cpu = cpu;
 	ti->kshim_percpu_thread = true;
+	pthread_mutex_lock(&c->lock);
+	c->idle = t;
+	pthread_mutex_unlock(&c->lock);
 	for (;;) {
 		pthread_mutex_lock(&c->lock);
 		while (!__atomic_load_n(&__kshim_cpu_pending[cpu],
@@ -183,6 +190,9 @@ static void *cpu0_idle_thread(void *arg)
 	snprintf(t->comm, sizeof(t->comm), "swapper/0");
 	ti->cpu = 0;
 	ti->kshim_percpu_thread = true;
+	pthread_mutex_lock(&cpu0_idle.lock);
+	cpu0_idle.task = t;
+	pthread_mutex_unlock(&cpu0_idle.lock);
 	for (;;) {
 		pthread_mutex_lock(&cpu0_idle.lock);
 		while (!cpu0_idle_has_work())
@@ -274,6 +284,8 @@ void kshim_cpu_kick(int cpu, unsigned long bit)
 
 /* ---- taking what is pending ---- */
 
+static void take_pending(int cpu);
+
 /* Enter hardirq as the CPU does for an interrupt, run @work, leave. */
 static void cpu_interrupt(int cpu, unsigned long work)
 {
@@ -281,7 +293,8 @@ static void cpu_interrupt(int cpu, unsigned long work)
 
 	/* The CPU clears IF on the way in. */
 	WRITE_ONCE(ti->eflags, READ_ONCE(ti->eflags) & ~X86_EFLAGS_IF);
-	kshim_irq_enter(__KSHIM_CALLSITE);
+	/* "Preemption disabled at:" names each handler as it runs. */
+	kshim_irq_enter(NULL);
 	if (work & KSHIM_PENDING_IRQ)
 		kshim_handle_pending_irqs(cpu);
 	if (work & KSHIM_PENDING_CALL)
@@ -291,9 +304,34 @@ static void cpu_interrupt(int cpu, unsigned long work)
 	WRITE_ONCE(ti->eflags, READ_ONCE(ti->eflags) | X86_EFLAGS_IF);
 }
 
+/*
+ * An idle task (swapper/N) back from what it took: the state a handler
+ * left on the CPU, noted for the end of the test (the ledger reads it
+ * under the CPU's lock; the CPU is between interrupts then).
+ */
+static void idle_note_state(int cpu)
+{
+	struct task_struct *t = current;
+	bool dirty;
+
+	if (!current_thread_info()->kshim_percpu_thread)
+		return;
+	dirty = !kshim_task_ctx_clean(t);
+	pthread_mutex_lock(&kshim_cpus[cpu].lock);
+	kshim_cpus[cpu].idle_dirty = dirty;
+	pthread_mutex_unlock(&kshim_cpus[cpu].lock);
+}
+
 void kshim_cpu_take_pending(void)
 {
 	int cpu = raw_smp_processor_id();
+
+	take_pending(cpu);
+	idle_note_state(cpu);
+}
+
+static void take_pending(int cpu)
+{
 	struct kshim_cpu *c = &kshim_cpus[cpu];
 
 	for (;;) {
@@ -344,12 +382,73 @@ static void cpus_atfork_child(void)
 		pthread_mutex_init(&c->lock, NULL);
 		pthread_cond_init(&c->wake, NULL);
 		c->started = false;
+		c->idle = NULL;
+		c->idle_dirty = false;
 	}
 	pthread_mutex_init(&start_lock, NULL);
 	pthread_mutex_init(&cpu0_idle.lock, NULL);
 	pthread_cond_init(&cpu0_idle.wake, NULL);
 	cpu0_idle.started = false;
 	cpu0_idle.sleepers = 0;
+	cpu0_idle.task = NULL;
+}
+
+/*
+ * The idle tasks of the CPUs (swapper/N, and swapper/0 while CPU 0's
+ * tasks sleep) between interrupts: what a handler left behind on them
+ * (a preempt_count, interrupts off, a lock, a kmap_atomic()) stays on
+ * that CPU.  Each CPU's lock is taken to read its task: what the CPU did
+ * before it last let go of the lock is ordered before the read.
+ */
+static struct task_struct *cpu_idle_task(unsigned int cpu)
+{
+	struct task_struct *t;
+
+	if (!cpu) {
+		pthread_mutex_lock(&cpu0_idle.lock);
+		t = cpu0_idle.task;
+		pthread_mutex_unlock(&cpu0_idle.lock);
+	} else {
+		pthread_mutex_lock(&kshim_cpus[cpu].lock);
+		t = kshim_cpus[cpu].idle;
+		pthread_mutex_unlock(&kshim_cpus[cpu].lock);
+	}
+	return t;
+}
+
+/* Its lock held: the CPU's idle task is back in its loop, is it clean? */
+static bool cpu_dirty(unsigned int cpu)
+{
+	return kshim_cpus[cpu].idle_dirty;
+}
+
+static long ledger_cpus_atomic(void *arg)
+{
+	unsigned int cpu;
+	long n = 0;
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		kshim_cpu_lock(cpu);
+		n += cpu_dirty(cpu);
+		kshim_cpu_unlock(cpu);
+	}
+	return n;
+}
+
+static void explain_cpus_atomic(void *arg)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct task_struct *t = cpu_idle_task(cpu);
+		bool dirty;
+
+		kshim_cpu_lock(cpu);
+		dirty = cpu_dirty(cpu);
+		kshim_cpu_unlock(cpu);
+		if (t && dirty)
+			kshim_task_ctx_explain(t);
+	}
 }
 
 int kshim_parse_cpus(const char *val, struct kshim_config *c)
@@ -382,6 +481,9 @@ void kshim_smp_init(void)
 					sizeof(__kshim_cpu_pending));
 		pthread_atfork(NULL, NULL, cpus_atfork_child);
 		kshim_irq_init();
+		kshim_ledger_add("CPUs left atomic by a handler",
+				 ledger_cpus_atomic, explain_cpus_atomic,
+				 NULL);
 	}
 	nr_cpu_ids = kshim_config.cpus;
 	init_cpu_masks();

@@ -40,6 +40,8 @@ struct kshim_cpu {
 	struct kshim_tasklet_list tasklet_vec, tasklet_hi_vec;
 	pthread_t thread;
 	bool started;			/* CPU 0 is the test's thread */
+	struct task_struct *idle;	/* swapper/N, once its thread runs */
+	bool idle_dirty;		/* a handler left it atomic, locked... */
 };
 
 extern struct kshim_cpu kshim_cpus[NR_CPUS];

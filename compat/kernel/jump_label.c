@@ -50,7 +50,7 @@ void jump_label_unlock(void)
 /* jump_label_mutex, a might_sleep() point at the caller's line. */
 static void key_lock(const struct kshim_site *site)
 {
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	pthread_mutex_lock(&jump_label_mutex);
 }
 
@@ -58,7 +58,7 @@ static void key_lock(const struct kshim_site *site)
 static void cpus_lock(bool cpuslocked, const struct kshim_site *site)
 {
 	if (!cpuslocked)
-		__might_sleep(site->file, site->line);
+		__kshim_might_sleep(site->file, site->line, site->func);
 }
 
 static int key_read(struct static_key *key)

@@ -6,6 +6,13 @@
  * print_tainted, print_oops_end_marker) and lib/bug.c + the x86 die path
  * (kernel BUG at ...!).  Each report is also a structured event; a BUG or
  * panic then ends the running test, as the oops kills the task.
+ *
+ * A machine running 2.6.28 - 2.6.36 (compat/init/version.c) prints 2.6.35's
+ * texts instead: warn_slowpath_common() ("WARNING: at <file>:<line>
+ * <%pS>()", the message after it, "Modules linked in:", dump_stack()), the
+ * x86_64 dump_stack() ("Pid: <pid>, comm: <comm> Not tainted 2.6.35-kshim
+ * #1", "Call Trace:" without <TASK> markers), print_tainted() with the 11
+ * flags of 2.6.35 (P..C) and die()'s "invalid opcode: 0000 [#1] SMP".
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -61,25 +68,52 @@ unsigned long get_taint(void)
 	return __atomic_load_n(&tainted_mask, __ATOMIC_RELAXED);
 }
 
+/* 2.6.35's print_tainted() knows TAINT_PROPRIETARY_MODULE .. TAINT_CRAP. */
+#define TAINT_FLAGS_COUNT_2_6	(TAINT_CRAP + 1)
+
 static const char *print_tainted(char *buf, size_t len)
 {
 	unsigned long mask = get_taint();
+	int i, count = kshim_kernel_2_6() ? TAINT_FLAGS_COUNT_2_6 :
+					    TAINT_FLAGS_COUNT;
 	size_t n;
-	int i;
 
 	if (!mask)
 		return "Not tainted";
 	n = snprintf(buf, len, "Tainted: ");
-	for (i = 0; i < TAINT_FLAGS_COUNT && n + 1 < len; i++)
+	for (i = 0; i < count && n + 1 < len; i++)
 		buf[n++] = taint_chars[i][(mask >> i) & 1 ? 0 : 1];
 	buf[n] = '\0';
 	return buf;
+}
+
+/* The release of uname -r: "6.8.0-kshim", "2.6.35-kshim". */
+static void print_release(char *buf, size_t len)
+{
+	unsigned int v = kshim_linux_version();
+
+	if (kshim_kernel_2_6())
+		snprintf(buf, len, "%u.%u.%u-kshim", (v >> 16) & 0xff,
+			 (v >> 8) & 0xff, v & 0xff);
+	else
+		snprintf(buf, len, "%d.%d.%d-kshim", LINUX_VERSION_MAJOR,
+			 LINUX_VERSION_PATCHLEVEL, LINUX_VERSION_SUBLEVEL);
 }
 
 void kshim_print_cpu_line(void)
 {
 	char taint[64];
 
+	if (kshim_kernel_2_6()) {
+		char release[32];
+
+		/* 2.6.35 arch/x86/kernel/dumpstack.c dump_stack() */
+		print_release(release, sizeof(release));
+		printk(KERN_WARNING "Pid: %d, comm: %.20s %s %s #1\n",
+		       kshim_current_pid(), kshim_current_comm(),
+		       print_tainted(taint, sizeof(taint)), release);
+		return;
+	}
 	printk(KERN_WARNING "CPU: %d PID: %d Comm: %.20s %s %d.%d.%d-kshim #1\n",
 	       kshim_current_cpu(), kshim_current_pid(), kshim_current_comm(),
 	       print_tainted(taint, sizeof(taint)), LINUX_VERSION_MAJOR,
@@ -90,6 +124,10 @@ void kshim_print_cpu_line(void)
 void kshim_print_trace(void)
 {
 	printk(KERN_WARNING "Call Trace:\n");
+	if (kshim_kernel_2_6()) {	/* no <TASK> markers yet */
+		arch_dump_host_stack();
+		return;
+	}
 	printk(KERN_WARNING " <TASK>\n");
 	arch_dump_host_stack();
 	printk(KERN_WARNING " </TASK>\n");
@@ -116,12 +154,44 @@ static void print_where(const char *func, const char *mod, char *buf,
 		snprintf(buf, len, "%s", func);
 }
 
+/*
+ * 2.6.35's warn_slowpath_common(): "%pS()" of the caller (@ip, the return
+ * address into it), then the message, the modules, dump_stack().
+ */
+static __attribute__((__format__(__printf__, 5, 0)))
+void warn_2_6(const char *file, int line, const char *mod, unsigned long ip,
+	      const char *fmt, va_list args)
+{
+	char sym[192];
+
+	arch_sprint_symbol(sym, sizeof(sym), ip);
+	printk(KERN_WARNING CUT_HERE);
+	printk(KERN_WARNING "WARNING: at %s:%d %s%s%s%s()\n", file, line, sym,
+	       mod ? " [" : "", mod ? mod : "", mod ? "]" : "");
+	if (fmt)
+		vprintk(fmt, args);
+	kshim_print_modules();
+	dump_stack();
+}
+
 void __kshim_warn(const char *file, int line, const char *func,
 		  const char *mod, unsigned int taint, const char *fmt, ...)
 {
 	char where[256];
 
 	kshim_report_begin(KSHIM_REPORT_WARNING, file, line, func);
+	if (kshim_kernel_2_6()) {
+		va_list args;
+
+		va_start(args, fmt);
+		warn_2_6(file, line, mod,
+			 (unsigned long)__builtin_return_address(0), fmt, args);
+		va_end(args);
+		kshim_print_end_trace();
+		add_taint(taint, LOCKDEP_STILL_OK);
+		kshim_report_end();
+		return;
+	}
 	printk(KERN_WARNING CUT_HERE);
 	if (fmt) {
 		va_list args;
@@ -150,6 +220,19 @@ void __kshim_bug(const char *file, int line, const char *func,
 	kshim_report_begin(KSHIM_REPORT_BUG, file, line, func);
 	printk(KERN_DEFAULT CUT_HERE);
 	printk(KERN_CRIT "kernel BUG at %s:%d!\n", file, line);
+	if (kshim_kernel_2_6()) {
+		/* 2.6.35 x86_64 __die(), show_registers() */
+		printk(KERN_EMERG "invalid opcode: 0000 [#1] SMP\n");
+		kshim_print_modules();
+		kshim_print_cpu_line();
+		print_where(func, mod, where, sizeof(where));
+		printk(KERN_WARNING "RIP: 0010:%s\n", where);
+		kshim_print_trace();
+		kshim_print_end_trace();
+		add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
+		kshim_report_end();
+		kshim_task_die();
+	}
 	printk(KERN_WARNING "Oops: invalid opcode: 0000 [#1] PREEMPT SMP NOPTI\n");
 	kshim_print_cpu_line();
 	print_where(func, mod, where, sizeof(where));

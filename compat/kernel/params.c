@@ -14,12 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/gfp_types.h>
 #include <linux/kstrtox.h>
 #include <linux/moduleparam.h>
 #include <linux/printk.h>
 
 #include "kshim/internal.h"
 #include "kernel/module/internal.h"
+#include "lib/fault-inject.h"
 
 #define PARAM_SHOW_SIZE 4096	/* sysfs hands ->get() a PAGE_SIZE buffer */
 
@@ -95,7 +97,9 @@ int param_set_charp(const char *val, const struct kernel_param *kp)
 		pr_err("%s: string parameter too long\n", kp->name);
 		return -ENOSPC;
 	}
-	p = alloc_parameter(val);
+	/* kmalloc_parameter(): a slab allocation fault injection can fail */
+	p = kshim_failslab_kmalloc(strlen(val) + 1, GFP_KERNEL, NULL) ? NULL :
+		alloc_parameter(val);
 	if (!p)
 		return -ENOMEM;
 	maybe_free_parameter(*(char **)kp->arg);

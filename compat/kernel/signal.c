@@ -14,6 +14,30 @@
 #include <kshim/signal.h>
 
 #include "kshim/internal.h"
+#include "lib/fault-inject.h"
+
+/*
+ * func=signal: an interruptible or killable wait about to sleep is one a
+ * SIGKILL interrupts, as a real kill at that moment would: the wait's own
+ * path returns the kernel's error there (-EINTR from mutex_lock_*() and
+ * down_*(), -ERESTARTSYS from wait_event_*() and wait_for_completion_*()),
+ * and the signal stays pending as it would for a task being killed.
+ */
+static const int signal_errors[] = { -EINTR, -ERESTARTSYS, 0 };
+struct fault_point kshim_fail_signal_point =
+	FAULT_POINT_INIT("fail_signal", "signal",
+			 "mutex_lock_interruptible mutex_lock_killable down_interruptible down_killable wait_event_interruptible wait_event_killable wait_for_completion_interruptible wait_for_completion_killable lock_page_killable",
+			 signal_errors, NULL,
+			 &kshim_config.fail_specs[KSHIM_FAIL_SLOT_SIGNAL],
+			 true, .what = "SIGKILL");
+
+void kshim_signal_fault(unsigned int state, const struct kshim_site *site)
+{
+	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)))
+		return;
+	if (fault_check(&kshim_fail_signal_point, 0, site))
+		kshim_signal_send(current, SIGKILL);
+}
 
 int kshim_signal_send(struct task_struct *task, int sig)
 {

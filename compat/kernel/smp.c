@@ -120,6 +120,42 @@ static void send_call(int cpu, smp_call_func_t func, void *info,
 }
 
 /* In hardirq context on @cpu: run every queued call, in order. */
+/*
+ * A function-call IPI's function, checked as an interrupt handler is
+ * (irq/handle.c): what it left of preempt_count, locks and kmaps is a
+ * "context" report, and the count goes back.
+ */
+static void call_func(smp_call_func_t func, void *info)
+{
+	struct thread_info *ti = current_thread_info();
+	struct kshim_ctx_mark mark;
+	const struct kshim_site *site;
+	char sym[256];
+	unsigned long off, size;
+
+	if (preempt_count() == HARDIRQ_OFFSET) {
+		ti->preempt_disable_site = NULL;
+		ti->preempt_disable_ip = (unsigned long)func;
+	}
+	kshim_ctx_mark(&mark);
+	func(info);
+	if (!kshim_ctx_moved(&mark))
+		return;
+	kshim_report_begin(KSHIM_REPORT_CONTEXT, NULL, 0, NULL);
+	if (arch_lookup_symbol((unsigned long)func, sym, sizeof(sym), &off,
+			       &size))
+		printk(KERN_ERR "kshim: function call %s+0x%lx/0x%lx returned with preempt_count %08x, entered with %08x\n",
+		       sym, off, size, preempt_count(), mark.preempt_count);
+	else
+		printk(KERN_ERR "kshim: function call %p returned with preempt_count %08x, entered with %08x\n",
+		       (void *)func, preempt_count(), mark.preempt_count);
+	site = kshim_ctx_explain(&mark, NULL);
+	if (site)
+		kshim_report_set_site(site->file, site->line, site->func);
+	kshim_report_end();
+	preempt_count_set(mark.preempt_count);
+}
+
 void kshim_smp_call_interrupt(int cpu)
 {
 	struct kshim_cpu *c = &kshim_cpus[cpu];
@@ -138,7 +174,7 @@ void kshim_smp_call_interrupt(int cpu)
 		kshim_cpu_unlock(cpu);
 		if (!call)
 			return;
-		call->func(call->info);
+		call_func(call->func, call->info);
 		if (call->wait) {
 			pthread_mutex_lock(&call->wait->lock);
 			if (!--call->wait->left)

@@ -183,6 +183,72 @@ void kshim_irq_exit(void)
 static void tasklet_action_common(struct kshim_tasklet_list *vec,
 				  unsigned int softirq_nr);
 
+static const char *const softirq_to_name[NR_SOFTIRQS] = {
+	"HI", "TIMER", "NET_TX", "NET_RX", "BLOCK", "IRQ_POLL",
+	"TASKLET", "SCHED", "HRTIMER", "RCU"
+};
+
+/* The first tasklet of a softirq run that changed preempt_count. */
+static __thread struct {
+	void *fn;
+	int entered, exited;
+} leaky_tasklet;
+
+static void tasklet_action(void)
+{
+	tasklet_action_common(&kshim_cpus[raw_smp_processor_id()].tasklet_vec,
+			      TASKLET_SOFTIRQ);
+}
+
+static void tasklet_hi_action(void)
+{
+	tasklet_action_common(&kshim_cpus[raw_smp_processor_id()].tasklet_hi_vec,
+			      HI_SOFTIRQ);
+}
+
+/*
+ * One softirq vector, checked as handle_softirqs() of 6.1 checks it: a
+ * preempt_count changed by the vector's handlers is the kernel's "huh"
+ * line, and the count is put back.  kshim adds which tasklet did it and
+ * what it left (locks, kmaps, with their lines: the report's line), all
+ * one "context" report.  Locks and kmaps stay as they are.
+ */
+static void run_softirq(unsigned int nr, void (*action)(void))
+{
+	struct kshim_ctx_mark mark;
+	const struct kshim_site *site;
+
+	leaky_tasklet.fn = NULL;
+	kshim_ctx_mark(&mark);
+	action();
+	if (!kshim_ctx_moved(&mark))
+		return;
+	kshim_report_begin(KSHIM_REPORT_CONTEXT, NULL, 0, NULL);
+	if (preempt_count() != mark.preempt_count)
+		printk(KERN_ERR "huh, entered softirq %u %s %p with preempt_count %08x, exited with %08x?\n",
+		       nr, softirq_to_name[nr], (void *)action,
+		       mark.preempt_count, preempt_count());
+	if (leaky_tasklet.fn) {
+		char sym[256];
+		unsigned long off, size;
+
+		if (arch_lookup_symbol((unsigned long)leaky_tasklet.fn, sym,
+				       sizeof(sym), &off, &size))
+			printk(KERN_ERR "kshim: tasklet %s+0x%lx/0x%lx returned with preempt_count %08x, entered with %08x\n",
+			       sym, off, size, leaky_tasklet.exited,
+			       leaky_tasklet.entered);
+		else
+			printk(KERN_ERR "kshim: tasklet %p returned with preempt_count %08x, entered with %08x\n",
+			       leaky_tasklet.fn, leaky_tasklet.exited,
+			       leaky_tasklet.entered);
+	}
+	site = kshim_ctx_explain(&mark, NULL);
+	if (site)
+		kshim_report_set_site(site->file, site->line, site->func);
+	kshim_report_end();
+	preempt_count_set(mark.preempt_count);
+}
+
 /*
  * handle_softirqs(): entered with interrupts off; they are on while the
  * softirqs run (an interrupt may come in between), off again at the end.
@@ -205,11 +271,13 @@ restart:
 
 	arch_local_irq_enable();
 	if (pending & (1U << HI_SOFTIRQ))
-		tasklet_action_common(&c->tasklet_hi_vec, HI_SOFTIRQ);
+		run_softirq(HI_SOFTIRQ, tasklet_hi_action);
+	if (pending & (1U << TIMER_SOFTIRQ))
+		run_softirq(TIMER_SOFTIRQ, kshim_run_timer_softirq);
 	if (pending & (1U << TASKLET_SOFTIRQ))
-		tasklet_action_common(&c->tasklet_vec, TASKLET_SOFTIRQ);
+		run_softirq(TASKLET_SOFTIRQ, tasklet_action);
 	if (pending & (1U << RCU_SOFTIRQ))
-		kshim_rcu_softirq();
+		run_softirq(RCU_SOFTIRQ, kshim_rcu_softirq);
 	WRITE_ONCE(ti->eflags, READ_ONCE(ti->eflags) & ~X86_EFLAGS_IF);
 
 	if (local_softirq_pending() && --max_restart)
@@ -316,6 +384,7 @@ static void tasklet_action_common(struct kshim_tasklet_list *vec,
 				  unsigned int softirq_nr)
 {
 	int cpu = raw_smp_processor_id();
+	struct thread_info *ti = current_thread_info();
 	struct tasklet_struct *list;
 
 	kshim_cpu_lock(cpu);
@@ -332,10 +401,27 @@ static void tasklet_action_common(struct kshim_tasklet_list *vec,
 		if (tasklet_trylock(t)) {
 			if (!atomic_read(&t->count)) {
 				if (tasklet_clear_sched(t)) {
+					void *fn = t->use_callback ?
+						   (void *)t->callback :
+						   (void *)t->func;
+					int entered = preempt_count();
+
+					if (entered == SOFTIRQ_OFFSET) {
+						ti->preempt_disable_site = NULL;
+						ti->preempt_disable_ip =
+							(unsigned long)fn;
+					}
 					if (t->use_callback)
 						t->callback(t);
 					else
 						t->func(t->data);
+					if (preempt_count() != entered &&
+					    !leaky_tasklet.fn) {
+						leaky_tasklet.fn = fn;
+						leaky_tasklet.entered = entered;
+						leaky_tasklet.exited =
+							preempt_count();
+					}
 				}
 				tasklet_unlock(t);
 				continue;
@@ -451,7 +537,7 @@ static void tasklet_wait(struct tasklet_struct *t, int bit,
 void __kshim_tasklet_unlock_wait(struct tasklet_struct *t,
 				 const struct kshim_site *site)
 {
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	tasklet_wait(t, TASKLET_STATE_RUN, "tasklet_unlock_wait", site);
 }
 
@@ -462,7 +548,7 @@ void __kshim_tasklet_kill(struct tasklet_struct *t,
 		printk(KERN_NOTICE "Attempt to kill tasklet from interrupt\n");
 
 	while (test_and_set_bit(TASKLET_STATE_SCHED, &t->state)) {
-		__might_sleep(site->file, site->line);
+		__kshim_might_sleep(site->file, site->line, site->func);
 		tasklet_wait(t, TASKLET_STATE_SCHED, "tasklet_kill", site);
 	}
 	arch_annotate_happens_after(&t->state);

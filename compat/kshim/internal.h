@@ -25,6 +25,15 @@
 void kshim_report_begin(const char *cls, const char *file, int line,
 			const char *func);
 void kshim_report_end(void);
+/*
+ * The open report (outermost) of this thread is attributed to @file:@line
+ * (@func) after all: a site learnt while printing it (string kept as is).
+ */
+void kshim_report_set_site(const char *file, int line, const char *func);
+/* This thread ends: its capture buffer goes (none may be open). */
+void kshim_report_thread_exit(void);
+/* What the open report of this thread has printed so far ("" if none). */
+const char *kshim_report_text(void);
 /* Close every open report of this thread (the task is dying). */
 void kshim_report_end_all(void);
 /* printk hands each finished line here (it is part of the open report). */
@@ -89,6 +98,8 @@ void kshim_reports_check_unexpected(void);
 void kshim_ledger_snapshot(void);
 void kshim_ledger_check(void);
 void kshim_ledger_drop_test_entries(void);
+/* Print what the running test holds that a reboot would destroy. */
+unsigned int kshim_ledger_explain_held(bool print);
 
 /* log buffer (compat/kernel/printk.c) */
 void kshim_dmesg_reset(void);
@@ -121,6 +132,9 @@ enum kshim_fail_slot {
 	KSHIM_FAIL_SLOT_KMEM_CACHE_CREATE,
 	KSHIM_FAIL_SLOT_VMALLOC,
 	KSHIM_FAIL_SLOT_REQUEST_IRQ,
+	KSHIM_FAIL_SLOT_DEVICE_ADD,
+	KSHIM_FAIL_SLOT_INIT_SRCU,
+	KSHIM_FAIL_SLOT_SIGNAL,
 	NR_KSHIM_FAIL_SLOTS
 };
 
@@ -148,10 +162,20 @@ struct kshim_config {
 	const char *failslab;	/* KSHIM_FAILSLAB, "" for none */
 	const char *slub_debug;	/* KSHIM_SLUB_DEBUG: slub_debug= letters */
 	const char *fail;	/* KSHIM_FAIL, as given */
+	bool clock_real;	/* KSHIM_CLOCK=real: host time, not virtual */
 	/* Its rules for the APIs without a setting of their own. */
 	const char *fail_specs[NR_KSHIM_FAIL_SLOTS];
 };
 extern struct kshim_config kshim_config;
+
+/* compat/kernel/time/timer.c: KSHIM_CLOCK, each test's timers, TIMER_SOFTIRQ */
+int kshim_parse_clock(const char *val, struct kshim_config *c);
+const char *kshim_show_clock(const struct kshim_config *c, char *buf,
+			     size_t len);
+void kshim_timers_test_begin(void);
+void kshim_run_timer_softirq(void);
+/* schedule_timeout()'s sleep on kshim's clock: jiffies left */
+long kshim_time_sleep(long timeout);
 
 /* Memory settings (compat/mm/mm_init.c). */
 int kshim_parse_ram(const char *val, struct kshim_config *c);
@@ -194,6 +218,13 @@ void kshim_devices_init(void);
 void kshim_random_test_begin(void);
 /* compat/kernel/signal.c, compat/kernel/capability.c: per-test state */
 void kshim_signal_test_begin(void);
+/*
+ * A wait in @state (TASK_INTERRUPTIBLE, TASK_KILLABLE...) is about to
+ * sleep at @site: func=signal's rule or the sweep may send current a
+ * SIGKILL now, which the wait then sees (compat/kernel/signal.c).
+ */
+struct kshim_site;
+void kshim_signal_fault(unsigned int state, const struct kshim_site *site);
 void kshim_capability_test_begin(void);
 
 /* Each subsystem's view of a test starting (compat/init/main.c). */
@@ -206,6 +237,18 @@ int kshim_parse_bool(const char *val, bool *res);
 int kshim_parse_uint(const char *val, unsigned int max, unsigned int *res);
 
 /* ---- kernel-side helpers (compat/kernel/) ---- */
+
+/* The kernel the machine runs (compat/init/version.c, kshim/boot.h). */
+void kshim_set_linux_version(unsigned int version);
+unsigned int kshim_linux_version(void);
+/* Runs a 2.6.28 - 2.6.36 kernel: the kernel's own texts are 2.6.35's. */
+bool kshim_kernel_2_6(void);
+/*
+ * A report of class @cls that a rate limit (@why, e.g. the kernel's
+ * nopage_rs) kept from printing: the running test's expectation failures
+ * say so (compat/kshim/expect.c).
+ */
+void kshim_report_suppressed(const char *cls, const char *why);
 
 /* The "CPU: 0 PID: 42 Comm: test Tainted: ..." line and what follows. */
 void kshim_print_cpu_line(void);
@@ -230,6 +273,8 @@ void arch_dump_stack_prepare(void);
 /* The driver's (or test's) file:line where a fault at @ip happened. */
 struct kshim_site;
 bool arch_fault_site(unsigned long ip, struct kshim_site *site);
+/* A fault at a foreign address, at @ip (or below call site @ip): kernel's? */
+bool arch_fault_in_kernel_code(unsigned long ip, bool ip_is_return);
 /* "symbol+0xoff/0xsize" of the call before return address @ip (%pS). */
 void arch_sprint_symbol(char *buf, size_t len, unsigned long ip);
 /*

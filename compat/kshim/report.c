@@ -44,6 +44,29 @@ void kshim_report_begin(const char *cls, const char *file, int line,
 	cap.len = 0;
 }
 
+void kshim_report_set_site(const char *file, int line, const char *func)
+{
+	if (!cap.depth)
+		return;
+	cap.r.file = file;
+	cap.r.line = line;
+	cap.r.func = func;
+}
+
+void kshim_report_thread_exit(void)
+{
+	if (cap.depth)
+		return;
+	free(cap.buf);
+	cap.buf = NULL;
+	cap.len = cap.cap = 0;
+}
+
+const char *kshim_report_text(void)
+{
+	return cap.depth && cap.len ? cap.buf : "";
+}
+
 void kshim_report_capture(const char *line, size_t len)
 {
 	if (!cap.depth)

@@ -271,10 +271,12 @@ static void describe(const struct result *r, char *buf, size_t len)
 {
 	char err[32];
 	const struct call *c = r->call;
+	const struct fault_point *p = fault_point_find(c->api);
 
 	snprintf(buf, len, "call %u/%u%s %s() at %s:%d (%s) %s", r->index,
 		 r->total, r->rest ? " and later" : "", c->api, c->file,
-		 c->line, c->func, fault_errno_name(r->error, err, sizeof(err)));
+		 c->line, c->func, p && p->what ? p->what :
+		 fault_errno_name(r->error, err, sizeof(err)));
 }
 
 /* Why a run's injection differs from the counted call, if it does. */

@@ -24,6 +24,7 @@ static bool in_test;
 static bool own_failures;
 static char test_name[256];
 static unsigned int cunit_failures_at_begin;
+static unsigned int cunit_successes_at_begin;
 
 bool kshim_in_test(void)
 {
@@ -83,6 +84,7 @@ void kshim_test_begin(const char *name)
 {
 	snprintf(test_name, sizeof(test_name), "%s", name);
 	cunit_failures_at_begin = CU_get_number_of_failure_records();
+	cunit_successes_at_begin = CU_get_number_of_successes();
 	kshim_dmesg_reset();
 	kshim_reports_reset();
 	kshim_expect_reset();
@@ -92,14 +94,21 @@ void kshim_test_begin(const char *name)
 	kshim_ledger_snapshot();
 }
 
-/* A child's CUnit registry is its own: hand its new failures over. */
+/*
+ * A child's CUnit registry is its own: hand its new failures over, and
+ * the count of its assertions that held (the run summary's "asserts").
+ */
 static void forward_cunit_failures(void)
 {
 	CU_pFailureRecord f = CU_get_failure_list();
 	unsigned int i;
+	char passed[32];
 
 	if (!arch_isolated_child())
 		return;
+	snprintf(passed, sizeof(passed), "%u",
+		 CU_get_number_of_successes() - cunit_successes_at_begin);
+	arch_isolated_send_note("asserts", passed);
 	for (i = 0; f; f = f->pNext, i++)
 		if (i >= cunit_failures_at_begin)
 			arch_isolated_send_own(f->strFileName ?

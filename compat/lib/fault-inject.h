@@ -88,6 +88,8 @@ struct fault_point {
 					 * the first is the default */
 	const char *report_cls;		/* the report the kernel prints for
 					 * the failure, or NULL (silent) */
+	const char *what;		/* what is injected, if not an error
+					 * ("SIGKILL"), for the sweep's lines */
 	const char *setting;		/* "KSHIM_FAIL_PAGE_ALLOC" */
 	const char *const *config;	/* the setting's value in kshim_config */
 	bool bytes;			/* space in bytes, no page orders */
@@ -210,6 +212,14 @@ static inline int fault_check(struct fault_point *p, unsigned int gfp,
 	return fault_point_check(p, gfp, 0, 1, kshim_site_file(site),
 				 kshim_site_line(site), kshim_site_func(site));
 }
+
+/*
+ * A slab allocation of @size the kernel makes at this point (an XArray
+ * node, a module parameter's copy) where kshim uses host memory: true
+ * when func=kmalloc's rule or the sweep fails it (compat/mm/failslab.c).
+ */
+bool kshim_failslab_kmalloc(size_t size, unsigned int gfp,
+			    const struct kshim_site *site);
 
 /* The errno @name or number names ("-EBUSY", "EBUSY", "-16"): 0 if none. */
 int fault_errno_parse(const char *name);

@@ -25,6 +25,9 @@ extern struct fault_point kshim_failslab_point;
 extern struct fault_point kshim_fail_kmem_cache_create_point;
 extern struct fault_point kshim_fail_vmalloc_point;
 extern struct fault_point kshim_fail_request_irq_point;
+extern struct fault_point kshim_fail_device_add_point;
+extern struct fault_point kshim_fail_init_srcu_point;
+extern struct fault_point kshim_fail_signal_point;
 
 struct fault_point *const fault_points[] = {
 	&kshim_fail_page_alloc_point,
@@ -32,6 +35,9 @@ struct fault_point *const fault_points[] = {
 	&kshim_fail_kmem_cache_create_point,
 	&kshim_fail_vmalloc_point,
 	&kshim_fail_request_irq_point,
+	&kshim_fail_device_add_point,
+	&kshim_fail_init_srcu_point,
+	&kshim_fail_signal_point,
 };
 #define NR_POINTS (sizeof(fault_points) / sizeof(fault_points[0]))
 const unsigned int nr_fault_points = NR_POINTS;
@@ -172,7 +178,8 @@ static int parse_list(const char *list, struct fail_rule *rules,
 		}
 		given[i] = true;
 		/* "func=vmalloc" alone: every call fails (no limit). */
-		memcpy(texts[i], rest[0] ? rest : "times=-1", sizeof(rest));
+		snprintf(texts[i], sizeof(texts[i]), "%s",
+			 rest[0] ? rest : "times=-1");
 		err = fault_point_rule_from_spec(p, texts[i], &rules[i], who);
 	}
 	free(copy);

@@ -298,7 +298,8 @@ static int ida_take(struct xarray *xa, unsigned long min, unsigned long max)
 		id = hole == min / IDA_BITS ? min : hole * IDA_BITS;
 		if (id > max)
 			return -ENOSPC;
-		bm = calloc(1, sizeof(*bm));
+		bm = kshim_xa_alloc_fails(sizeof(*bm)) ? NULL :
+			calloc(1, sizeof(*bm));
 		if (!bm)
 			return -ENOMEM;
 		ida_change(bm, id % IDA_BITS, true);

@@ -234,7 +234,8 @@ unsigned int radix_tree_gang_lookup_tag(const struct radix_tree_root *root,
  * radix_tree_preload(): WARN_ON_ONCE(!gfpflags_allow_blocking(gfp)), the
  * allocation's might_sleep(), then preemption off (the per-CPU pool's
  * local_lock).  radix_tree_maybe_preload() and idr_preload() do not WARN.
- * kshim's nodes never run short, so it always succeeds.
+ * Its node allocations are slab allocations: func=kmalloc's rule (or the
+ * sweep) makes it return -ENOMEM, preemption left on, as the kernel's.
  */
 int __kshim_radix_tree_preload(gfp_t gfp_mask, bool maybe,
 			       const struct kshim_site *site)
@@ -244,6 +245,14 @@ int __kshim_radix_tree_preload(gfp_t gfp_mask, bool maybe,
 	if (!maybe && unlikely(!gfpflags_allow_blocking(gfp_mask)))
 		kshim_xa_warn_once(&once, site);
 	kshim_xa_might_alloc(gfp_mask, site);
+	/*
+	 * The kernel fills the per-CPU reserve with kmem_cache_alloc()s and
+	 * returns -ENOMEM, preemption on, when one fails (maybe-preload of
+	 * a non-blocking mask allocates nothing).
+	 */
+	if ((!maybe || gfpflags_allow_blocking(gfp_mask)) &&
+	    kshim_xa_alloc_fails(sizeof(void *) * 64))
+		return -ENOMEM;
 	__kshim_preempt_count_add(1, site);
 	return 0;
 }

@@ -29,6 +29,8 @@
 #include <linux/spinlock.h>
 #include <linux/xarray.h>
 
+#include "lib/fault-inject.h"
+
 #include "lib/xarray_internal.h"
 
 struct xa_node {
@@ -101,11 +103,23 @@ static void set_root(struct xarray *xa, struct xa_node *node)
 	__atomic_store_n(&xa->xa_head, head, __ATOMIC_RELAXED);
 }
 
+/*
+ * The allocating operation running on this thread: its gfp and the
+ * driver's call, for the kernel's node allocation (a kmem_cache_alloc()
+ * from radix_tree_node_cachep, which failslab can fail).
+ */
+static __thread gfp_t alloc_gfp;
+static __thread const struct kshim_site *alloc_site;
+
 static struct xa_node *node_new(unsigned int shift, struct xa_node *parent,
 				unsigned int offset)
 {
-	struct xa_node *node = calloc(1, sizeof(*node));
+	struct xa_node *node;
 
+	if (alloc_site && kshim_failslab_kmalloc(sizeof(*node), alloc_gfp,
+						 alloc_site))
+		return NULL;
+	node = calloc(1, sizeof(*node));
 	if (!node)
 		return NULL;
 	node->shift = shift;
@@ -486,7 +500,15 @@ void kshim_xa_free_all(struct xarray *xa)
 void kshim_xa_might_alloc(gfp_t gfp, const struct kshim_site *site)
 {
 	if (gfpflags_allow_blocking(gfp))
-		__might_sleep(site->file, site->line);
+		__kshim_might_sleep(site->file, site->line, site->func);
+	alloc_gfp = gfp;
+	alloc_site = site;
+}
+
+bool kshim_xa_alloc_fails(size_t size)
+{
+	return alloc_site && kshim_failslab_kmalloc(size, alloc_gfp,
+						    alloc_site);
 }
 
 void kshim_xa_warn_once(bool *once, const struct kshim_site *site)
@@ -549,7 +571,7 @@ static void update_begin(struct xarray *xa, gfp_t gfp, int how,
 			enum kshim_lock_how type = lock_type(xa);
 
 			__kshim_spin_unlock(&xa->xa_lock.rlock, type, 0, site);
-			__might_sleep(site->file, site->line);
+			__kshim_might_sleep(site->file, site->line, site->func);
 			__kshim_spin_lock(&xa->xa_lock.rlock, type, site);
 		}
 		return;

@@ -46,6 +46,12 @@ void kshim_xa_free_all(struct xarray *xa);
 
 /* might_alloc(): might_sleep() at the caller's line for a blocking gfp. */
 void kshim_xa_might_alloc(gfp_t gfp, const struct kshim_site *site);
+/*
+ * A kmalloc() of @size the kernel makes for the operation that last called
+ * kshim_xa_might_alloc() on this thread (an IDA bitmap): true when
+ * fault injection fails it.
+ */
+bool kshim_xa_alloc_fails(size_t size);
 /* A WARN_ON_ONCE() of lib/ at the caller's line; @once is its site flag. */
 void kshim_xa_warn_once(bool *once, const struct kshim_site *site);
 

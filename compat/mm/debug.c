@@ -217,6 +217,39 @@ static const char *pointer_2_6(const void *p, char *buf, size_t len)
 	return buf;
 }
 
+/*
+ * page->flags in 2.6.35's bit numbers (its enum pageflags, x86 with
+ * CONFIG_PAGEFLAGS_EXTENDED, CONFIG_MMU, CONFIG_MEMORY_FAILURE): error 1,
+ * active 6, reserved 10, writeback 13, head 14, tail 15, buddy 19...
+ * 6.8's PG_waiters, PG_workingset, PG_young, PG_idle, PG_arch_2 did not
+ * exist; PG_swapcache, its own bit 16 then, is PG_owner_priv_1 here.
+ */
+static unsigned long flags_2_6(const struct page *page)
+{
+	static const struct { unsigned char now, then; } bits[] = {
+		{ PG_locked, 0 }, { PG_error, 1 }, { PG_referenced, 2 },
+		{ PG_uptodate, 3 }, { PG_dirty, 4 }, { PG_lru, 5 },
+		{ PG_active, 6 }, { PG_slab, 7 }, { PG_owner_priv_1, 8 },
+		{ PG_arch_1, 9 }, { PG_reserved, 10 }, { PG_private, 11 },
+		{ PG_private_2, 12 }, { PG_writeback, 13 }, { PG_head, 14 },
+		{ PG_mappedtodisk, 17 }, { PG_reclaim, 18 },
+		{ PG_swapbacked, 20 }, { PG_unevictable, 21 },
+		{ PG_mlocked, 22 }, { PG_hwpoison, 23 },
+	};
+	/* The zone/node fields at the top of the word stay where they are. */
+	unsigned long flags = page->flags & ~((1UL << __NR_PAGEFLAGS) - 1);
+	size_t i;
+
+	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (page->flags & (1UL << bits[i].now))
+			flags |= 1UL << bits[i].then;
+	if (READ_ONCE(page->compound_head) & 1)
+		flags |= 1UL << 15;		/* PG_tail */
+	if (PageBuddy((struct page *)page))
+		flags |= 1UL << 19;		/* PG_buddy */
+	return flags;
+}
+
 /* 2.6.35 bad_page(): no dump_page() yet, one line of fields */
 static void bad_page_fields_2_6(const struct page *page)
 {
@@ -224,7 +257,7 @@ static void bad_page_fields_2_6(const struct page *page)
 
 	pr_alert("page:%s flags:%s count:%d mapcount:%d mapping:%s index:%lx\n",
 		 pointer_2_6(page, pg, sizeof(pg)),
-		 pointer_2_6((void *)page->flags, fl, sizeof(fl)),
+		 pointer_2_6((void *)flags_2_6(page), fl, sizeof(fl)),
 		 page_count(page), page_mapcount(page),
 		 pointer_2_6(page->mapping, map, sizeof(map)), page->index);
 }

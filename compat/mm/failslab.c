@@ -45,6 +45,17 @@ bool __kshim_should_failslab(struct kmem_cache *s, gfp_t gfp,
 				       site->line, site->func);
 }
 
+bool kshim_failslab_kmalloc(size_t size, gfp_t gfp,
+			    const struct kshim_site *site)
+{
+	if (likely(!fault_point_may_fail(&kshim_failslab_point)))
+		return false;
+	return fault_point_should_fail(&kshim_failslab_point, gfp, 0, size,
+				       site ? site->file : NULL,
+				       site ? site->line : 0,
+				       site ? site->func : NULL);
+}
+
 /* ---- the test's side ---- */
 
 int kshim_failslab_set(const char *spec)

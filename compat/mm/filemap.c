@@ -42,6 +42,7 @@
 #include <linux/might_sleep.h>
 #include <linux/pagemap.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 
 #include "kernel/sched/sched.h"
 #include "mm/internal.h"
@@ -169,7 +170,7 @@ void __kshim_lock_page(struct page *page, const char *file, int line,
 	struct kshim_site site = { file, line, func, NULL };
 
 	/* folio_lock(): might_sleep(), at @file:@line (the caller's). */
-	__might_sleep(file, line);
+	__kshim_might_sleep(file, line, func);
 	page = compound_head(page);
 	if (!trylock_page(page))
 		page_lock_slow(page, &site);
@@ -181,13 +182,18 @@ int __kshim_lock_page_killable(struct page *page, const char *file,
 	struct kshim_site site = { file, line, func, NULL };
 
 	/*
-	 * As lock_page().  -EINTR would need a fatal signal, which kshim
-	 * tasks never get.
+	 * As lock_page(), but a fatal signal (kshim_signal_send(SIGKILL))
+	 * pending when it would wait is -EINTR, as __folio_lock_killable()
+	 * returns (one that arrives during the wait does not end it here).
 	 */
-	__might_sleep(file, line);
+	__kshim_might_sleep(file, line, func);
 	page = compound_head(page);
-	if (!trylock_page(page))
-		page_lock_slow(page, &site);
+	if (trylock_page(page))
+		return 0;
+	kshim_signal_fault(TASK_KILLABLE, &site);
+	if (fatal_signal_pending(current))
+		return -EINTR;
+	page_lock_slow(page, &site);
 	return 0;
 }
 

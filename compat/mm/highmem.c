@@ -88,11 +88,18 @@ static void pkmap_task_gone(void *arg)
 	pthread_mutex_unlock(&kmap_lock);
 }
 
+/* Records of users gone, for the next kmap() (kmap_lock held). */
+static struct pkmap_user *pkmap_users_free;
+
 static void pkmap_user_add(unsigned int nr, const struct kshim_site *site)
 {
-	struct pkmap_user *u = malloc(sizeof(*u));
+	struct pkmap_user *u = pkmap_users_free;
 	struct task_struct *t = current;
 
+	if (u)
+		pkmap_users_free = u->next;
+	else
+		u = malloc(sizeof(*u));
 	if (!u) {
 		fprintf(stderr, "kshim: out of memory for a kmap() user\n");
 		exit(99);
@@ -122,7 +129,8 @@ static void pkmap_user_del(unsigned int nr)
 	if (!u)
 		return;
 	*victim = u->next;
-	free(u);
+	u->next = pkmap_users_free;
+	pkmap_users_free = u;
 	pkmap_users_total--;
 }
 
@@ -180,6 +188,25 @@ pkmap_deadlock(const struct kshim_site *site)
 	kshim_task_die();
 }
 
+/*
+ * ASan builds keep an unmapped slot's frame (arch_kmap_windows_kept()):
+ * a kmap() of the page a free slot still shows takes that slot, without
+ * a system call.  The last slot of each page, by pfn modulo the size.
+ */
+static unsigned int pkmap_hint[64];	/* slot + 1, 0: none */
+
+static bool pkmap_kept_slot(const struct page *page, unsigned int *nr)
+{
+	unsigned long pfn = page_to_pfn(page);
+	unsigned int h = pkmap_hint[pfn % ARRAY_SIZE(pkmap_hint)];
+
+	if (!h || h > pkmap->nr || pkmap_count[h - 1] ||
+	    !pkmap->win[h - 1].kept || pkmap->win[h - 1].pfn != pfn)
+		return false;
+	*nr = h - 1;
+	return true;
+}
+
 /* A free slot for @page, sleeping until there is one (kmap_lock held). */
 static void *map_new_virtual(struct page *page, const struct kshim_site *site)
 {
@@ -192,12 +219,19 @@ static void *map_new_virtual(struct page *page, const struct kshim_site *site)
 	for (;;) {
 		void *vaddr;
 
+		if (pkmap_kept_slot(page, &last_pkmap_nr)) {
+			count = 1;
+			goto found;
+		}
 		for (count = pkmap->nr; count > 0; count--) {
 			last_pkmap_nr = (last_pkmap_nr + 1) % pkmap->nr;
 			if (!pkmap_count[last_pkmap_nr])
 				break;
 		}
+found:
 		if (count) {
+			pkmap_hint[page_to_pfn(page) % ARRAY_SIZE(pkmap_hint)] =
+				last_pkmap_nr + 1;
 			kshim_kmap_window_map(pkmap, last_pkmap_nr, page, site);
 			vaddr = kshim_kmap_window_va(pkmap, last_pkmap_nr);
 			pkmap_count[last_pkmap_nr] = 1;
@@ -349,6 +383,19 @@ void *__kshim_kmap_local_page_prot(struct page *page,
 	return kshim_kmap_window_va(a, idx);
 }
 
+/* @addr is in a window of another task's kmap_local/kmap_atomic slots. */
+static bool in_other_task_slots(unsigned long addr)
+{
+	const struct kshim_kmap_area *a;
+
+	a = __atomic_load_n(&kshim_kmap_areas, __ATOMIC_ACQUIRE);
+	for (; a; a = a->next)
+		if (a->task && a->task != current &&
+		    kshim_kmap_window_index(a, addr) >= 0)
+			return true;
+	return false;
+}
+
 void __kshim_kunmap_local_indexed(const void *vaddr,
 				  const struct kshim_site *site)
 {
@@ -358,7 +405,17 @@ void __kshim_kunmap_local_indexed(const void *vaddr,
 	int slot = a ? kshim_kmap_window_index(a, addr) : -1;
 	int top;
 
-	if (slot < 0) {
+	if (slot < 0 && in_other_task_slots(addr)) {
+		/*
+		 * Another task's kmap_local window: in the kernel an address
+		 * of the FIX_KMAP range all tasks share.  It is not this
+		 * task's top of stack, so 6.8 WARN_ON_ONCE()s, clears this
+		 * task's own top slot, and BUG()s in kmap_local_idx_pop()
+		 * if this task had nothing mapped.  The other task's window
+		 * stays mapped.
+		 */
+		slot = -2;
+	} else if (slot < 0) {
 		/*
 		 * Not a kmap_local address.  With FORCE_MAP that cannot
 		 * be right; otherwise the kernel warns for user addresses
@@ -368,6 +425,8 @@ void __kshim_kunmap_local_indexed(const void *vaddr,
 			highmem_warn_once(&warned_unmap_foreign, site);
 		return;
 	}
+	if (!a)
+		a = kshim_kmap_task_slots();
 	top = t->kmap_ctrl.idx / KM_INCR - 1;
 	if (slot != top)
 		highmem_warn_once(&warned_unmap_order, site);
@@ -487,9 +546,9 @@ static void explain_pkmap(void *arg)
 	pthread_mutex_unlock(&kmap_lock);
 }
 
-static long ledger_slots(void *arg)
+long kshim_kmap_local_mapped(const struct task_struct *t)
 {
-	const struct kshim_kmap_area *a = current->kshim_kmap_slots;
+	const struct kshim_kmap_area *a = t->kshim_kmap_slots;
 	unsigned int i;
 	long n = 0;
 
@@ -498,20 +557,63 @@ static long ledger_slots(void *arg)
 	return n;
 }
 
-static void explain_slots(void *arg)
+const struct kshim_site *kshim_kmap_local_explain(const struct task_struct *t,
+						  int from)
 {
-	const struct kshim_kmap_area *a = current->kshim_kmap_slots;
+	const struct kshim_kmap_area *a = t->kshim_kmap_slots;
+	const struct kshim_site *first = NULL;
 	unsigned int i;
 
-	for (i = 0; a && i < a->nr; i++) {
+	for (i = from > 0 ? from : 0; a && i < a->nr; i++) {
 		const struct kshim_kmap_window *w = &a->win[i];
 
-		if (w->page)
-			printk(KERN_ERR "kshim: atomic kmap slot %u: page pfn:%#lx mapped at %s:%d (%s), never unmapped\n",
-			       i, w->pfn, w->map_site ? w->map_site->file : "?",
-			       w->map_site ? w->map_site->line : 0,
-			       kshim_site_func(w->map_site));
+		if (!w->page)
+			continue;
+		printk(KERN_ERR "kshim: atomic kmap slot %u of %s/%d: page pfn:%#lx mapped at %s:%d (%s), never unmapped\n",
+		       i, t->comm, t->pid, w->pfn,
+		       w->map_site ? w->map_site->file : "?",
+		       w->map_site ? w->map_site->line : 0,
+		       kshim_site_func(w->map_site));
+		if (!first)
+			first = w->map_site;
 	}
+	return first;
+}
+
+/* __kmap_local_sched_out() as the task leaves for good. */
+void kshim_kmap_local_task_exit(struct task_struct *t)
+{
+	struct kshim_kmap_area *a = t->kshim_kmap_slots;
+	unsigned int i;
+
+	for (i = 0; a && i < a->nr; i++)
+		kshim_kmap_window_unmap(a, i, NULL);
+}
+
+/*
+ * Every task's windows: the test's, the threads it started and the CPUs'
+ * idle tasks (a handler's kmap_atomic() maps in the task it interrupts).
+ */
+static long ledger_slots(void *arg)
+{
+	const struct kshim_kmap_area *a;
+	long n = 0;
+
+	a = __atomic_load_n(&kshim_kmap_areas, __ATOMIC_ACQUIRE);
+	for (; a; a = a->next)
+		if (a->task && a->task->kshim_kmap_slots == a)
+			n += kshim_kmap_local_mapped(a->task);
+	return n;
+}
+
+static void explain_slots(void *arg)
+{
+	const struct kshim_kmap_area *a;
+
+	a = __atomic_load_n(&kshim_kmap_areas, __ATOMIC_ACQUIRE);
+	for (; a; a = a->next)
+		if (a->task && a->task->kshim_kmap_slots == a)
+			kshim_kmap_local_explain(a->task, 0);
 }
 
 /* ---- settings, boot and tests ---- */
@@ -572,6 +674,8 @@ static void highmem_reset(void)
 	}
 	pkmap_users_total = 0;
 	last_pkmap_nr = 0;
+	kshim_kmap_windows_forget_kept();
+	memset(pkmap_hint, 0, sizeof(pkmap_hint));
 	current->kmap_ctrl.idx = 0;
 	current->kshim_pkmap_state = PKMAP_RUNNING;
 	pthread_mutex_unlock(&kmap_lock);

@@ -45,6 +45,7 @@
 #define KSHIM_HIGHMEM_32_IMPL
 #include <asm/highmem.h>
 
+#include "arch/fault.h"
 #include "kshim/internal.h"
 #include "mm/internal.h"
 
@@ -290,13 +291,15 @@ void *__kshim_kmap_atomic_pfn(unsigned long pfn, int type,
 
 /*
  * Beyond high_memory on x86-32: the fixmap windows (kshim: this task's
- * atomic slots) and the direct-map addresses of highmem frames.
+ * atomic slots), the pkmap area of kmap() (kshim: every kmap window) and
+ * vmalloc space, and the direct-map addresses of highmem frames.
  */
 static bool above_high_memory(unsigned long vaddr)
 {
 	unsigned long pfn;
 
-	if (kshim_kmap_slot_index(vaddr) >= 0)
+	if (kshim_kmap_slot_index(vaddr) >= 0 ||
+	    kshim_fault_is_kernel_address(vaddr))
 		return true;
 	if (vaddr < PAGE_OFFSET)
 		return false;

@@ -81,8 +81,13 @@ void kshim_kmap_window_map(struct kshim_kmap_area *a, unsigned int idx,
 	struct kshim_kmap_window *w = &a->win[idx];
 	unsigned long pfn = page_to_pfn(page);
 
-	arch_kmap_window_map(kshim_kmap_window_va(a, idx),
-			     kshim_pfn_ram_offset(pfn));
+	/* An ASan build's window still shows its last frame: reopen it. */
+	if (w->kept && w->pfn == pfn)
+		arch_kmap_window_reopen(kshim_kmap_window_va(a, idx));
+	else
+		arch_kmap_window_map(kshim_kmap_window_va(a, idx),
+				     kshim_pfn_ram_offset(pfn));
+	w->kept = false;
 	w->page = page;
 	w->pfn = pfn;
 	w->map_site = site;
@@ -96,8 +101,21 @@ void kshim_kmap_window_unmap(struct kshim_kmap_area *a, unsigned int idx,
 	if (!w->page)
 		return;
 	arch_kmap_window_unmap(kshim_kmap_window_va(a, idx));
+	w->kept = arch_kmap_windows_kept();
 	w->page = NULL;
 	w->unmap_site = site;
+}
+
+/* New RAM (a reboot, a test's private copy): no window shows it yet. */
+void kshim_kmap_windows_forget_kept(void)
+{
+	struct kshim_kmap_area *a;
+	unsigned int i;
+
+	a = __atomic_load_n(&kshim_kmap_areas, __ATOMIC_ACQUIRE);
+	for (; a; a = a->next)
+		for (i = 0; i < a->nr; i++)
+			a->win[i].kept = false;
 }
 
 /* ---- the atomic slots of the current task (mm/internal.h) ---- */
@@ -191,6 +209,11 @@ static const struct kshim_kmap_area *area_of(unsigned long addr)
 			   a->nr * ARCH_KMAP_WINDOW_STRIDE)
 			return a;
 	return NULL;
+}
+
+bool kshim_fault_is_kmap_window(unsigned long addr)
+{
+	return area_of(addr) != NULL;
 }
 
 bool kshim_fault_is_kernel_address(unsigned long addr)

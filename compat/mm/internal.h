@@ -110,11 +110,14 @@ static inline bool kshim_should_failslab(struct kmem_cache *s, gfp_t gfp,
 	return __kshim_should_failslab(s, gfp, site);
 }
 int kshim_parse_failslab(const char *val, struct kshim_config *c);
+/* slab_common.c: kmem_cache_alloc_bulk()'s objects (failslab decided once) */
+extern __thread bool kshim_slab_in_bulk;
 
 /* page_owner.c: who holds each allocated page (a pfn-indexed table) */
 struct kshim_page_owner {
-	const char *file;	/* NULL: not allocated */
+	const char *file;	/* NULL: not allocated (or a slab's) */
 	int line;
+	bool allocated;		/* handed out by the allocator, not free */
 };
 extern struct kshim_page_owner *kshim_page_owners;
 void kshim_page_owner_init(void);
@@ -172,16 +175,20 @@ static inline bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order,
 void kshim_page_poison_fresh(unsigned long pfn, unsigned long nr);
 void kshim_page_poison_forget(unsigned long pfn, unsigned long nr);
 extern bool kshim_page_poison_hooks;	/* false: the hooks do nothing */
-void __kshim_page_free_poison(struct page *page, unsigned int order);
+void __kshim_page_free_poison(struct page *page, unsigned int order,
+			      const char *file, int line, const char *func);
 void __kshim_page_alloc_poison_check(struct page *page, unsigned int order,
 				     const char *file, int line,
 				     const char *func);
 
+/* @file:@line in @func freed it: DEBUG_PAGEALLOC's oops says so. */
 static inline void kshim_page_free_poison(struct page *page,
-					  unsigned int order)
+					  unsigned int order,
+					  const char *file, int line,
+					  const char *func)
 {
 	if (kshim_page_poison_hooks)
-		__kshim_page_free_poison(page, order);
+		__kshim_page_free_poison(page, order, file, line, func);
 }
 
 /* Reports name the allocation (@file:@line in @func) that found damage. */
@@ -196,6 +203,8 @@ static inline void kshim_page_alloc_poison_check(struct page *page,
 void kshim_page_poison_init(void);
 void kshim_page_poison_exit(void);
 void kshim_page_poison_test_begin(void);
+/* Pages freed in the test and still free must hold the pattern. */
+void kshim_page_poison_test_end(void);
 
 /* debug.c */
 const char *kshim_format_gfp(gfp_t gfp, char *buf, size_t len);
@@ -253,6 +262,8 @@ struct kshim_kmap_window {
 	unsigned long pfn;		/* the last frame mapped (~0UL: none) */
 	const struct kshim_site *map_site;	/* where last mapped */
 	const struct kshim_site *unmap_site;	/* where last unmapped */
+	/* Unmapped, but still aliasing @pfn (arch_kmap_windows_kept()). */
+	bool kept;
 };
 
 /* A group of windows: one task's atomic slots, or the pkmap area. */
@@ -274,6 +285,7 @@ int kshim_kmap_window_index(const struct kshim_kmap_area *a,
 			    unsigned long vaddr);
 void kshim_kmap_window_map(struct kshim_kmap_area *a, unsigned int idx,
 			   struct page *page, const struct kshim_site *site);
+void kshim_kmap_windows_forget_kept(void);
 void kshim_kmap_window_unmap(struct kshim_kmap_area *a, unsigned int idx,
 			     const struct kshim_site *site);
 /* The current task's atomic slots, created on first use. */

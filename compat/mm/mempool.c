@@ -361,7 +361,7 @@ int __kshim_mempool_resize(mempool_t *pool, int new_min_nr,
 
 	if (unlikely(new_min_nr <= 0))		/* BUG_ON() */
 		__kshim_bug(site->file, site->line, site->func, site->mod);
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 
 	spin_lock_irqsave(&pool->lock, flags);
 	if (new_min_nr <= pool->min_nr) {
@@ -430,7 +430,7 @@ void *__kshim_mempool_alloc(mempool_t *pool, gfp_t gfp_mask,
 			     TAINT_WARN, NULL);
 	/* might_alloc() */
 	if (gfpflags_allow_blocking(gfp_mask))
-		__might_sleep(site->file, site->line);
+		__kshim_might_sleep(site->file, site->line, site->func);
 
 	/* No emergency reserves, no looping, no failure messages. */
 	gfp_mask |= __GFP_NOMEMALLOC | __GFP_NORETRY | __GFP_NOWARN;

@@ -18,6 +18,8 @@
  * is a thread): see "per-CPU page lists" below.
  */
 #include <pthread.h>
+#include <sched.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,8 +31,11 @@
 #include <linux/might_sleep.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/ratelimit.h>
 
 #include "kshim/internal.h"
+#include "arch/fault.h"
+#include "arch/membarrier.h"
 #include "mm/internal.h"
 
 static void pcp_discard_zone(unsigned int id);
@@ -218,20 +223,34 @@ static void give_back(struct kshim_zone *kz, struct page *page,
  * Pages on a list are free: counted by kshim_zone_free_pages(), poisoned,
  * owned by nobody (the ledger does not count them).  drain_all_pages()
  * empties every thread's lists before an allocation fails and at each
- * test's start; a reboot drops them with the old RAM.  A list's lock is the kernel's pcp->lock: only a drain
- * from another thread contends, and the fast path only trylocks it (a
- * busy list sends the page straight to the zone, as the kernel does).
+ * test's start; a reboot drops them with the old RAM.
+ *
+ * Only a drain from another thread contends for a list; the owner's fast
+ * path must not wait for one, and a busy list sends the page straight to
+ * the zone, as the kernel's spin_trylock of pcp->lock does.  The owner
+ * takes no locked instruction for it (a lock cmpxchg per call cost half
+ * the allocator's time): it marks its set busy and checks that no drainer
+ * froze it, and a drainer freezes the sets, makes every thread execute a
+ * full barrier (arch_fence_heavy(), membarrier()) and waits for the busy
+ * marks to clear (compat/arch/membarrier.h).  Under valgrind and TSan,
+ * whose race checkers cannot see that ordering, the owner trylocks the
+ * list's spinlock instead (pcp_fenced false).
  */
 struct per_cpu_pages {
-	pthread_spinlock_t lock;
-	int count;		/* written under @lock, read by anyone */
+	pthread_spinlock_t lock;	/* drainers; the owner if !pcp_fenced */
+	int count;		/* read by anyone */
 	struct list_head list;	/* of page->pcp_list, hottest first */
 };
 
 struct pcp_set {
 	struct list_head node;	/* in pcp_sets */
+	int busy;		/* the owner works on a list (pcp_fenced) */
+	int frozen;		/* a drainer does (pcp_fenced) */
 	struct per_cpu_pages pcp[MAX_NUMNODES * MAX_NR_ZONES];
 };
+
+/* The owner's side without locked instructions: see above. */
+static bool pcp_fenced;
 
 /* Lock order: pcp_sets_lock, then a list's lock, then a zone's lock. */
 static pthread_mutex_t pcp_sets_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -249,6 +268,63 @@ static struct kshim_zone *pcp_zone(unsigned int id)
 static inline void pcp_count_add(struct per_cpu_pages *pcp, int n)
 {
 	__atomic_store_n(&pcp->count, pcp->count + n, __ATOMIC_RELAXED);
+}
+
+/*
+ * The owner takes its list: false when it must go to the zone (a drainer
+ * has it, or this is an interrupt inside the owner's own list operation).
+ */
+static inline bool pcp_owner_lock(struct pcp_set *set,
+				  struct per_cpu_pages *pcp)
+{
+	if (!pcp_fenced)
+		return !pthread_spin_trylock(&pcp->lock);
+	if (unlikely(set->busy))
+		return false;
+	__atomic_store_n(&set->busy, 1, __ATOMIC_RELAXED);
+	arch_fence_light();
+	if (likely(!__atomic_load_n(&set->frozen, __ATOMIC_ACQUIRE)))
+		return true;
+	__atomic_store_n(&set->busy, 0, __ATOMIC_RELEASE);
+	return false;
+}
+
+static inline void pcp_owner_unlock(struct pcp_set *set,
+				    struct per_cpu_pages *pcp)
+{
+	if (!pcp_fenced)
+		pthread_spin_unlock(&pcp->lock);
+	else
+		__atomic_store_n(&set->busy, 0, __ATOMIC_RELEASE);
+}
+
+/*
+ * A drainer (pcp_sets_lock held) takes every set from its owner: after
+ * this no owner works on a list until pcp_sets_thaw().  Drainers still
+ * take each list's spinlock, which is all they need when !pcp_fenced.
+ */
+static void pcp_sets_freeze(void)
+{
+	struct pcp_set *set;
+
+	if (!pcp_fenced)
+		return;
+	list_for_each_entry(set, &pcp_sets, node)
+		__atomic_store_n(&set->frozen, 1, __ATOMIC_RELAXED);
+	arch_fence_heavy();
+	list_for_each_entry(set, &pcp_sets, node)
+		while (__atomic_load_n(&set->busy, __ATOMIC_ACQUIRE))
+			sched_yield();
+}
+
+static void pcp_sets_thaw(void)
+{
+	struct pcp_set *set;
+
+	if (!pcp_fenced)
+		return;
+	list_for_each_entry(set, &pcp_sets, node)
+		__atomic_store_n(&set->frozen, 0, __ATOMIC_RELEASE);
 }
 
 /* free_pcppages_bulk(): the @count coldest pages back (list lock held). */
@@ -335,6 +411,7 @@ __attribute__((__constructor__(101))) static void pcp_key_create(void)
 {
 	if (pthread_key_create(&pcp_key, pcp_thread_exit))
 		abort();
+	pcp_fenced = arch_fence_init();
 }
 
 static noinline struct pcp_set *pcp_set_create(void)
@@ -357,13 +434,13 @@ static noinline struct pcp_set *pcp_set_create(void)
 	return set;
 }
 
-static inline struct per_cpu_pages *this_pcp(const struct kshim_zone *kz)
+static inline struct pcp_set *this_pcp_set(void)
 {
 	struct pcp_set *set = this_pcps;
 
 	if (unlikely(!set))
 		set = pcp_set_create();
-	return &set->pcp[kz->id];
+	return set;
 }
 
 bool kshim_drain_all_pages(void)
@@ -372,8 +449,10 @@ bool kshim_drain_all_pages(void)
 	bool drained = false;
 
 	pthread_mutex_lock(&pcp_sets_lock);
+	pcp_sets_freeze();
 	list_for_each_entry(set, &pcp_sets, node)
 		drain_pages(set, &drained);
+	pcp_sets_thaw();
 	pthread_mutex_unlock(&pcp_sets_lock);
 	return drained;
 }
@@ -394,6 +473,8 @@ void kshim_pcp_test_begin(void)
 
 			if (set == this_pcps)
 				continue;
+			/* Its owner may have been inside a list operation. */
+			set->busy = set->frozen = 0;
 			for (id = 0; id < MAX_NUMNODES * MAX_NR_ZONES; id++)
 				pthread_spin_init(&set->pcp[id].lock,
 						  PTHREAD_PROCESS_PRIVATE);
@@ -412,6 +493,7 @@ static void pcp_discard_zone(unsigned int id)
 	struct pcp_set *set;
 
 	pthread_mutex_lock(&pcp_sets_lock);
+	pcp_sets_freeze();
 	list_for_each_entry(set, &pcp_sets, node) {
 		struct per_cpu_pages *pcp = &set->pcp[id];
 
@@ -420,6 +502,7 @@ static void pcp_discard_zone(unsigned int id)
 		__atomic_store_n(&pcp->count, 0, __ATOMIC_RELAXED);
 		pthread_spin_unlock(&pcp->lock);
 	}
+	pcp_sets_thaw();
 	pthread_mutex_unlock(&pcp_sets_lock);
 }
 
@@ -467,10 +550,11 @@ unsigned long kshim_zone_pages_out(void)
 /* rmqueue_pcplist(): an order-0 page, from this thread's list if it can. */
 static struct page *rmqueue_pcplist(struct kshim_zone *kz)
 {
-	struct per_cpu_pages *pcp = this_pcp(kz);
+	struct pcp_set *set = this_pcp_set();
+	struct per_cpu_pages *pcp = &set->pcp[kz->id];
 	struct page *page = NULL;
 
-	if (unlikely(pthread_spin_trylock(&pcp->lock))) {
+	if (unlikely(!pcp_owner_lock(set, pcp))) {
 		pthread_mutex_lock(&kz->lock);
 		page = take_block(kz, 0);
 		pthread_mutex_unlock(&kz->lock);
@@ -483,16 +567,17 @@ static struct page *rmqueue_pcplist(struct kshim_zone *kz)
 		list_del(&page->pcp_list);
 		pcp_count_add(pcp, -1);
 	}
-	pthread_spin_unlock(&pcp->lock);
+	pcp_owner_unlock(set, pcp);
 	return page;
 }
 
 /* free_unref_page(): a checked order-0 page to this thread's list. */
 static void free_unref_page(struct kshim_zone *kz, struct page *page)
 {
-	struct per_cpu_pages *pcp = this_pcp(kz);
+	struct pcp_set *set = this_pcp_set();
+	struct per_cpu_pages *pcp = &set->pcp[kz->id];
 
-	if (unlikely(pthread_spin_trylock(&pcp->lock))) {
+	if (unlikely(!pcp_owner_lock(set, pcp))) {
 		pthread_mutex_lock(&kz->lock);
 		give_back(kz, page, 0);
 		pthread_mutex_unlock(&kz->lock);
@@ -502,7 +587,7 @@ static void free_unref_page(struct kshim_zone *kz, struct page *page)
 	pcp_count_add(pcp, 1);
 	if (unlikely(pcp->count >= (int)kz->high))
 		free_pcppages_bulk(kz, pcp, kz->batch);
-	pthread_spin_unlock(&pcp->lock);
+	pcp_owner_unlock(set, pcp);
 }
 
 /* ---- allocation ---- */
@@ -552,8 +637,9 @@ static struct page *alloc_from_zone(struct zone *zone, unsigned int order)
 	return page;
 }
 
-static struct page *get_page_from_zonelist(gfp_t gfp, unsigned int order,
-					   int nid)
+static noinline struct page *get_page_from_zonelist(gfp_t gfp,
+						    unsigned int order,
+						    int nid)
 {
 	int high = gfp_zone(gfp), z, n, i;
 
@@ -580,6 +666,8 @@ static struct kshim_warn_alloc_rs nopage_rs = KSHIM_WARN_ALLOC_RS_INIT;
 void kshim_warn_alloc_reset(void)
 {
 	kshim_warn_alloc_rs_reset(&nopage_rs);
+	/* 2.6.3x's failure report spends printk_ratelimit()'s budget. */
+	ratelimit_state_init(&printk_ratelimit_state, 5 * HZ, 10);
 }
 
 void kshim_warn_alloc_rs_reset(struct kshim_warn_alloc_rs *rs)
@@ -608,8 +696,10 @@ void kshim_warn_alloc(struct kshim_warn_alloc_rs *rs, const char *cls,
 	if (!limited)
 		rs->last_ns = now;
 	pthread_mutex_unlock(&rs->lock);
-	if (limited)
+	if (limited) {
+		kshim_report_suppressed(cls, "one report per 10 s");
 		return;
+	}
 	/* %*pbl of mems_allowed: "0" for one node, "0-N" for more. */
 	if (nr_node_ids > 1)
 		snprintf(mems, sizeof(mems), "0-%d", nr_node_ids - 1);
@@ -622,6 +712,52 @@ void kshim_warn_alloc(struct kshim_warn_alloc_rs *rs, const char *cls,
 	pr_warn("%s: %s, mode:%#x(%s), nodemask=(null),cpuset=/,mems_allowed=%s\n",
 		kshim_current_comm(), msg, gfp,
 		kshim_format_gfp(gfp, names, sizeof(names)), mems);
+	dump_stack();
+	kshim_report_end();
+}
+
+/* A 6.x gfp mask in 2.6.35's bits (include/linux/gfp.h of 2.6.35). */
+static unsigned int gfp_2_6(gfp_t gfp)
+{
+	static const struct { gfp_t now; unsigned int then; } bits[] = {
+		{ __GFP_DMA, 0x01 }, { __GFP_HIGHMEM, 0x02 },
+		{ __GFP_DMA32, 0x04 }, { __GFP_MOVABLE, 0x08 },
+		{ __GFP_DIRECT_RECLAIM, 0x10 /* __GFP_WAIT */ },
+		{ __GFP_HIGH, 0x20 }, { __GFP_IO, 0x40 }, { __GFP_FS, 0x80 },
+		{ __GFP_NOWARN, 0x200 },
+		{ __GFP_RETRY_MAYFAIL, 0x400 /* __GFP_REPEAT */ },
+		{ __GFP_NOFAIL, 0x800 }, { __GFP_NORETRY, 0x1000 },
+		{ __GFP_COMP, 0x4000 }, { __GFP_ZERO, 0x8000 },
+		{ __GFP_NOMEMALLOC, 0x10000 }, { __GFP_HARDWALL, 0x20000 },
+		{ __GFP_THISNODE, 0x40000 }, { __GFP_RECLAIMABLE, 0x80000 },
+	};
+	unsigned int mode = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (gfp & bits[i].now)
+			mode |= bits[i].then;
+	return mode;
+}
+
+/*
+ * 2.6.35's __alloc_pages_slowpath() at nopage: unless __GFP_NOWARN, and
+ * if printk_ratelimit() allows (10 messages per 5 s, shared), the line
+ * with the mode in 2.6.35's bits (GFP_KERNEL is 0xd0), then dump_stack().
+ */
+static void warn_alloc_2_6(gfp_t gfp, unsigned int order, const char *file,
+			   int line, const char *func)
+{
+	if (gfp & __GFP_NOWARN)
+		return;
+	if (!printk_ratelimit()) {
+		kshim_report_suppressed(KSHIM_REPORT_ALLOC_FAILURE,
+					"printk_ratelimit(): 10 reports per 5 s");
+		return;
+	}
+	kshim_report_begin(KSHIM_REPORT_ALLOC_FAILURE, file, line, func);
+	printk(KERN_WARNING "%s: page allocation failure. order:%u, mode:0x%x\n",
+	       kshim_current_comm(), order, gfp_2_6(gfp));
 	dump_stack();
 	kshim_report_end();
 }
@@ -661,20 +797,39 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 	if (kshim_fail_page_alloc(gfp, order, file, line, func)) {
 		page = NULL;
 	} else {
-		page = get_page_from_zonelist(gfp, order, nid);
+		page = NULL;
+		/*
+		 * The common case first: an order-0 page from this thread's
+		 * list of the preferred zone, the zonelist's first choice.
+		 */
+		if (likely(order == 0)) {
+			struct zone *zone =
+				&NODE_DATA(nid)->node_zones[gfp_zone(gfp)];
+
+			if (likely(zone->kshim && zone->spanned_pages))
+				page = rmqueue_pcplist(zone->kshim);
+		}
+		if (unlikely(!page))
+			page = get_page_from_zonelist(gfp, order, nid);
 		/* The slow path drains the per-CPU lists before failing. */
 		if (unlikely(!page) && kshim_drain_all_pages())
 			page = get_page_from_zonelist(gfp, order, nid);
 	}
 	if (unlikely(!page)) {
-		kshim_warn_alloc(&nopage_rs, KSHIM_REPORT_ALLOC_FAILURE, gfp,
-				 file, line, func,
-				 "page allocation failure: order:%u", order);
+		if (kshim_kernel_2_6())
+			warn_alloc_2_6(gfp, order, file, line, func);
+		else
+			kshim_warn_alloc(&nopage_rs, KSHIM_REPORT_ALLOC_FAILURE,
+					 gfp, file, line, func,
+					 "page allocation failure: order:%u",
+					 order);
 		return NULL;
 	}
 
 	/* prep_new_page(): one reference on the head, clean state. */
 	for (i = 0; i < (1UL << order); i++) {
+		__atomic_store_n(&kshim_page_owners[page_to_pfn(page) + i].allocated,
+				 true, __ATOMIC_RELAXED);
 		page[i].flags = 0;
 		page[i].lru.next = page[i].lru.prev = NULL;
 		page[i].mapping = NULL;
@@ -730,6 +885,33 @@ static const char *page_bad_reason(const struct page *page,
 	return reason;
 }
 
+/*
+ * A page of the block being freed is free already: the order given is
+ * larger than the one allocated, or a neighbour's free is repeated.  The
+ * kernel's check sees a free buddy block's first page (its page type reads
+ * as "nonzero mapcount"); kshim also knows the pages on per-CPU lists and
+ * inside free blocks, which the kernel cannot tell from pages in use.
+ */
+static bool page_is_free(const struct page *page)
+{
+	/* Relaxed: a buggy free may look at a page another CPU takes. */
+	return PageBuddy(page) ||
+	       !__atomic_load_n(&kshim_page_owners[page_to_pfn(page)].allocated,
+				__ATOMIC_RELAXED);
+}
+
+static void bad_free_page(struct page *page, unsigned int version,
+			  const char *file, int line, const char *func)
+{
+	unsigned int type = page->page_type;
+
+	/* bad_page() resets PageBuddy: the page stays on its free list. */
+	kshim_bad_page(page, PageBuddy(page) ? "nonzero mapcount" :
+		       "kshim: already free (on a per-CPU list or inside a free block)",
+		       version, file, line, func);
+	page->page_type = type;
+}
+
 /* free_pages_prepare(): false when the block must be leaked. */
 static bool free_pages_prepare(struct page *page, unsigned int order,
 			       unsigned int version, const char *file,
@@ -757,6 +939,11 @@ static bool free_pages_prepare(struct page *page, unsigned int order,
 		__ClearPageHead(page);
 	}
 	for (i = 0; i < nr; i++) {
+		if (i && page_is_free(&page[i])) {
+			bad_free_page(&page[i], version, file, line, func);
+			bad = true;
+			continue;
+		}
 		reason = page_bad_reason(&page[i], PAGE_FLAGS_CHECK_AT_FREE);
 		if (unlikely(reason)) {
 			kshim_bad_page(&page[i], reason, version, file,
@@ -767,6 +954,8 @@ static bool free_pages_prepare(struct page *page, unsigned int order,
 	if (bad)
 		return false;
 	for (i = 0; i < nr; i++) {
+		__atomic_store_n(&kshim_page_owners[page_to_pfn(page) + i].allocated,
+				 false, __ATOMIC_RELAXED);
 		page[i].flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
 		page[i].index = 0;
 		set_page_private(&page[i], 0);
@@ -783,12 +972,20 @@ void kshim_free_block(struct page *page, unsigned int order,
 	struct kshim_zone *kz;
 
 	if (!free_pages_prepare(page, order, version, file, line, func)) {
-		/* Leaked on purpose, as the kernel does; not the driver's. */
-		kshim_page_owner_leak(page, order);
+		unsigned long i;
+
+		/*
+		 * Leaked on purpose, as the kernel does; not the driver's.
+		 * Pages of the block that were free already stay where they
+		 * are, on their free lists.
+		 */
+		for (i = 0; i < (1UL << order); i++)
+			if (!i || !page_is_free(&page[i]))
+				kshim_page_owner_leak(&page[i], 0);
 		return;
 	}
 	kshim_page_owner_clear(page, order);
-	kshim_page_free_poison(page, order);
+	kshim_page_free_poison(page, order, file, line, func);
 	/* page_zone(), without the node lookup on a one-node machine */
 	kz = NODE_DATA(nr_node_ids == 1 ? 0 : page_to_nid(page))->
 		node_zones[page_zonenum(page)].kshim;
@@ -821,8 +1018,15 @@ void __kshim_free_pages(struct page *page, unsigned int order,
 			unsigned int version, const char *file, int line,
 			const char *func)
 {
+	int head;
+
+	/* The kernel's first access, PageHead(), faults on a NULL page. */
+	if (unlikely((unsigned long)page < PAGE_SIZE))
+		arch_oops_at((unsigned long)page +
+			     offsetof(struct page, flags), false, file, line,
+			     func);
 	/* Read before the put: the page may be gone after it. */
-	int head = PageHead(page);
+	head = PageHead(page);
 
 	if (free_pages_testzero(page, version, file, line, func)) {
 		kshim_free_block(page, order, version, file, line, func);

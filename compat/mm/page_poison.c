@@ -25,9 +25,21 @@
  * freed lowmem is made inaccessible in the direct map
  * (__kernel_map_pages(page, n, 0)), so any access faults at once.
  *
+ * With KSHIM_DEBUG_PAGEALLOC=1 an access to a freed lowmem page is the
+ * kernel's oops ("BUG: unable to handle page fault for address: ...",
+ * "Oops: 0002 [#1] PREEMPT SMP DEBUG_PAGEALLOC NOPTI"), and where the
+ * kernel walks its page tables kshim names the page's pfn and the line
+ * that freed it (compat/arch/fault.c asks kshim_debug_pagealloc_*()).
+ *
+ * Beyond the kernel: a write to a freed page that is never allocated
+ * again would go unnoticed, so at the end of each test the pages freed
+ * during it that still wait in the allocator are checked too (the same
+ * "pagealloc: memory corruption" report, at the line that freed the page,
+ * with a kshim line saying so).
+ *
  * Frames never freed in this boot hold zeroes (fresh memory), not the
- * pattern: a per-pfn byte says which frames were poisoned, so that only
- * those are checked.  The kernel poisons all memory at boot instead;
+ * pattern: a per-pfn byte says which frames were poisoned (and in which
+ * test: a generation number), so that only those are checked.  The kernel poisons all memory at boot instead;
  * here boot must not touch memory, so the table is sparse and first
  * touched by the first free.
  */
@@ -39,6 +51,7 @@
 #include <linux/printk.h>
 
 #include "kshim/internal.h"
+#include "arch/fault.h"
 #include "arch/physmem.h"
 #include "arch/poison.h"
 #include "mm/internal.h"
@@ -123,6 +136,19 @@ static inline bool page_intact(const void *mem)
  */
 static unsigned char *poisoned;
 static size_t poisoned_len;
+/* The generation freed pages are marked with: a new one per test. */
+static unsigned char poison_gen = 1;
+/* Range of pfns poisoned in this test (relaxed: only bounds a scan). */
+static unsigned long freed_lo = ~0UL, freed_hi;
+
+/* Where each free frame was freed: DEBUG_PAGEALLOC's oops, the end check. */
+struct free_site {
+	const char *file;
+	const char *func;
+	int line;
+};
+static struct free_site *free_sites;
+static size_t free_sites_len;
 
 bool kshim_page_poison_hooks;
 bool kshim_init_on_alloc_enabled, kshim_init_on_free_enabled;
@@ -151,6 +177,10 @@ void kshim_page_poison_init(void)
 	pick_page_intact();
 	poisoned_len = max_pfn;
 	poisoned = arch_alloc_sparse(poisoned_len);
+	free_sites_len = max_pfn * sizeof(*free_sites);
+	free_sites = arch_alloc_sparse(free_sites_len);
+	freed_lo = ~0UL;
+	freed_hi = 0;
 	/* Nothing to do at all: the allocator skips the calls. */
 	kshim_page_poison_hooks = kshim_config.page_poison ||
 				  kshim_config.debug_pagealloc ||
@@ -161,6 +191,8 @@ void kshim_page_poison_exit(void)
 {
 	arch_release(poisoned, poisoned_len);
 	poisoned = NULL;
+	arch_release(free_sites, free_sites_len);
+	free_sites = NULL;
 }
 
 static inline unsigned char *poison_table(void)
@@ -182,6 +214,9 @@ void kshim_page_poison_test_begin(void)
 	report_begin_ns = 0;
 	report_printed = report_missed = 0;
 	pthread_mutex_unlock(&report_lock);
+	poison_gen = poison_gen == 255 ? 1 : poison_gen + 1;
+	__atomic_store_n(&freed_lo, ~0UL, __ATOMIC_RELAXED);
+	__atomic_store_n(&freed_hi, 0UL, __ATOMIC_RELAXED);
 }
 
 static bool report_allowed(void)
@@ -252,7 +287,8 @@ static void hex_dump(unsigned long base, const unsigned char *mem,
  * the allocation that found it (@file:@line in @func).
  */
 static void check_page(struct page *page, const unsigned char *mem,
-		       const char *file, int line, const char *func)
+		       const char *file, int line, const char *func,
+		       bool at_end)
 {
 	size_t start, end;
 	unsigned long base;
@@ -275,6 +311,9 @@ static void check_page(struct page *page, const unsigned char *mem,
 	else
 		pr_err("pagealloc: memory corruption\n");
 	hex_dump(base, mem, start, end);
+	if (at_end)
+		pr_err("kshim: page pfn:%#lx was written after it was freed at %s:%d (%s) and was not allocated again; found at the end of the test (a kshim check: the kernel finds this only when the page is allocated again)\n",
+		       page_to_pfn(page), file, line, func);
 	dump_stack();
 	dump_page(page, "pagealloc: corrupted page details");
 	kshim_report_end();
@@ -319,24 +358,52 @@ void kshim_page_poison_forget(unsigned long pfn, unsigned long nr)
 		arch_poison_forget(va, len);
 }
 
-void __kshim_page_free_poison(struct page *page, unsigned int order)
+static void note_freed_range(unsigned long pfn, unsigned long nr)
 {
-	unsigned long pfn = page_to_pfn(page), nr = 1UL << order;
+	unsigned long lo = __atomic_load_n(&freed_lo, __ATOMIC_RELAXED);
+	unsigned long hi = __atomic_load_n(&freed_hi, __ATOMIC_RELAXED);
+
+	while (pfn < lo &&
+	       !__atomic_compare_exchange_n(&freed_lo, &lo, pfn, false,
+					    __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+	while (pfn + nr > hi &&
+	       !__atomic_compare_exchange_n(&freed_hi, &hi, pfn + nr, false,
+					    __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+}
+
+void __kshim_page_free_poison(struct page *page, unsigned int order,
+			      const char *file, int line, const char *func)
+{
+	unsigned long pfn = page_to_pfn(page), nr = 1UL << order, i;
 	bool highmem = PageHighMem(page);
 
+	for (i = 0; i < nr; i++) {
+		free_sites[pfn + i].file = file;
+		free_sites[pfn + i].func = func;
+		free_sites[pfn + i].line = line;
+	}
 	if (uses_pattern(highmem)) {
 		unsigned char *map = poison_table();
 
 		/* A block never spans nodes: contiguous in the backdoor. */
 		memset(kshim_pfn_backdoor(pfn), PAGE_POISON, nr << PAGE_SHIFT);
-		memset(map + pfn, 1, nr);
+		memset(map + pfn, poison_gen, nr);
+		note_freed_range(pfn, nr);
 	}
 	if (!highmem) {
 		void *va = page_address(page);
 
-		arch_poison_free(va, nr << PAGE_SHIFT);
+		/*
+		 * DEBUG_PAGEALLOC: unmapped, so any access is the kernel's
+		 * oops in every build (ASan and memcheck leave it to the
+		 * fault); otherwise the checkers watch the range.
+		 */
 		if (kshim_config.debug_pagealloc)
 			arch_ram_protect(va, nr << PAGE_SHIFT, false);
+		else
+			arch_poison_free(va, nr << PAGE_SHIFT);
 	}
 }
 
@@ -356,7 +423,7 @@ void __kshim_page_alloc_poison_check(struct page *page, unsigned int order,
 				continue;	/* never freed: fresh zeroes */
 			/* Checked once: the next free poisons it again. */
 			map[pfn + i] = 0;
-			check_page(page + i, mem, file, line, func);
+			check_page(page + i, mem, file, line, func, false);
 		}
 	}
 	if (!highmem) {
@@ -366,4 +433,60 @@ void __kshim_page_alloc_poison_check(struct page *page, unsigned int order,
 			arch_ram_protect(va, nr << PAGE_SHIFT, true);
 		arch_poison_alloc(va, nr << PAGE_SHIFT);
 	}
+}
+
+/*
+ * Test end: pages freed during the test and still free must still hold
+ * the pattern (beyond the kernel, which checks only at allocation).
+ */
+void kshim_page_poison_test_end(void)
+{
+	unsigned long lo = __atomic_load_n(&freed_lo, __ATOMIC_RELAXED);
+	unsigned long hi = __atomic_load_n(&freed_hi, __ATOMIC_RELAXED);
+	unsigned char *map = poison_table();
+	unsigned long pfn;
+
+	if (!map || !kshim_config.page_poison || hi > poisoned_len)
+		return;
+	/* Pages on other CPUs' lists are free too: in the table already. */
+	for (pfn = lo; pfn < hi; pfn++) {
+		struct free_site *fs = &free_sites[pfn];
+
+		if (map[pfn] != poison_gen)
+			continue;
+		check_page(pfn_to_page(pfn), kshim_pfn_backdoor(pfn),
+			   fs->file ? fs->file : "?", fs->line,
+			   fs->func ? fs->func : "?", true);
+	}
+}
+
+/* ---- KSHIM_DEBUG_PAGEALLOC=1: the oops at a freed lowmem page ---- */
+
+bool kshim_debug_pagealloc_owns(unsigned long addr)
+{
+	return kshim_config.debug_pagealloc && page_offset_base &&
+	       addr >= PAGE_OFFSET &&
+	       addr - PAGE_OFFSET < (highstart_pfn << PAGE_SHIFT);
+}
+
+bool kshim_debug_pagealloc_explain(unsigned long addr)
+{
+	unsigned long pfn;
+	const struct free_site *fs;
+
+	if (!kshim_debug_pagealloc_owns(addr))
+		return false;
+	pfn = (addr - PAGE_OFFSET) >> PAGE_SHIFT;
+	if (!pfn_valid(pfn)) {
+		pr_alert("kshim: %#lx is in the direct map where there is no RAM (pfn %#lx)\n",
+			 addr, pfn);
+		return true;
+	}
+	fs = free_sites ? &free_sites[pfn] : NULL;
+	pr_alert("kshim: %#lx is in page pfn:%#lx, free: DEBUG_PAGEALLOC unmapped it from the direct map when it was freed\n",
+		 addr, pfn);
+	if (fs && fs->file)
+		pr_alert("kshim: the page was freed at %s:%d (%s)\n", fs->file,
+			 fs->line, fs->func ? fs->func : "?");
+	return true;
 }

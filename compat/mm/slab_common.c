@@ -686,15 +686,22 @@ void (kmem_cache_free)(struct kmem_cache *s, void *x)
 	__kshim_kmem_cache_free(s, x, &site);
 }
 
+__thread bool kshim_slab_in_bulk;
+
 int __kshim_kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags,
 				  size_t size, void **p,
 				  const struct kshim_site *site)
 {
 	size_t i;
 
+	/* slab_pre_alloc_hook() once per bulk: one failslab decision. */
+	if (kshim_should_failslab(s, current_gfp_context(flags), site))
+		return 0;
 	for (i = 0; i < size; i++) {
+		kshim_slab_in_bulk = true;
 		p[i] = kshim_slab_alloc(s, flags, NUMA_NO_NODE,
 					s->object_size, site);
+		kshim_slab_in_bulk = false;
 		if (unlikely(!p[i])) {
 			/* __kmem_cache_free_bulk(): all or nothing */
 			__kshim_kmem_cache_free_bulk(s, i, p, site);

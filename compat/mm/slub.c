@@ -1395,8 +1395,8 @@ void *kshim_slab_alloc(struct kmem_cache *s, gfp_t flags, int node,
 
 	flags = current_gfp_context(flags);
 	if (gfpflags_allow_blocking(flags))
-		__might_sleep(site->file, site->line);
-	if (kshim_should_failslab(s, flags, site))
+		__kshim_might_sleep(site->file, site->line, site->func);
+	if (!kshim_slab_in_bulk && kshim_should_failslab(s, flags, site))
 		return NULL;
 
 	pthread_mutex_lock(&s->lock);
@@ -2189,7 +2189,7 @@ long __kshim_validate_slab_cache(struct kmem_cache *s,
 	unsigned int l;
 
 	/* bitmap_alloc(GFP_KERNEL) */
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	map = calloc(s->objects, 1);
 	if (!map)
 		return -ENOMEM;

@@ -444,7 +444,8 @@ static void *vmalloc_range(unsigned long size, unsigned long align,
 	if (unlikely(in_interrupt()))
 		bug_site(site);
 	/* kzalloc_node() of the vm_struct, then alloc_vmap_area() */
-	__might_sleep(kshim_site_file(site), kshim_site_line(site));
+	__kshim_might_sleep(kshim_site_file(site),
+			    kshim_site_line(site), kshim_site_func(site));
 	drain_deferred();
 
 	nr = PAGE_ALIGN(size) >> PAGE_SHIFT;
@@ -628,7 +629,8 @@ void *__kshim_vmap(struct page **pages, unsigned int count,
 		   const struct kshim_site *site)
 {
 	kshim_ensure_booted();
-	__might_sleep(kshim_site_file(site), kshim_site_line(site));
+	__kshim_might_sleep(kshim_site_file(site),
+			    kshim_site_line(site), kshim_site_func(site));
 	if ((flags & VM_NO_GUARD) &&
 	    !__atomic_exchange_n(&no_guard_warned, true, __ATOMIC_RELAXED))
 		warn_site(site);
@@ -641,7 +643,8 @@ void *__kshim_vm_map_ram(struct page **pages, unsigned int count, int node,
 			 const struct kshim_site *site)
 {
 	kshim_ensure_booted();
-	__might_sleep(kshim_site_file(site), kshim_site_line(site));
+	__kshim_might_sleep(kshim_site_file(site),
+			    kshim_site_line(site), kshim_site_func(site));
 	return map_pages(pages, count, 0, PAGE_KERNEL, AREA_MAP_RAM,
 			 "vm_map_ram", site, __builtin_return_address(0));
 }
@@ -719,7 +722,9 @@ void __kshim_vfree(const void *addr, const struct kshim_site *site)
 	if (unlikely(in_nmi()))
 		bug_site(site);
 	if (!in_interrupt())
-		__might_sleep(kshim_site_file(site), kshim_site_line(site));
+		__kshim_might_sleep(kshim_site_file(site),
+				    kshim_site_line(site),
+				    kshim_site_func(site));
 	if (unlikely(in_interrupt())) {
 		if (addr)
 			vfree_deferred(addr, site);
@@ -743,7 +748,8 @@ void __kshim_vunmap(const void *addr, const struct kshim_site *site)
 {
 	if (unlikely(in_interrupt()))
 		bug_site(site);
-	__might_sleep(kshim_site_file(site), kshim_site_line(site));
+	__kshim_might_sleep(kshim_site_file(site),
+			    kshim_site_line(site), kshim_site_func(site));
 	if (addr) {
 		drain_deferred();
 		__vunmap(addr, false, site);
@@ -756,7 +762,8 @@ void __kshim_vm_unmap_ram(const void *mem, unsigned int count,
 	unsigned long addr = (unsigned long)mem;
 	struct vmap_area_k *a;
 
-	__might_sleep(kshim_site_file(site), kshim_site_line(site));
+	__kshim_might_sleep(kshim_site_file(site),
+			    kshim_site_line(site), kshim_site_func(site));
 	if (!addr || addr < VMALLOC_START || addr > VMALLOC_END ||
 	    !PAGE_ALIGNED(addr))
 		bug_site(site);

@@ -247,6 +247,23 @@ static void test_panic_report(void)
 		"unexpected panic report: Kernel panic - not syncing: selftest 42"));
 }
 
+/* The summary's asserts row counts the assertions the tests' processes
+ * ran, passed ones too (clean_after_bug has four). */
+static void test_asserts_row_counts_the_childs(void)
+{
+	static const char *const env[] = { "KSHIM_OUTPUT=basic", NULL };
+	struct spawn_result r;
+
+	CU_ASSERT_EQUAL_FATAL(run_selftest(env, "selftest:clean_after_bug",
+					   NULL, &r), 0);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
+		"             asserts      4      4      4      0      n/a"));
+	if (!strstr(r.out, "asserts      4      4      4      0"))
+		fprintf(stderr, "%s\n", r.out);
+	spawn_free(&r);
+}
+
 static void test_basic_mode_exit_status(void)
 {
 	static const char *const env[] = { "KSHIM_OUTPUT=basic", NULL };
@@ -388,6 +405,8 @@ static CU_TestInfo tests[] = {
 
 static CU_TestInfo mode_tests[] = {
 	{ "basic_mode_exit_status", test_basic_mode_exit_status },
+	{ "asserts_row_counts_the_childs",
+	  test_asserts_row_counts_the_childs },
 	{ "xml_results_file", test_xml_results_file },
 	{ "xml_unwritable", test_xml_unwritable },
 	{ "bad_settings_stop_the_program", test_bad_settings_stop_the_program },

@@ -295,7 +295,7 @@ static void fail_params(struct kunit *test)
 
 static void fail_leaks_page(struct kunit *test)
 {
-	KUNIT_EXPECT_NOT_NULL(test, alloc_page(GFP_KERNEL));
+	KUNIT_EXPECT_NOT_NULL(test, alloc_page(GFP_KERNEL)); /* LINE:leaks_page */
 }
 
 static DEFINE_SPINLOCK(held_lock);

@@ -3,8 +3,12 @@
  * DEBUG_PAGEALLOC, KASAN-like sanitizer poisoning): normal use is silent;
  * a write after free is a "pagealloc: memory corruption" report naming
  * the pfn when the frame is allocated again (plain builds, and highmem
- * in every build), an AddressSanitizer use-after-poison in ASan builds,
- * and a fault with KSHIM_DEBUG_PAGEALLOC=1.
+ * in every build) or, if it never is, at the end of the test (beyond the
+ * kernel), an AddressSanitizer use-after-poison in ASan builds, and with
+ * KSHIM_DEBUG_PAGEALLOC=1 the kernel's oops ("BUG: unable to handle page
+ * fault for address", the pfn, the line that freed the page) in every
+ * build, for kernel code (tests/mm/page_snippets.c) writing after free,
+ * through a kmap() of the freed page, or after its module unloaded.
  *
  * The writes after free run in a fork()ed child of the test: the frame
  * lives in shared simulated RAM, so the test sees what the child wrote,
@@ -32,6 +36,7 @@
 #include "common/expect_bug.h"	/* marker_line() */
 #include "common/spawn.h"
 #include "mm/internal.h"	/* kshim_pfn_backdoor(): white-box checks */
+#include "mm/page_snippets.h"
 
 #include "common/asan.h"
 #if ASAN_BUILD
@@ -86,22 +91,9 @@ static void run_child(void (*fn)(void *), void *arg,
 	CU_ASSERT_EQUAL_FATAL(spawn_call(fn, arg, res), 0);
 }
 
-static bool died_of_sigsegv(const struct spawn_result *c)
-{
-	return c->signaled && c->status == 128 + SIGSEGV;
-}
-
 static bool exited_nonzero(const struct spawn_result *c)
 {
 	return !c->signaled && c->status;
-}
-
-/* Valgrind or a sanitizer may catch a fault first and exit on its own. */
-static bool checker_may_stop_it(void)
-{
-	if (RUNNING_ON_VALGRIND)
-		return true;
-	return strcmp(KSHIM_SANITIZER, "none") != 0;
 }
 
 static void write_byte(void *arg)
@@ -577,37 +569,139 @@ static void test_debug_pagealloc_normal_use(void)
 	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
 }
 
-static void test_debug_pagealloc_write_after_free_faults(void)
+/* The oops of a write at @addr in freed page @pfn (KSHIM_DEBUG_PAGEALLOC). */
+static void expect_pagealloc_oops(unsigned long addr, unsigned long pfn,
+				  const char *func, const char *free_func,
+				  const char *free_marker,
+				  const char *write_marker)
+{
+	const char *snip = PAGE_SNIPPETS_FILE;
+	char want[1024];
+
+	snprintf(want, sizeof(want),
+		 "BUG: unable to handle page fault for address: %016lx\n"
+		 "#PF: supervisor write access in kernel mode\n"
+		 "#PF: error_code(0x0002) - not-present page\n"
+		 "kshim: %#lx is in page pfn:%#lx, free: DEBUG_PAGEALLOC unmapped it from the direct map when it was freed\n"
+		 "kshim: the page was freed at %s:%d (%s)\n"
+		 "kshim: the faulting access: %s:%d (%s)\n"
+		 "Oops: 0002 [#1] PREEMPT SMP DEBUG_PAGEALLOC NOPTI\n",
+		 addr, addr, pfn, snip, marker_line_in(snip, free_marker),
+		 free_func, snip, marker_line_in(snip, write_marker), func);
+	kshim_expect_report(KSHIM_REPORT_OOPS, want, 1);
+}
+
+static void test_debug_pagealloc_write_after_free_oopses(void)
 {
 	struct page *page;
-	unsigned char *p;
-	unsigned long pfn;
-	struct spawn_result c;
 
 	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_DEBUG_PAGEALLOC=1", NULL), 0);
 	page = alloc_page(GFP_KERNEL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
-	pfn = page_to_pfn(page);
-	p = page_address(page);
-	p[0] = 1;
-	__free_page(page);
+	expect_pagealloc_oops((unsigned long)page_address(page) + 8,
+			      page_to_pfn(page), "snip_write_after_free",
+			      "snip_write_after_free", "uaf_free",
+			      "uaf_write");
+	snip_write_after_free(page);
+	CU_FAIL("the write after free did not fault");
+}
 
-	run_child(write_byte, p + 8, &c);
-	if (checker_may_stop_it()) {
-		/* The tool may report the access and exit instead. */
-		CU_ASSERT_TRUE(died_of_sigsegv(&c) || exited_nonzero(&c));
-	} else {
-		CU_ASSERT_TRUE(died_of_sigsegv(&c));
-	}
-	if (!died_of_sigsegv(&c) && !exited_nonzero(&c))
-		fprintf(stderr, "child status %#x, stderr:\n%s\n", c.status,
-			c.err);
-	spawn_free(&c);
+static void test_debug_pagealloc_kmap_of_freed_page_oopses(void)
+{
+	struct page *page;
 
-	/* The faulting write did not happen: the frame is clean. */
-	page = alloc_pfn(GFP_KERNEL, 0, pfn);
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_DEBUG_PAGEALLOC=1", NULL), 0);
+	page = alloc_page(GFP_KERNEL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
-	__free_page(page);
+	expect_pagealloc_oops((unsigned long)page_address(page) + 8,
+			      page_to_pfn(page), "snip_kmap_after_free",
+			      "snip_kmap_after_free", "kmap_free",
+			      "kmap_write");
+	snip_kmap_after_free(page);
+	CU_FAIL("the write through kmap() of a freed page did not fault");
+}
+
+/* module_exit() freed the page; the test writes through the old pointer. */
+static void test_debug_pagealloc_write_after_unload_oopses(void)
+{
+	char want[512];
+	char *p;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_DEBUG_PAGEALLOC=1", NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(kshim_module_load("page_snippets", NULL), 0);
+	p = snip_module_page();
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_EQUAL_FATAL(kshim_module_unload("page_snippets"), 0);
+	/*
+	 * The pfn and the line in module_exit() that freed the page; the
+	 * faulting line is checked above (valgrind may name the caller of
+	 * a leaf function that faults).
+	 */
+	snprintf(want, sizeof(want),
+		 "kshim: %#lx is in page pfn:%#lx, free: DEBUG_PAGEALLOC unmapped it from the direct map when it was freed\n"
+		 "kshim: the page was freed at %s:%d (page_snippets_exit)\n"
+		 "kshim: the faulting access: ",
+		 (unsigned long)p + 8, page_to_pfn(virt_to_page(p)),
+		 PAGE_SNIPPETS_FILE,
+		 marker_line_in(PAGE_SNIPPETS_FILE, "exit_free"));
+	kshim_expect_report(KSHIM_REPORT_OOPS, want, 1);
+	snip_write_module_page(p);
+	CU_FAIL("the write after unload did not fault");
+}
+
+/* The same module, loaded and unloaded without a stale write: silent. */
+static void test_debug_pagealloc_unload_silent(void)
+{
+	char *p;
+
+	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_DEBUG_PAGEALLOC=1", NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(kshim_module_load("page_snippets", NULL), 0);
+	p = snip_module_page();
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	snip_write_module_page(p);
+	CU_ASSERT_EQUAL(p[8], 4);
+	CU_ASSERT_EQUAL_FATAL(kshim_module_unload("page_snippets"), 0);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+}
+
+/* ---- a write to a freed page that is never allocated again ---- */
+
+/*
+ * Beyond the kernel (which checks the pattern only when the page is
+ * allocated again): pages freed during the test are checked at its end.
+ */
+static void test_write_after_free_found_at_test_end(void)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	unsigned long pfn;
+	char want[512];
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+	pfn = page_to_pfn(page);
+	__free_page(page);	/* LINE:end_free */
+	memset((unsigned char *)kshim_pfn_backdoor(pfn) + 0x40, 0x5a, 4);
+	snprintf(want, sizeof(want),
+		 "pagealloc: memory corruption\n"
+		 "%016lx: %-49sZZZZ\n"
+		 "kshim: page pfn:%#lx was written after it was freed at %s:%d (%s) and was not allocated again; found at the end of the test (a kshim check: the kernel finds this only when the page is allocated again)\n",
+		 (pfn << PAGE_SHIFT) + 0x40, "5a 5a 5a 5a", pfn, __FILE__,
+		 marker_line("end_free"),
+		 "test_write_after_free_found_at_test_end");
+	/* Found after the body returned, at the line that freed the page. */
+	kshim_expect_report(KSHIM_REPORT_MEMORY_CORRUPTION, want, 1);
+}
+
+/* Freed pages left alone until the end: silent. */
+static void test_freed_pages_intact_at_test_end(void)
+{
+	struct page *a = alloc_pages(GFP_HIGHUSER, 2);
+	struct page *b = alloc_page(GFP_KERNEL);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+	memset(page_address(b), 0x33, PAGE_SIZE);
+	__free_pages(a, 2);
+	__free_page(b);
 	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
 }
 
@@ -636,8 +730,18 @@ int main(int argc, char **argv)
 #endif
 		{ "debug_pagealloc_normal_use",
 		  test_debug_pagealloc_normal_use },
-		{ "debug_pagealloc_write_after_free_faults",
-		  test_debug_pagealloc_write_after_free_faults },
+		{ "debug_pagealloc_write_after_free_oopses",
+		  test_debug_pagealloc_write_after_free_oopses },
+		{ "debug_pagealloc_kmap_of_freed_page_oopses",
+		  test_debug_pagealloc_kmap_of_freed_page_oopses },
+		{ "debug_pagealloc_write_after_unload_oopses",
+		  test_debug_pagealloc_write_after_unload_oopses },
+		{ "debug_pagealloc_unload_silent",
+		  test_debug_pagealloc_unload_silent },
+		{ "write_after_free_found_at_test_end",
+		  test_write_after_free_found_at_test_end },
+		{ "freed_pages_intact_at_test_end",
+		  test_freed_pages_intact_at_test_end },
 		CU_TEST_INFO_NULL,
 	};
 	static CU_SuiteInfo suites[] = {

@@ -68,6 +68,7 @@ static void test_process_context_is_silent(void)
 /* 82: the whole report, preemption disabled. */
 static void test_preempt_off_full_text(void)
 {
+	const struct kshim_report *r;
 	char disabled[256];
 
 	expect_might_sleep("might_sleep", 1, 0, 0, 1);
@@ -76,7 +77,11 @@ static void test_preempt_off_full_text(void)
 	preempt_disable(); /* LINE:preempt_off */
 	call_might_sleep(NULL);
 	preempt_enable();
-	assert_report_at(KSHIM_REPORT_MIGHT_SLEEP, "might_sleep");
+	r = assert_report_at(KSHIM_REPORT_MIGHT_SLEEP, "might_sleep");
+	/* The report names the function that called might_sleep(). */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r->func);
+	CU_ASSERT_STRING_EQUAL(r->func, "call_might_sleep");
 	ASSERT_IN_ORDER(last_text(KSHIM_REPORT_MIGHT_SLEEP),
 			"preempt_count: 1, expected: 0\n",
 			"Preemption disabled at:\n", disabled,

@@ -32,6 +32,20 @@
 #include <kshim/ledger.h>
 
 #include "base.h"
+#include "kshim/internal.h"
+#include "lib/fault-inject.h"
+
+/*
+ * func=device_add: kobject_add() failing (its name, its sysfs directory):
+ * kobject_add_internal()'s message, then device_add()'s unwind; the
+ * caller still holds its reference and must put_device().
+ */
+static const int device_add_errors[] = { -ENOMEM, 0 };
+struct fault_point kshim_fail_device_add_point =
+	FAULT_POINT_INIT("fail_device_add", "device_add", "device_register",
+			 device_add_errors, NULL,
+			 &kshim_config.fail_specs[KSHIM_FAIL_SLOT_DEVICE_ADD],
+			 true);
 
 static pthread_mutex_t devices_lock = PTHREAD_MUTEX_INITIALIZER;
 static LIST_HEAD(devices);		/* between device_add() and _del() */
@@ -139,6 +153,14 @@ int __kshim_device_add(struct device *dev, const struct kshim_site *site)
 	}
 
 	parent = __kshim_get_device(dev->parent, site);
+	error = fault_check(&kshim_fail_device_add_point, GFP_KERNEL, site);
+	if (error) {
+		pr_err("kobject_add_internal failed for %s (error: %d parent: %s)\n",
+		       dev_name(dev), error,
+		       parent ? dev_name(parent) : "'none'");
+		__kshim_put_device(parent, site);
+		goto out;
+	}
 	dev->kobj.parent = parent ? &parent->kobj : NULL;
 	dev->kobj.state_in_sysfs = 1;
 	dev->kshim_add_site = site;

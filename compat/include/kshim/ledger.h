@@ -4,7 +4,7 @@
  * A ledger entry is a value that must be the same at the end of a test as
  * at its start: pages allocated, kmaps held, preempt_count, locks held...
  * kshim's subsystems register theirs at boot; a test may add its own.  At
- * teardown the first entry that moved is reported (class "ledger"), and the
+ * teardown every entry that moved is reported (one "ledger" report), and the
  * entry's explain callback may print details (who allocated what, where).
  */
 #ifndef _KSHIM_LEDGER_H

@@ -27,7 +27,9 @@
 #define KSHIM_REPORT_SCHEDULE_ATOMIC "schedule_atomic" /* BUG: scheduling while atomic */
 #define KSHIM_REPORT_SPINLOCK	"spinlock"	/* BUG: spinlock/rwlock recursion, ... */
 #define KSHIM_REPORT_LOCKUP	"lockup"	/* a lock that can never be taken: ends the test */
-#define KSHIM_REPORT_CONTEXT	"context"	/* kshim_run_in_*() handler left its context changed */
+#define KSHIM_REPORT_CONTEXT	"context"	/* a handler (kshim_run_in_*(), IRQ, tasklet, softirq) left its context changed */
+#define KSHIM_REPORT_TASK_EXIT	"task_exit"	/* a thread ended with IRQs off, atomic, locks or kmaps held */
+#define KSHIM_REPORT_BOOT	"boot"		/* kshim_boot() refused: the old machine is still in use */
 #define KSHIM_REPORT_SMP_PROCESSOR_ID "smp_processor_id" /* BUG: using smp_processor_id() in preemptible */
 /* Kernel mappings (compat/mm/highmem.c, compat/arch/fault.c) */
 #define KSHIM_REPORT_OOPS	"oops"		/* BUG: unable to handle page fault: ends the test */

@@ -51,4 +51,15 @@ void kshim_test_skip(const char *reason);
 /* Name of the running test ("suite:test"), or NULL outside a test. */
 const char *kshim_current_test(void);
 
+/*
+ * A test program built for another kernel (-DKSHIM_LINUX_VERSION_CODE=...)
+ * runs a machine of that kernel: its reports use that kernel's texts.
+ */
+#ifdef KSHIM_LINUX_VERSION_CODE
+__attribute__((__constructor__)) static void __kshim_test_linux_version(void)
+{
+	kshim_set_linux_version(KSHIM_LINUX_VERSION_CODE);
+}
+#endif
+
 #endif /* _KSHIM_TEST_H */

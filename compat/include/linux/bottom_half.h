@@ -9,6 +9,8 @@
  * takes it off again (WARN_ON_ONCE when called in hardirq context); an
  * unbalanced one trips the DEBUG_PREEMPT underflow warning.  Both report
  * at the caller's file:line.  kshim has no pending softirqs to run yet.
+ * A 2.6.28 - 2.6.36 driver reads the count in 2.6.35's layout, where
+ * local_bh_disable() shows as 0x100 (linux/preempt.h).
  */
 #ifndef _LINUX_BH_H
 #define _LINUX_BH_H
@@ -26,9 +28,11 @@ void __kshim_local_bh_enable_ip(unsigned int cnt,
 	__kshim_local_bh_enable_ip(cnt, __KSHIM_CALLSITE)
 
 #define local_bh_disable()						\
-	__kshim_local_bh_disable_ip(SOFTIRQ_DISABLE_OFFSET, __KSHIM_CALLSITE)
+	__kshim_local_bh_disable_ip(__KSHIM_SOFTIRQ_DISABLE_OFFSET,	\
+				    __KSHIM_CALLSITE)
 #define local_bh_enable()						\
-	__kshim_local_bh_enable_ip(SOFTIRQ_DISABLE_OFFSET, __KSHIM_CALLSITE)
+	__kshim_local_bh_enable_ip(__KSHIM_SOFTIRQ_DISABLE_OFFSET,	\
+				   __KSHIM_CALLSITE)
 #define local_bh_enable_ip(ip)		local_bh_enable()
 #define _local_bh_enable()		local_bh_enable()
 

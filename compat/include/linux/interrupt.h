@@ -43,6 +43,7 @@
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/smp.h>
+#include <linux/version.h>
 #include <kshim/site.h>
 
 /* kshim: interrupt lines 0 .. NR_IRQS - 1 (kernel: arch's NR_IRQS). */
@@ -57,6 +58,13 @@
 				 IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING)
 #define IRQF_TRIGGER_PROBE	0x00000010
 
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 1, 0)
+/*
+ * "keep irqs disabled when calling the action handler": a no-op since
+ * 2.6.35 (handlers always run with IRQs off, as kshim's do), removed in 4.1.
+ */
+#define IRQF_DISABLED		0x00000020
+#endif
 #define IRQF_SHARED		0x00000080
 #define IRQF_PROBE_SHARED	0x00000100
 #define __IRQF_TIMER		0x00000200

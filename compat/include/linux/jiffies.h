@@ -5,8 +5,11 @@
  * Follows include/linux/jiffies.h of 6.8 with HZ=1000 (Ubuntu's 6.8
  * configuration): jiffies starts at INITIAL_JIFFIES (5 minutes before the
  * 32-bit wrap, as the kernel does, so wrap bugs show) when the machine
- * boots and counts host monotonic milliseconds.  jiffies is read-only,
- * as drivers use it; time_after() and friends compare with wrap-around.
+ * boots and counts milliseconds of kshim's clock: virtual time by default,
+ * which moves only when a test advances it or a task sleeps for a while
+ * (kshim/time.h), host monotonic time with KSHIM_CLOCK=real.  jiffies is
+ * read-only, as drivers use it; time_after() and friends compare with
+ * wrap-around.
  */
 #ifndef _LINUX_JIFFIES_H
 #define _LINUX_JIFFIES_H
@@ -16,6 +19,7 @@
 #include <linux/typecheck.h>
 #include <linux/param.h>		/* HZ, USER_HZ */
 #include <vdso/time64.h>		/* MSEC_PER_SEC... (linux/time64.h) */
+#include <vdso/jiffies.h>		/* TICK_NSEC */
 
 #define INITIAL_JIFFIES ((unsigned long)(unsigned int)(-300 * HZ))
 
@@ -41,6 +45,24 @@ u64 get_jiffies_64(void);
 #define time_is_after_jiffies(a)	time_before(jiffies, a)
 #define time_is_before_eq_jiffies(a)	time_after_eq(jiffies, a)
 #define time_is_after_eq_jiffies(a)	time_before_eq(jiffies, a)
+
+#define time_after64(a, b)						\
+	(typecheck(__u64, a) &&						\
+	 typecheck(__u64, b) &&						\
+	 ((__s64)((b) - (a)) < 0))
+#define time_before64(a, b)	time_after64(b, a)
+#define time_after_eq64(a, b)						\
+	(typecheck(__u64, a) &&						\
+	 typecheck(__u64, b) &&						\
+	 ((__s64)((a) - (b)) >= 0))
+#define time_before_eq64(a, b)	time_after_eq64(b, a)
+#define time_in_range64(a, b, c)					\
+	(time_after_eq64(a, b) && time_before_eq64(a, c))
+#define time_is_before_jiffies64(a)	time_after64(get_jiffies_64(), a)
+#define time_is_after_jiffies64(a)	time_before64(get_jiffies_64(), a)
+#define time_is_before_eq_jiffies64(a)	time_after_eq64(get_jiffies_64(), a)
+#define time_is_after_eq_jiffies64(a)	time_before_eq64(get_jiffies_64(), a)
+#define time_in_range_open(a, b, c)	(time_after_eq(a, b) && time_before(a, c))
 
 static inline unsigned int jiffies_to_msecs(const unsigned long j)
 {
@@ -73,6 +95,31 @@ static inline unsigned long usecs_to_jiffies(const unsigned int u)
 static inline unsigned long nsecs_to_jiffies(u64 n)
 {
 	return (unsigned long)(n / NSEC_PER_MSEC);
+}
+
+static inline u64 jiffies64_to_nsecs(u64 j)
+{
+	return j * NSEC_PER_MSEC;
+}
+
+static inline u64 jiffies64_to_msecs(u64 j)
+{
+	return j;
+}
+
+static inline u64 nsecs_to_jiffies64(u64 n)
+{
+	return n / NSEC_PER_MSEC;
+}
+
+static inline unsigned long _msecs_to_jiffies(const unsigned int m)
+{
+	return m;
+}
+
+static inline unsigned int jiffies_delta_to_msecs(long delta)
+{
+	return jiffies_to_msecs(delta > 0 ? delta : 0);
 }
 
 /* What the kernel's linux/jiffies.h also makes visible. */

@@ -30,6 +30,8 @@
 
 void __might_resched(const char *file, int line, unsigned int offsets);
 void __might_sleep(const char *file, int line);
+/* kshim: __might_sleep() naming the caller's function in its report. */
+void __kshim_might_sleep(const char *file, int line, const char *func);
 void __cant_sleep(const char *file, int line, int preempt_offset);
 void __might_fault(const char *file, int line);
 
@@ -40,7 +42,10 @@ void __might_fault(const char *file, int line);
 #define might_resched()		do { } while (0)
 
 #define might_sleep()							\
-	do { __might_sleep(__FILE__, __LINE__); might_resched(); } while (0)
+	do {								\
+		__kshim_might_sleep(__FILE__, __LINE__, __func__);	\
+		might_resched();					\
+	} while (0)
 #define cant_sleep()							\
 	do { __cant_sleep(__FILE__, __LINE__, 0); } while (0)
 #define sched_annotate_sleep()	(current->task_state_change = 0)

@@ -2,7 +2,10 @@
 /*
  * linux/page-flags.h - PG_* bits, their accessors, compound pages, types.
  *
- * Follows include/linux/page-flags.h of 6.8: the enum pageflags order;
+ * Follows include/linux/page-flags.h of 6.8: the enum pageflags order
+ * (6.6's "mm: Rearrange page flags": PG_writeback bit 1, PG_head bit 6,
+ * PG_waiters bit 7, PG_active/PG_workingset 8/9; a 2.6.35 driver's
+ * "Bad page state" prints its flags in 2.6.35's bits, compat/mm);
  * PageX/SetPageX/ClearPageX (atomic), __SetPageX/__ClearPageX (not
  * atomic), TestSetPageX/TestClearPageX (return the old bit), generated
  * only where 6.8 has them (no SetPageLocked: use trylock_page/lock_page).
@@ -32,13 +35,15 @@
 
 enum pageflags {
 	PG_locked,		/* Page is locked. Don't touch. */
+	PG_writeback,		/* Page is under writeback */
 	PG_referenced,
 	PG_uptodate,
 	PG_dirty,
 	PG_lru,
+	PG_head,		/* Must be in bit 6 */
+	PG_waiters,		/* Page has waiters, check its waitqueue */
 	PG_active,
 	PG_workingset,
-	PG_waiters,		/* Page has waiters, check its waitqueue */
 	PG_error,
 	PG_slab,
 	PG_owner_priv_1,	/* Owner use. If pagecache, fs may use */
@@ -46,8 +51,6 @@ enum pageflags {
 	PG_reserved,
 	PG_private,		/* If pagecache, has fs-private data */
 	PG_private_2,		/* If pagecache, has fs aux data */
-	PG_writeback,		/* Page is under writeback */
-	PG_head,		/* A head page */
 	PG_mappedtodisk,	/* Has blocks allocated on-disk */
 	PG_reclaim,		/* To be reclaimed asap */
 	PG_swapbacked,		/* Page is backed by RAM/swap */

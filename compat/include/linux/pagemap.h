@@ -11,9 +11,9 @@
  *  - lock_page() is a might_sleep() point; it takes a free page at once,
  *    otherwise sleeps (uninterruptibly, really blocking the thread) until
  *    the page is unlocked and it wins the bit.
- *  - lock_page_killable() is lock_page() that could return -EINTR on a
- *    fatal signal; kshim tasks never receive fatal signals (a host
- *    SIGKILL ends the whole process), so it always returns 0.
+ *  - lock_page_killable() is lock_page() that returns -EINTR when a fatal
+ *    signal (kshim_signal_send(task, SIGKILL)) is pending as it would
+ *    wait; one sent during the wait does not end it.
  *  - unlock_page() needs no owner: any thread may unlock a page another
  *    thread locked, and it wakes every waiter.  Unlocking a page that is
  *    not locked dumps the page with the reason

@@ -11,6 +11,9 @@
 #define LIST_POISON1		((void *)(0x100 + POISON_POINTER_DELTA))
 #define LIST_POISON2		((void *)(0x122 + POISON_POINTER_DELTA))
 
+/* A timer's entry.next until it is first armed (linux/timer.h). */
+#define TIMER_ENTRY_STATIC	((void *) 0x300 + POISON_POINTER_DELTA)
+
 /* page->mapping of a compound page's tail pages (mm/page_alloc.c). */
 #define TAIL_MAPPING		((void *)(0x400 + POISON_POINTER_DELTA))
 

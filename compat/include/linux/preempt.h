@@ -16,6 +16,11 @@
  * count about to overflow its 8 bits, is a
  * "WARNING ... DEBUG_LOCKS_WARN_ON(val > preempt_count())" (and friends),
  * reported at the caller's file:line, and the change is not made.
+ *
+ * A driver built for 2.6.28 - 2.6.36 sees 2.6.35's layout instead
+ * (asm/preempt.h): HARDIRQ_MASK 0x03ff0000, NMI_MASK 0x04000000,
+ * PREEMPT_ACTIVE 0x10000000, local_bh_disable() counted as 0x100, and no
+ * SOFTIRQ_DISABLE_OFFSET, in_serving_softirq() or in_task() (2.6.37).
  */
 #ifndef _LINUX_PREEMPT_H
 #define _LINUX_PREEMPT_H
@@ -26,8 +31,19 @@
 
 #define PREEMPT_BITS	8
 #define SOFTIRQ_BITS	8
+#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 37)
+/*
+ * 2.6.35 (include/linux/hardirq.h): 10 hardirq bits, one NMI bit, x86's
+ * PREEMPT_ACTIVE; preempt_count() reads kshim's count in this layout.
+ */
+#define MAX_HARDIRQ_BITS 10
+#define HARDIRQ_BITS	MAX_HARDIRQ_BITS
+#define NMI_BITS	1
+#define PREEMPT_ACTIVE	0x10000000
+#else
 #define HARDIRQ_BITS	4
 #define NMI_BITS	4
+#endif
 
 #define PREEMPT_SHIFT	0
 #define SOFTIRQ_SHIFT	(PREEMPT_SHIFT + PREEMPT_BITS)
@@ -46,14 +62,21 @@
 #define HARDIRQ_OFFSET	(1UL << HARDIRQ_SHIFT)
 #define NMI_OFFSET	(1UL << NMI_SHIFT)
 
+/* kshim's count: local_bh_disable() adds this (6.x's value) to it. */
+#define __KSHIM_SOFTIRQ_DISABLE_OFFSET	0x200
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 37)
 #define SOFTIRQ_DISABLE_OFFSET	(2 * SOFTIRQ_OFFSET)
+#endif
 
 #define INIT_PREEMPT_COUNT	PREEMPT_OFFSET
 
 #define PREEMPT_DISABLE_OFFSET	PREEMPT_OFFSET
 #define PREEMPT_DISABLED	(PREEMPT_DISABLE_OFFSET + PREEMPT_ENABLED)
 #define PREEMPT_LOCK_OFFSET	PREEMPT_DISABLE_OFFSET
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 37)
 #define SOFTIRQ_LOCK_OFFSET	(SOFTIRQ_DISABLE_OFFSET + PREEMPT_LOCK_OFFSET)
+#endif
 
 #define nmi_count()	(preempt_count() & NMI_MASK)
 #define hardirq_count()	(preempt_count() & HARDIRQ_MASK)
@@ -70,13 +93,16 @@
  */
 #define in_nmi()		(nmi_count())
 #define in_hardirq()		(hardirq_count())
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 37)
 #define in_serving_softirq()	(softirq_count() & SOFTIRQ_OFFSET)
 #define in_task()		(!(in_nmi() | in_hardirq() | in_serving_softirq()))
+#endif
 
 #define in_irq()		(hardirq_count())
 #define in_softirq()		(softirq_count())
 #define in_interrupt()		(irq_count())
 
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 37)
 /* 0 task, 1 softirq, 2 hardirq, 3 NMI. */
 static __always_inline unsigned char interrupt_context_level(void)
 {
@@ -88,12 +114,17 @@ static __always_inline unsigned char interrupt_context_level(void)
 	level += !!(pc & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET));
 	return level;
 }
+#endif
 
 /*
  * Are we running in atomic context?  WARNING: this macro cannot always
  * detect atomic context; do not use in_atomic() in driver code.
  */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 37)
+#define in_atomic()	((preempt_count() & ~PREEMPT_ACTIVE) != 0)
+#else
 #define in_atomic()	(preempt_count() != 0)
+#endif
 
 /* Check whether we were atomic before we did preempt_disable(). */
 #define in_atomic_preempt_off() (preempt_count() != PREEMPT_DISABLE_OFFSET)

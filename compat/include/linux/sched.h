@@ -131,6 +131,7 @@ struct task_struct {
 	struct kmap_ctrl kmap_ctrl;
 	struct kshim_kmap_area *kshim_kmap_slots; /* atomic kmap windows */
 	int kshim_pkmap_state;			/* compat/mm/highmem.c */
+	int exit_state;				/* EXIT_DEAD: its thread ended */
 	struct task_struct *kshim_next;		/* every task, for reports */
 	struct kshim_host_lock kshim_wake;	/* schedule() sleeps on it */
 	bool kshim_woken;
@@ -241,6 +242,7 @@ static inline int need_resched(void)
 #include <linux/spinlock.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timer.h>
 #include <linux/wait.h>
 
 /*

@@ -36,6 +36,10 @@ struct srcu_struct {
 	static struct srcu_struct name = __SRCU_STRUCT_INIT(name, name##_srcu_data)
 
 int init_srcu_struct(struct srcu_struct *ssp);
+/* Its per-CPU data can fail to allocate (-ENOMEM): the caller's line. */
+int __kshim_init_srcu_struct(struct srcu_struct *ssp,
+			     const struct kshim_site *site);
+#define init_srcu_struct(ssp)	__kshim_init_srcu_struct(ssp, __KSHIM_CALLSITE)
 void cleanup_srcu_struct(struct srcu_struct *ssp);
 int __srcu_read_lock(struct srcu_struct *ssp);
 void __srcu_read_unlock(struct srcu_struct *ssp, int idx);

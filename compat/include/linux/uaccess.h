@@ -8,12 +8,37 @@
  * pagefault_disabled() tells whether it is raised; faulthandler_disabled()
  * is that or in_atomic().  might_fault() does not report while page faults
  * are disabled.  The user-copy functions come later.
+ *
+ * A driver built for 2.6.28 - 4.1 gets the older form (include/linux/
+ * uaccess.h of 2.6.35): pagefault_disable() is inc_preempt_count(), so
+ * in_atomic() is true and might_sleep() reports inside it;
+ * pagefault_disabled() and faulthandler_disabled() do not exist yet (4.2).
  */
 #ifndef __LINUX_UACCESS_H__
 #define __LINUX_UACCESS_H__
 
 #include <linux/compiler.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/version.h>
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 2, 0)
+/* Macros, so that an unbalanced enable names the driver's line. */
+#define pagefault_disable()						\
+do {									\
+	preempt_count_inc();						\
+	/* the store before a pagefault can hit */			\
+	barrier();							\
+} while (0)
+
+#define pagefault_enable()						\
+do {									\
+	barrier();							\
+	preempt_count_dec();						\
+	barrier();							\
+	preempt_check_resched();					\
+} while (0)
+#else
 
 static __always_inline void pagefault_disabled_inc(void)
 {
@@ -49,6 +74,7 @@ static inline bool pagefault_disabled(void)
 }
 
 #define faulthandler_disabled() (pagefault_disabled() || in_atomic())
+#endif /* LINUX_VERSION_CODE */
 
 /* What the kernel's linux/uaccess.h also makes visible. */
 #include <asm/pgtable_types.h>

@@ -94,6 +94,32 @@ static void handler_symbol(char *buf, size_t len, irq_handler_t fn)
 		memcpy(plus, "+0x0/", 5);
 }
 
+/*
+ * A handler returned with preempt_count, its locks, kmap_atomic() stack
+ * or pagefault_disable() depth changed.  The kernel's irq_exit() does not
+ * look (DEBUG_PREEMPT's underflow checks aside): the CPU goes on atomic
+ * until something sleeps.  kshim reports it here, in its own words like
+ * kshim_run_in_hardirq()'s, naming the handler and the line that took
+ * what was left (else where the handler was requested), and puts the
+ * count back as handle_softirqs() does for a softirq.  Locks and kmaps
+ * stay held: the ledger sees them on this CPU when the test ends.
+ */
+static void handler_leaked(unsigned int irq, const struct irqaction *action,
+			   const struct kshim_ctx_mark *mark)
+{
+	const struct kshim_site *site;
+	char sym[256];
+
+	handler_symbol(sym, sizeof(sym), action->handler);
+	kshim_report_begin(KSHIM_REPORT_CONTEXT, NULL, 0, NULL);
+	printk(KERN_ERR "kshim: irq %u handler %s returned with preempt_count %08x, entered with %08x\n",
+	       irq, sym, preempt_count(), mark->preempt_count);
+	site = kshim_ctx_explain(mark, action->kshim_site);
+	kshim_report_set_site(site->file, site->line, site->func);
+	kshim_report_end();
+	preempt_count_set(mark->preempt_count);
+}
+
 /* handle_irq_event_percpu(): the chain, in hardirq context. */
 static void handle_irq_event(unsigned int irq, struct irqaction *chain[],
 			     unsigned int n)
@@ -102,9 +128,19 @@ static void handle_irq_event(unsigned int irq, struct irqaction *chain[],
 
 	for (i = 0; i < n; i++) {
 		struct irqaction *action = chain[i];
+		struct thread_info *ti = current_thread_info();
+		struct kshim_ctx_mark mark;
 		static bool warned;
 
+		/* Interrupted at preempt_count 0: the handler disabled it. */
+		if (preempt_count() == HARDIRQ_OFFSET) {
+			ti->preempt_disable_site = NULL;
+			ti->preempt_disable_ip = (unsigned long)action->handler;
+		}
+		kshim_ctx_mark(&mark);
 		action->handler((int)irq, action->dev_id);
+		if (kshim_ctx_moved(&mark))
+			handler_leaked(irq, action, &mark);
 		if (!arch_irqs_disabled()) {
 			const struct kshim_site *s = action->kshim_site;
 			char sym[256];

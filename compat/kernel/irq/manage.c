@@ -113,7 +113,7 @@ int __kshim_request_irq(unsigned int irq, irq_handler_t handler,
 		return -EINVAL;
 
 	/* kzalloc(GFP_KERNEL) and mutex_lock(&desc->request_mutex) */
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	err = fault_check(&kshim_fail_request_irq_point, 0, site);
 	if (err)
 		return err;
@@ -169,7 +169,7 @@ const void *__kshim_free_irq(unsigned int irq, void *dev_id,
 		__kshim_warn(site->file, site->line, site->func, site->mod,
 			     TAINT_WARN,
 			     "Trying to free IRQ %d from IRQ context!\n", irq);
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 
 	pthread_mutex_lock(&kshim_irq_lock);
 	for (p = &desc->action; (action = *p); p = &action->next)
@@ -203,7 +203,7 @@ void __kshim_disable_irq(unsigned int irq, bool sync,
 			 const struct kshim_site *site)
 {
 	if (sync)
-		__might_sleep(site->file, site->line);
+		__kshim_might_sleep(site->file, site->line, site->func);
 	if (irq >= NR_IRQS)
 		return;
 	pthread_mutex_lock(&kshim_irq_lock);
@@ -251,7 +251,7 @@ void __kshim_enable_irq(unsigned int irq, const struct kshim_site *site)
 
 void __kshim_synchronize_irq(unsigned int irq, const struct kshim_site *site)
 {
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	if (irq >= NR_IRQS)
 		return;
 	pthread_mutex_lock(&kshim_irq_lock);

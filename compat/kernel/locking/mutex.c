@@ -61,13 +61,14 @@ int __kshim_mutex_lock(struct mutex *lock, unsigned int state,
 {
 	struct task_struct *t = current;
 
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	host_lock(&lock->host);
 	if (lock->owner) {
 		mutex_warn_on(lock->magic != lock, "lock->magic != lock", site);
 		if (lock->owner == t)
 			mutex_deadlock(lock, site);
 		/* A signal ends an interruptible (killable) wait before it starts. */
+		kshim_signal_fault(state, site);
 		if (signal_pending_state(state, t)) {
 			host_unlock(&lock->host);
 			return -EINTR;

@@ -33,13 +33,14 @@ int __kshim_down(struct semaphore *sem, unsigned int state, long timeout,
 	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
 	int ret = 0;
 
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	host_lock(&sem->host);
 	if (likely(sem->count > 0)) {
 		sem->count--;
 		host_unlock(&sem->host);
 		return 0;
 	}
+	kshim_signal_fault(state, site);
 	if (signal_pending_state(state, current)) {
 		host_unlock(&sem->host);
 		return -EINTR;

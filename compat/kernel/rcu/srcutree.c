@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/gfp_types.h>
 #include <linux/srcu.h>
 #include <linux/sched.h>
 
@@ -27,16 +28,39 @@
 #include "kshim/internal.h"
 #include "kernel/rcu/rcu.h"
 #include "kernel/sched/sched.h"
+#include "lib/fault-inject.h"
 
 static pthread_mutex_t srcu_gp_mutex = PTHREAD_MUTEX_INITIALIZER;
 static __thread int srcu_nesting;
 
-int init_srcu_struct(struct srcu_struct *ssp)
+/*
+ * func=init_srcu_struct: the kernel's alloc_percpu() of the srcu_data
+ * fails (-ENOMEM, silently); the structure is then not initialized.
+ */
+static const int init_srcu_errors[] = { -ENOMEM, 0 };
+struct fault_point kshim_fail_init_srcu_point =
+	FAULT_POINT_INIT("fail_init_srcu_struct", "init_srcu_struct",
+			 "alloc_percpu", init_srcu_errors, NULL,
+			 &kshim_config.fail_specs[KSHIM_FAIL_SLOT_INIT_SRCU],
+			 true);
+
+int __kshim_init_srcu_struct(struct srcu_struct *ssp,
+			     const struct kshim_site *site)
 {
+	int err = fault_check(&kshim_fail_init_srcu_point, GFP_KERNEL, site);
+
+	if (err)
+		return err;
 	memset(ssp, 0, sizeof(*ssp));
 	ssp->initialized = 1;
 	arch_annotate_racy_hint(ssp, sizeof(*ssp));
 	return 0;
+}
+
+#undef init_srcu_struct
+int init_srcu_struct(struct srcu_struct *ssp)
+{
+	return __kshim_init_srcu_struct(ssp, __KSHIM_CALLSITE);
 }
 
 void cleanup_srcu_struct(struct srcu_struct *ssp)
@@ -118,7 +142,7 @@ void __kshim_synchronize_srcu(struct srcu_struct *ssp,
 {
 	bool ok;
 
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	kshim_block_begin(TASK_UNINTERRUPTIBLE, site);
 	ok = srcu_gp(ssp);
 	kshim_block_end();
@@ -252,7 +276,7 @@ void srcu_barrier(struct srcu_struct *ssp)
 		"kernel/rcu/srcutree.c", 0, "srcu_barrier", NULL
 	};
 
-	__might_sleep(site.file, site.line);
+	__kshim_might_sleep(site.file, site.line, site.func);
 	kshim_block_begin(TASK_UNINTERRUPTIBLE, &site);
 	pthread_mutex_lock(&sq.lock);
 	while (ssp->cbs_queued)

@@ -284,7 +284,7 @@ static void synchronize_common(const struct kshim_site *site,
 	    __kshim_rcu_once(warned))
 		lockdep_rcu_suspicious(site->file, site->line, illegal);
 	/* wait_rcu_gp() -> wait_for_completion(): might_sleep(), sleeps. */
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	kshim_block_begin(TASK_UNINTERRUPTIBLE, site);
 	stuck = rcu_gp(self, false);
 	kshim_block_end();
@@ -621,7 +621,7 @@ void __kshim_rcu_barrier(const struct kshim_site *site)
 	unsigned int cpu;
 	bool stuck = false;
 
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	kshim_block_begin(TASK_UNINTERRUPTIBLE, site);
 	pthread_mutex_lock(&barrier_mutex);
 	pthread_mutex_lock(&rcu.lock);

@@ -31,7 +31,7 @@ void __kshim_kvfree_call_rcu(struct rcu_head *head, rcu_callback_t func,
 		kshim_rcu_kvfree_call(head, (unsigned long)func, kvfree_fn);
 		return;
 	}
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	__kshim_synchronize_rcu(site);
 	__kshim_kvfree((void *)func, site);
 }

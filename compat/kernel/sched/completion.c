@@ -59,10 +59,11 @@ long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
 	struct timespec deadline;
 
-	__might_sleep(site->file, site->line);
+	__kshim_might_sleep(site->file, site->line, site->func);
 	host_lock(&x->host);
 	if (!x->done) {
 		/* do_wait_for_common(): a signal ends the wait unslept. */
+		kshim_signal_fault(state, site);
 		if (signal_pending_state(state, current)) {
 			host_unlock(&x->host);
 			return -ERESTARTSYS;

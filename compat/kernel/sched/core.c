@@ -23,6 +23,10 @@
  *    context switch within RCU read-side critical section!";
  *  - schedule(), wake_up_process(): a task sleeps on a host condition
  *    variable of its own.
+ * A machine running 2.6.28 - 2.6.36 (compat/init/version.c) prints
+ * 2.6.35's kernel/sched.c instead: __might_sleep() without the non_block,
+ * preempt_count and RCU lines, __schedule_bug() with the count in 2.6.35's
+ * layout (asm/preempt.h), and no reset of the count afterwards.
  * The per-test ledger checks that preempt_count, the interrupt flag and
  * the spinlocks/mutexes held are the same at the end of a test as at its
  * start.
@@ -52,6 +56,15 @@ _Static_assert(offsetof(struct task_struct, thread_info) == 0,
 
 __thread struct task_struct *__kshim_current;
 static struct task_struct *all_tasks;
+static pthread_key_t task_exit_key;
+static bool task_exit_key_made;
+static void task_exit(void *arg);
+
+/* Before boot (constructor 200) and before any thread but main(). */
+__attribute__((__constructor__(150))) static void make_task_exit_key(void)
+{
+	task_exit_key_made = !pthread_key_create(&task_exit_key, task_exit);
+}
 
 struct task_struct *__kshim_current_setup(void)
 {
@@ -75,6 +88,9 @@ struct task_struct *__kshim_current_setup(void)
 					    __ATOMIC_RELAXED))
 		;
 	__kshim_current = t;
+	/* do_exit()'s checks when the thread ends (not for main()'s). */
+	if (task_exit_key_made)
+		pthread_setspecific(task_exit_key, t);
 	return t;
 }
 
@@ -104,11 +120,22 @@ int kshim_current_cpu(void)
 	return current_thread_info()->cpu;
 }
 
-/* "[<ip>] func [mod] file:line": kshim's print_ip_sym(). */
+/*
+ * "[<ip>] func [mod] file:line": kshim's print_ip_sym().  Without a site,
+ * @ip is a code address (a handler's entry): "[<ip>] symbol+0xoff/0xsize".
+ */
 void kshim_print_ip_site(unsigned long ip, const struct kshim_site *site)
 {
 	if (!site) {
-		printk(KERN_ERR "[<%016lx>] (unknown)\n", ip);
+		char name[128];
+		unsigned long off, size;
+
+		if (ip && arch_lookup_symbol(ip, name, sizeof(name), &off,
+					     &size))
+			printk(KERN_ERR "[<%016lx>] %s+0x%lx/0x%lx\n", ip, name,
+			       off, size);
+		else
+			printk(KERN_ERR "[<%016lx>] (unknown)\n", ip);
 		return;
 	}
 	printk(KERN_ERR "[<%016lx>] %s%s%s%s %s:%d\n", ip,
@@ -226,7 +253,8 @@ static inline int resched_offsets_ok(unsigned int offsets)
 	return nested == offsets;
 }
 
-void __might_resched(const char *file, int line, unsigned int offsets)
+static void might_resched_at(const char *file, int line, const char *func,
+			     unsigned int offsets)
 {
 	/* WARN_ON_ONCE() by default, no rate limit required: */
 	kshim_rcu_sleep_check(file, line);
@@ -237,9 +265,18 @@ void __might_resched(const char *file, int line, unsigned int offsets)
 	if (ratelimited(&might_resched_prev_jiffy))
 		return;
 
-	kshim_report_begin(KSHIM_REPORT_MIGHT_SLEEP, file, line, NULL);
+	kshim_report_begin(KSHIM_REPORT_MIGHT_SLEEP, file, line, func);
 	pr_err("BUG: sleeping function called from invalid context at %s:%d\n",
 	       file, line);
+	if (kshim_kernel_2_6()) {
+		/* 2.6.35 kernel/sched.c __might_sleep() */
+		pr_err("in_atomic(): %d, irqs_disabled(): %d, pid: %d, name: %s\n",
+		       in_atomic(), irqs_disabled(), current->pid,
+		       current->comm);
+		dump_stack();	/* no taint before 3.x */
+		kshim_report_end();
+		return;
+	}
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: %d, pid: %d, name: %s\n",
 	       in_atomic(), irqs_disabled(), current->non_block_count,
 	       current->pid, current->comm);
@@ -254,7 +291,17 @@ void __might_resched(const char *file, int line, unsigned int offsets)
 	kshim_report_end();
 }
 
+void __might_resched(const char *file, int line, unsigned int offsets)
+{
+	might_resched_at(file, line, NULL, offsets);
+}
+
 void __might_sleep(const char *file, int line)
+{
+	__kshim_might_sleep(file, line, NULL);
+}
+
+void __kshim_might_sleep(const char *file, int line, const char *func)
 {
 	unsigned int state = get_current_state();
 	const struct kshim_site *ss = current->task_state_site;
@@ -274,7 +321,7 @@ void __might_sleep(const char *file, int line)
 				     ss && ss->func ? ss->func : "?",
 				     ss ? ss->file : "?", ss ? ss->line : 0);
 	}
-	__might_resched(file, line, 0);
+	might_resched_at(file, line, func, 0);
 }
 
 void __cant_sleep(const char *file, int line, int preempt_offset)
@@ -313,8 +360,15 @@ static void __schedule_bug(struct task_struct *prev,
 	/* As printed inside schedule(), which has preemption disabled. */
 	printk(KERN_ERR "BUG: scheduling while atomic: %s/%d/0x%08x\n",
 	       prev->comm, prev->pid,
-	       preempt_count() + (int)PREEMPT_DISABLE_OFFSET);
+	       (kshim_kernel_2_6() ? __kshim_preempt_count_2_6(preempt_count()) :
+				     preempt_count()) +
+	       (int)PREEMPT_DISABLE_OFFSET);
 	kshim_print_modules();
+	if (kshim_kernel_2_6()) {	/* 2.6.35: no "Preemption disabled at:" */
+		dump_stack();
+		kshim_report_end();
+		return;
+	}
 	if (preempt_count()) {
 		pr_err("Preemption disabled at:");
 		kshim_print_ip_site(current_thread_info()->preempt_disable_ip,
@@ -372,8 +426,9 @@ void kshim_block_begin(unsigned int state, const struct kshim_site *site)
 	}
 	if (unlikely(preempt_count())) {
 		__schedule_bug(prev, site);
-		/* PREEMPT_DISABLED in schedule(), 0 after it. */
-		preempt_count_set(PREEMPT_ENABLED);
+		/* PREEMPT_DISABLED in schedule(), 0 after it (not in 2.6.35). */
+		if (!kshim_kernel_2_6())
+			preempt_count_set(PREEMPT_ENABLED);
 	}
 	/* __schedule(): rcu_note_context_switch(false), PREEMPT_RCU */
 	kshim_rcu_note_context_switch(site);
@@ -414,21 +469,16 @@ long kshim_jiffies_until(const struct timespec *deadline)
 long kshim_task_sleep(long timeout)
 {
 	struct task_struct *t = current;
-	struct timespec deadline;
-	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
 
-	if (!forever)
-		kshim_deadline_ms(&deadline, timeout > 0 ? timeout : 0);
+	/* A timed sleep is on kshim's clock (compat/kernel/time/timer.c). */
+	if (timeout != MAX_SCHEDULE_TIMEOUT)
+		return kshim_time_sleep(timeout);
 	host_lock(&t->kshim_wake);
-	while (!t->kshim_woken) {
-		if (forever)
-			host_wait(&t->kshim_wake);
-		else if (!host_wait_until(&t->kshim_wake, &deadline))
-			break;
-	}
+	while (!t->kshim_woken)
+		host_wait(&t->kshim_wake);
 	t->kshim_woken = false;
 	host_unlock(&t->kshim_wake);
-	return forever ? timeout : kshim_jiffies_until(&deadline);
+	return timeout;
 }
 
 int wake_up_state(struct task_struct *p, unsigned int state)
@@ -560,17 +610,16 @@ static void explain_irqs_disabled(void *arg)
 		       s->func ? s->func : "?", s->file, s->line);
 }
 
-static void explain_held_locks(const char *kind)
+/* " #0: spinlock 0x..., at: func file:line" for @t's locks @from.. */
+static const struct kshim_site *print_held_locks(const struct task_struct *t,
+						 int from, const char *kind)
 {
-	struct task_struct *t = current;
+	const struct kshim_site *first = NULL;
 	int i, n = t->kshim_lockdep_depth;
 
-	/* Only this task's: other tasks may still be running. */
-	printk(KERN_ERR "%d lock%s held by %s/%d:\n", n, n == 1 ? "" : "s",
-	       t->comm, t->pid);
 	if (n > KSHIM_HELD_LOCKS_MAX)
 		n = KSHIM_HELD_LOCKS_MAX;
-	for (i = 0; i < n; i++) {
+	for (i = from; i < n; i++) {
 		const struct kshim_held_lock *h = &t->kshim_held_locks[i];
 
 		if (strcmp(h->kind, kind) && strcmp(kind, "*"))
@@ -578,7 +627,50 @@ static void explain_held_locks(const char *kind)
 		printk(KERN_ERR " #%d: %s %p, at: %s %s:%d\n", i, h->kind,
 		       h->lock, h->site->func ? h->site->func : "?",
 		       h->site->file, h->site->line);
+		if (!first)
+			first = h->site;
 	}
+	return first;
+}
+
+/* How many locks of @kind @t holds. */
+static int held_locks_of(const struct task_struct *t, const char *kind)
+{
+	int i, n = t->kshim_lockdep_depth, k = 0;
+
+	if (n > KSHIM_HELD_LOCKS_MAX)
+		n = KSHIM_HELD_LOCKS_MAX;
+	for (i = 0; i < n; i++)
+		k += !strcmp(kind, "*") ||
+		     !strcmp(t->kshim_held_locks[i].kind, kind);
+	return k;
+}
+
+/*
+ * lockdep_print_held_locks() for every task that holds one: the test's
+ * own, a thread it started (still running, or gone: its locks stay held
+ * for ever), a CPU's idle task.  The counters said a lock is held: the
+ * task that holds it is named, never only the one that checks.
+ */
+static void explain_held_locks(const char *kind)
+{
+	struct task_struct *t = __atomic_load_n(&all_tasks, __ATOMIC_ACQUIRE);
+	bool any = false;
+
+	for (; t; t = t->kshim_next) {
+		int n = held_locks_of(t, kind);
+
+		if (!n)
+			continue;
+		any = true;
+		printk(KERN_ERR "%d lock%s held by %s/%d%s:\n", n,
+		       n == 1 ? "" : "s", t->comm, t->pid,
+		       t->exit_state ? " (exited)" : "");
+		print_held_locks(t, 0, kind);
+	}
+	if (!any)
+		printk(KERN_ERR "0 locks held by %s/%d\n", current->comm,
+		       current->pid);
 }
 
 static long ledger_spinlocks(void *arg)
@@ -599,6 +691,149 @@ static long ledger_mutexes(void *arg)
 static void explain_mutexes(void *arg)
 {
 	explain_held_locks("mutex");
+}
+
+/* ---- what a handler leaves behind (kernel/softirq.c, irq/handle.c) ---- */
+
+void kshim_ctx_mark(struct kshim_ctx_mark *m)
+{
+	struct task_struct *t = current;
+
+	m->preempt_count = preempt_count();
+	m->lockdep_depth = t->kshim_lockdep_depth;
+	m->kmap_idx = t->kmap_ctrl.idx;
+	m->pagefault_disabled = t->pagefault_disabled;
+}
+
+bool kshim_ctx_moved(const struct kshim_ctx_mark *m)
+{
+	struct task_struct *t = current;
+
+	return m->preempt_count != preempt_count() ||
+	       m->lockdep_depth != t->kshim_lockdep_depth ||
+	       m->kmap_idx != t->kmap_ctrl.idx ||
+	       m->pagefault_disabled != t->pagefault_disabled;
+}
+
+const struct kshim_site *kshim_ctx_explain(const struct kshim_ctx_mark *m,
+					   const struct kshim_site *fallback)
+{
+	struct task_struct *t = current;
+	const struct kshim_site *site = NULL, *s;
+	int n = t->kshim_lockdep_depth - m->lockdep_depth;
+
+	if (n > 0) {
+		printk(KERN_ERR "kshim: %d lock%s taken there and still held by %s/%d:\n",
+		       n, n == 1 ? "" : "s", t->comm, t->pid);
+		site = print_held_locks(t, m->lockdep_depth, "*");
+	}
+	if (t->kmap_ctrl.idx > m->kmap_idx) {
+		s = kshim_kmap_local_explain(t, m->kmap_idx / 2);
+		if (!site)
+			site = s;
+	}
+	if (t->pagefault_disabled != m->pagefault_disabled)
+		printk(KERN_ERR "kshim: pagefault_disable() depth %d, entered with %d\n",
+		       t->pagefault_disabled, m->pagefault_disabled);
+	return site ? site : fallback;
+}
+
+bool kshim_task_ctx_clean(const struct task_struct *t)
+{
+	return !READ_ONCE(t->thread_info.preempt_count) &&
+	       (READ_ONCE(t->thread_info.eflags) & X86_EFLAGS_IF) &&
+	       !READ_ONCE(t->kshim_lockdep_depth) &&
+	       !READ_ONCE(t->kmap_ctrl.idx) &&
+	       !READ_ONCE(t->pagefault_disabled);
+}
+
+void kshim_task_ctx_explain(const struct task_struct *t)
+{
+	const struct thread_info *ti = &t->thread_info;
+	int pc = ti->preempt_count;
+
+	printk(KERN_ERR "kshim: CPU#%u: %s/%d is left with preempt_count %08x (hardirq %d, softirq %d, preempt %d), irqs_disabled(): %d, pagefault_disable() depth %d\n",
+	       ti->cpu, t->comm, t->pid, pc,
+	       (int)((pc & HARDIRQ_MASK) >> HARDIRQ_SHIFT),
+	       (int)((pc & SOFTIRQ_MASK) >> SOFTIRQ_SHIFT),
+	       (int)((pc & PREEMPT_MASK) >> PREEMPT_SHIFT),
+	       !(ti->eflags & X86_EFLAGS_IF), t->pagefault_disabled);
+	if (t->kshim_lockdep_depth) {
+		printk(KERN_ERR "%d lock%s held by %s/%d:\n",
+		       t->kshim_lockdep_depth,
+		       t->kshim_lockdep_depth == 1 ? "" : "s", t->comm, t->pid);
+		print_held_locks(t, 0, "*");
+	}
+	if (t->kmap_ctrl.idx)
+		kshim_kmap_local_explain(t, 0);
+}
+
+/*
+ * do_exit() of a task whose host thread ends (6.8): "note: ... exited
+ * with irqs disabled" / "... with preempt_count %d", and both put right.
+ * kshim has no lockdep (no "still has locks held!"): a lock still held
+ * stays held for ever and counted, and the ledger names this task at the
+ * end of the test.  kshim adds the kmap_local/kmap_atomic windows the
+ * task never unmapped, which the kernel's last switch away from it drops
+ * silently: they are unmapped too.  Interrupts left off, windows left
+ * mapped, or a preempt_count no held lock accounts for are one report of
+ * class "task_exit", at the line that made the first of them; the notes
+ * alone (a spinlock held) go to the log.
+ */
+static void task_exit(void *arg)
+{
+	struct task_struct *t = arg;
+	struct thread_info *ti = &t->thread_info;
+	const struct kshim_site *site = NULL, *s;
+	bool irqs_off = !(ti->eflags & X86_EFLAGS_IF);
+	long kmaps;
+	bool report;
+
+	if (t != __kshim_current)	/* not a thread of ours any more */
+		return;
+	kmaps = kshim_kmap_local_mapped(t);
+	report = irqs_off || kmaps ||
+		 (ti->preempt_count && !t->kshim_lockdep_depth);
+	if (report)
+		kshim_report_begin(KSHIM_REPORT_TASK_EXIT, NULL, 0, NULL);
+	if (irqs_off) {
+		pr_info("note: %s[%d] exited with irqs disabled\n", t->comm,
+			t->pid);
+		site = ti->irq_disable_site;
+		if (site)
+			printk(KERN_ERR "hardirqs last disabled at: %s %s:%d\n",
+			       kshim_site_func(site), site->file, site->line);
+		ti->eflags |= X86_EFLAGS_IF;
+	}
+	if (ti->preempt_count) {
+		pr_info("note: %s[%d] exited with preempt_count %d\n", t->comm,
+			t->pid, ti->preempt_count);
+		if (report) {
+			pr_err("Preemption disabled at:");
+			kshim_print_ip_site(ti->preempt_disable_ip,
+					    ti->preempt_disable_site);
+			if (!site)
+				site = ti->preempt_disable_site;
+		}
+		ti->preempt_count = 0;
+	}
+	if (kmaps) {
+		printk(KERN_ERR "kshim: %s/%d exited with %ld kmap_local/kmap_atomic mapping%s never unmapped:\n",
+		       t->comm, t->pid, kmaps, kmaps == 1 ? "" : "s");
+		s = kshim_kmap_local_explain(t, 0);
+		site = s ? s : site;
+	}
+	if (report) {
+		if (site)
+			kshim_report_set_site(site->file, site->line,
+					      site->func);
+		kshim_report_end();
+	}
+	kshim_kmap_local_task_exit(t);
+	t->kmap_ctrl.idx = 0;
+	t->pagefault_disabled = 0;
+	t->exit_state = EXIT_DEAD;
+	kshim_report_thread_exit();
 }
 
 /* ---- boot and tests ---- */

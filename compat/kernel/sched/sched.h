@@ -97,6 +97,41 @@ void kshim_lock_released(const void *lock, long *counter);
 extern long kshim_spinlocks_held;
 extern long kshim_mutexes_held;
 
+/*
+ * What a handler (an interrupt handler, a tasklet, a softirq vector, a
+ * function-call IPI) must leave as it found: preempt_count, the locks the
+ * task holds, its kmap_local/kmap_atomic stack and pagefault_disable()
+ * depth.  kshim_ctx_mark() before the handler, kshim_ctx_moved() after;
+ * kshim_ctx_explain() prints what it left behind (each lock and kmap with
+ * the line that took it) and returns the first such line, or @fallback.
+ */
+struct kshim_ctx_mark {
+	int preempt_count;
+	int lockdep_depth;
+	int kmap_idx;
+	int pagefault_disabled;
+};
+void kshim_ctx_mark(struct kshim_ctx_mark *m);
+bool kshim_ctx_moved(const struct kshim_ctx_mark *m);
+const struct kshim_site *kshim_ctx_explain(const struct kshim_ctx_mark *m,
+					   const struct kshim_site *fallback);
+/* A task's context is clean (the idle state of a CPU between handlers). */
+bool kshim_task_ctx_clean(const struct task_struct *t);
+/* Print what @t holds of its context (for the ledger of the CPUs). */
+void kshim_task_ctx_explain(const struct task_struct *t);
+
+/*
+ * compat/mm/highmem.c: the kmap_local/kmap_atomic windows of task @t.
+ * How many are mapped; the lines of those from stack level @from up
+ * ("kshim: ... mapped at <file>:<line>"), returning the first one's site
+ * (NULL if none); and at the end of @t's thread, what the kernel's last
+ * switch away from it does (the windows are unmapped).
+ */
+long kshim_kmap_local_mapped(const struct task_struct *t);
+const struct kshim_site *kshim_kmap_local_explain(const struct task_struct *t,
+						  int from);
+void kshim_kmap_local_task_exit(struct task_struct *t);
+
 /* KSHIM_SPINLOCK_LOCKUP, milliseconds */
 unsigned long kshim_spin_lockup_ms(void);
 /*

@@ -65,6 +65,7 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 	if (timeout <= 0)
 		return 0;
 	/* prepare_to_wait_event(): a signal ends the wait unslept. */
+	kshim_signal_fault(state, site);
 	if (signal_pending_state(state, current))
 		return -ERESTARTSYS;
 	kshim_block_begin(state, site);
