@@ -41,7 +41,7 @@ struct kshim_config kshim_config = {
 	.spin_lockup_ms = 2000,
 };
 
-static int booted;
+int kshim_booted;
 
 int kshim_parse_bool(const char *val, bool *res)
 {
@@ -533,12 +533,12 @@ static void boot_from_env(void)
 	boot_subsystems();
 }
 
-void kshim_ensure_booted(void)
+void __kshim_ensure_booted(void)
 {
-	if (__atomic_load_n(&booted, __ATOMIC_ACQUIRE))
+	if (__atomic_load_n(&kshim_booted, __ATOMIC_ACQUIRE))
 		return;
 	/* Boot runs before main(), single-threaded: no race to settle. */
-	__atomic_store_n(&booted, 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&kshim_booted, 1, __ATOMIC_RELEASE);
 	boot_from_env();
 }
 

@@ -119,7 +119,15 @@ struct kshim_setting {
 			    size_t len);
 };
 
-void kshim_ensure_booted(void);
+/* Boot the machine if it has not booted yet (the check inline: hot). */
+extern int kshim_booted;
+void __kshim_ensure_booted(void);
+static inline void kshim_ensure_booted(void)
+{
+	if (__builtin_expect(!__atomic_load_n(&kshim_booted, __ATOMIC_ACQUIRE),
+			     0))
+		__kshim_ensure_booted();
+}
 /* Print "kshim: invalid NAME='val': help" (and why) to stderr. */
 void kshim_setting_error(const struct kshim_setting *s, const char *val,
 			 const char *why);

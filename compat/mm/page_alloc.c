@@ -34,6 +34,7 @@
 #include <linux/ratelimit.h>
 
 #include "kshim/internal.h"
+#include "kernel/sched/sched.h"
 #include "arch/fault.h"
 #include "arch/membarrier.h"
 #include "mm/internal.h"
@@ -792,8 +793,8 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 	/* Scoped constraints: memalloc_noio/nofs/pin_save() (sched/mm.h). */
 	gfp = current_gfp_context(gfp);
 	/* prepare_alloc_pages(): might_alloc(), checked even with memory free. */
-	if (gfp & __GFP_DIRECT_RECLAIM)
-		__might_sleep(file, line);
+	if ((gfp & __GFP_DIRECT_RECLAIM) && !kshim_may_sleep_quietly())
+		__kshim_might_sleep(file, line, func);
 	if (kshim_fail_page_alloc(gfp, order, file, line, func)) {
 		page = NULL;
 	} else {

@@ -303,8 +303,13 @@ void __might_sleep(const char *file, int line)
 
 void __kshim_might_sleep(const char *file, int line, const char *func)
 {
-	unsigned int state = get_current_state();
-	const struct kshim_site *ss = current->task_state_site;
+	const struct kshim_site *ss;
+	unsigned int state;
+
+	if (kshim_may_sleep_quietly())
+		return;
+	state = get_current_state();
+	ss = current->task_state_site;
 
 	/*
 	 * Blocking primitives will set (and therefore destroy) current->state,

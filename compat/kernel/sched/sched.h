@@ -19,6 +19,23 @@
 #include <linux/sched.h>
 #include <linux/spinlock_types.h>
 
+/*
+ * might_sleep()'s quiet case: a task that may sleep here (no atomic
+ * context, interrupts on, no RCU reader, TASK_RUNNING, not idle, outside
+ * non_block sections), where __kshim_might_sleep() says nothing.  Inline
+ * for hot paths (the page allocator's might_alloc()).
+ */
+static inline bool kshim_may_sleep_quietly(void)
+{
+	struct task_struct *t = current;
+
+	return !preempt_count() && !irqs_disabled() &&
+	       !t->rcu_read_lock_nesting && !t->kshim_rcu_bh_nesting &&
+	       !t->kshim_rcu_sched_nesting &&
+	       READ_ONCE(t->__state) == TASK_RUNNING &&
+	       !t->non_block_count && !is_idle_task(t);
+}
+
 /* ---- host locks (glibc; all-zero is the static initialiser) ---- */
 
 _Static_assert(sizeof(pthread_mutex_t) == sizeof(((struct kshim_host_lock *)0)->__mutex),
