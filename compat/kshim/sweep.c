@@ -565,7 +565,7 @@ int kshim_sweep_cli_end(void)
 		prefix = NULL;
 	}
 	if (prefix) {
-		printf("%skshim sweep: %-33s %6s %6s %6s %10s\n", prefix,
+		printf("%skshim sweep: %-29s %6s %6s %6s %10s\n", prefix,
 		       "test", "calls", "runs", "bugs", "time");
 		print_indented(prefix, cli.table);
 		printf("%s  %-40s %6u %6u %6u %8.2f s\n", prefix, "total",

@@ -274,7 +274,7 @@ static void test_basic(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
 		"ok   errpath_bugs:leak: call 3/6 alloc_pages() at "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
-		"kshim sweep: test                               calls   runs   bugs       time\n"));
+		"kshim sweep: test                           calls   runs   bugs       time\n"));
 	spawn_free(&r);
 }
 
