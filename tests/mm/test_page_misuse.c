@@ -110,8 +110,16 @@ static void test_free_order_too_large_is_bad_page(void)
 		CU_ASSERT_STRING_EQUAL(r->file, SNIP);
 		CU_ASSERT_EQUAL(r->line, snip_line("free_order_too_large"));
 		CU_ASSERT_PTR_NOT_NULL(strstr(r->text, want));
-		CU_ASSERT_PTR_NOT_NULL(strstr(r->text,
-			"page dumped because: kshim: already free"));
+		/*
+		 * Where the neighbours wait decides the reason: on a per-CPU
+		 * list or inside a free block, kshim's; at the head of a free
+		 * buddy block (the layout under valgrind's smaller machine),
+		 * the kernel's own.
+		 */
+		CU_ASSERT(strstr(r->text,
+				 "page dumped because: kshim: already free") ||
+			  strstr(r->text,
+				 "page dumped because: nonzero mapcount"));
 	}
 	CU_ASSERT_TRUE(test_taint(TAINT_BAD_PAGE));
 	/* The block is leaked as the kernel does: not the driver's leak. */
