@@ -11,6 +11,7 @@
  * sanitizers): the test's own assertions may fail once a call does.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,26 +79,39 @@ static double now_s(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void append(char **buf, size_t *len, const char *file, int line,
-		   const char *msg)
-{
-	size_t need = strlen(file) + strlen(msg) + 32;
-	char *b = realloc(*buf, *len + need);
+/* Append to a growing string (@buf, @len long); dropped if out of memory. */
+static void buf_addf(char **buf, size_t *len, const char *fmt, ...)
+	__attribute__((__format__(__printf__, 3, 4)));
 
+static void buf_addf(char **buf, size_t *len, const char *fmt, ...)
+{
+	va_list args;
+	int n;
+	char *b;
+
+	va_start(args, fmt);
+	n = vsnprintf(NULL, 0, fmt, args);
+	va_end(args);
+	b = n < 0 ? NULL : realloc(*buf, *len + n + 1);
 	if (!b)
 		return;
-	*len += snprintf(b + *len, need, "%s:%d: %s\n", file, line, msg);
+	va_start(args, fmt);
+	vsnprintf(b + *len, n + 1, fmt, args);
+	va_end(args);
 	*buf = b;
+	*len += n;
 }
 
 static void sink(const char *file, int line, const char *msg,
 		 enum kshim_failure_kind kind)
 {
 	if (kind == KSHIM_FAILURE_REPORT) {
-		append(&col.bugs, &col.bugs_len, file, line, msg);
+		buf_addf(&col.bugs, &col.bugs_len, "%s:%d: %s\n", file, line,
+			 msg);
 		col.nbugs++;
 	} else {
-		append(&col.own, &col.own_len, file, line, msg);
+		buf_addf(&col.own, &col.own_len, "%s:%d: %s\n", file, line,
+			 msg);
 		col.nown++;
 	}
 }
@@ -399,8 +413,6 @@ static void xml_escape(const char *s, char **buf, size_t *len)
 	for (; s && *s; s++) {
 		char tmp[16];
 		const char *piece = tmp;
-		char *b;
-		size_t n;
 
 		switch (*s) {
 		case '&': piece = "&amp;"; break;
@@ -414,26 +426,13 @@ static void xml_escape(const char *s, char **buf, size_t *len)
 			else
 				snprintf(tmp, sizeof(tmp), "%c", *s);
 		}
-		n = strlen(piece);
-		b = realloc(*buf, *len + n + 1);
-		if (!b)
-			return;
-		memcpy(b + *len, piece, n + 1);
-		*buf = b;
-		*len += n;
+		buf_addf(buf, len, "%s", piece);
 	}
 }
 
 static void xml_add(const char *s)
 {
-	size_t n = strlen(s);
-	char *b = realloc(cli.xml, cli.xml_len + n + 1);
-
-	if (!b)
-		return;
-	memcpy(b + cli.xml_len, s, n + 1);
-	cli.xml = b;
-	cli.xml_len += n;
+	buf_addf(&cli.xml, &cli.xml_len, "%s", s);
 }
 
 static void print_indented(const char *prefix, const char *text)
@@ -513,10 +512,8 @@ static void cli_out(const struct result *r, void *ctx)
 void kshim_sweep_cli_test(struct kshim_run_test *w)
 {
 	struct kshim_sweep_stats st = { 0 };
-	char name[256], row[400];
-	double t0 = now_s();
-	size_t n;
-	char *b;
+	char name[256];
+	double t0 = now_s(), took;
 
 	snprintf(name, sizeof(name), "%s%c%s", w->suite->pName,
 		 kshim_run_name_sep, w->test->pName);
@@ -525,15 +522,10 @@ void kshim_sweep_cli_test(struct kshim_run_test *w)
 	cli.total.calls += st.calls;
 	cli.total.runs += st.runs;
 	cli.total.bugs += st.bugs;
-	cli.seconds += now_s() - t0;
-	n = snprintf(row, sizeof(row), "  %-40s %6u %6u %6u %8.2f s\n", name,
-		     st.calls, st.runs, st.bugs, now_s() - t0);
-	b = realloc(cli.table, cli.table_len + n + 1);
-	if (b) {
-		memcpy(b + cli.table_len, row, n + 1);
-		cli.table = b;
-		cli.table_len += n;
-	}
+	took = now_s() - t0;
+	cli.seconds += took;
+	buf_addf(&cli.table, &cli.table_len, "  %-40s %6u %6u %6u %8.2f s\n",
+		 name, st.calls, st.runs, st.bugs, took);
 }
 
 int kshim_sweep_cli_begin(const char *options)
