@@ -338,6 +338,9 @@ static const struct kshim_setting settings[] = {
 	{ "KSHIM_CLOCK", "virtual",
 	  "virtual (time moves when the test advances it or a task sleeps) or real (host monotonic time)",
 	  kshim_parse_clock, kshim_show_clock },
+	{ "KSHIM_DEBUG_OBJECTS", "1",
+	  "a boolean (1/0, yes/no, on/off): the debugobjects (ODEBUG) checks of timers, work items and the memory that holds them",
+	  kshim_parse_debug_objects, kshim_show_debug_objects },
 };
 
 #define NR_SETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -457,6 +460,11 @@ static const struct {
 	{ "smp", kshim_smp_init, NULL, kshim_smp_test_begin, NULL },
 	/* After smp: the timers of the test before are forgotten. */
 	{ "timers", NULL, NULL, kshim_timers_test_begin, NULL },
+	{ "hrtimers", kshim_hrtimers_init, NULL, kshim_hrtimers_test_begin,
+	  NULL },
+	/* Nothing tracked by ODEBUG from the machine or test before. */
+	{ "debugobjects", kshim_debug_objects_test_begin, NULL,
+	  kshim_debug_objects_test_begin, NULL },
 	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin, NULL },
 	/* Its test_end last of the allocators': every page freed by then. */
 	{ "page_poison", NULL, NULL, NULL, kshim_page_poison_test_end },
@@ -476,6 +484,12 @@ static const struct {
 	/* After the allocators: its test_end (rcu_barrier()) runs first. */
 	{ "rcu", kshim_rcu_init, NULL, kshim_rcu_test_begin,
 	  kshim_rcu_test_end },
+	/* After timers; its test_end early: idle kworkers are joined. */
+	{ "workqueues", kshim_workqueue_init, NULL, kshim_workqueue_test_begin,
+	  kshim_workqueue_test_end },
+	/* Its test_end first: the kthreads that exited are joined. */
+	{ "kthreads", kshim_kthread_init, NULL, kshim_kthread_test_begin,
+	  kshim_kthread_test_end },
 	{ "modules", kshim_module_init_subsys, NULL, NULL, NULL },
 };
 

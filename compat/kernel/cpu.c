@@ -56,6 +56,7 @@
 
 #include "arch/annotate.h"
 #include "kshim/internal.h"
+#include "kernel/time/tick.h"
 #include "kernel/cpu.h"
 #include "kernel/sched/sched.h"
 
@@ -159,6 +160,7 @@ static void *cpu_idle_thread(void *arg)
 	snprintf(t->comm, sizeof(t->comm), "swapper/%d", cpu);
 	ti->cpu = cpu;
 	ti->kshim_percpu_thread = true;
+	kshim_tick_untrack();
 	pthread_mutex_lock(&c->lock);
 	c->idle = t;
 	pthread_mutex_unlock(&c->lock);
@@ -167,9 +169,12 @@ static void *cpu_idle_thread(void *arg)
 		while (!__atomic_load_n(&__kshim_cpu_pending[cpu],
 					__ATOMIC_RELAXED))
 			pthread_cond_wait(&c->wake, &c->lock);
+		/* Busy before the pending word clears: never seen idle. */
+		kshim_tick_cpu_busy(true);
 		pthread_mutex_unlock(&c->lock);
 		/* do_idle(): interrupts are on, take whatever came. */
 		kshim_cpu_take_pending();
+		kshim_tick_cpu_busy(false);
 	}
 	return NULL;
 }
@@ -190,6 +195,7 @@ static void *cpu0_idle_thread(void *arg)
 	snprintf(t->comm, sizeof(t->comm), "swapper/0");
 	ti->cpu = 0;
 	ti->kshim_percpu_thread = true;
+	kshim_tick_untrack();
 	pthread_mutex_lock(&cpu0_idle.lock);
 	cpu0_idle.task = t;
 	pthread_mutex_unlock(&cpu0_idle.lock);
@@ -197,8 +203,10 @@ static void *cpu0_idle_thread(void *arg)
 		pthread_mutex_lock(&cpu0_idle.lock);
 		while (!cpu0_idle_has_work())
 			pthread_cond_wait(&cpu0_idle.wake, &cpu0_idle.lock);
+		kshim_tick_cpu_busy(true);
 		pthread_mutex_unlock(&cpu0_idle.lock);
 		kshim_cpu_take_pending();
+		kshim_tick_cpu_busy(false);
 	}
 	return NULL;
 }

@@ -119,6 +119,17 @@ static void send_call(int cpu, smp_call_func_t func, void *info,
 	kshim_cpu_kick(cpu, KSHIM_PENDING_CALL);
 }
 
+/*
+ * Queue @func(@info) for @cpu's function-call IPI, this CPU included,
+ * without waiting: kshim's clock event interrupts (the hrtimer
+ * interrupt, compat/kernel/time/hrtimer.c).
+ */
+void kshim_send_call(int cpu, smp_call_func_t func, void *info);
+void kshim_send_call(int cpu, smp_call_func_t func, void *info)
+{
+	send_call(cpu, func, info, NULL);
+}
+
 /* In hardirq context on @cpu: run every queued call, in order. */
 /*
  * A function-call IPI's function, checked as an interrupt handler is

@@ -44,6 +44,7 @@
 #include "kernel/cpu.h"
 #include "kernel/rcu/rcu.h"
 #include "kernel/sched/sched.h"
+#include "kernel/time/hrtimer_internal.h"
 
 static void do_softirq(void);
 
@@ -276,6 +277,8 @@ restart:
 		run_softirq(TIMER_SOFTIRQ, kshim_run_timer_softirq);
 	if (pending & (1U << TASKLET_SOFTIRQ))
 		run_softirq(TASKLET_SOFTIRQ, tasklet_action);
+	if (pending & (1U << HRTIMER_SOFTIRQ))
+		run_softirq(HRTIMER_SOFTIRQ, kshim_run_hrtimer_softirq);
 	if (pending & (1U << RCU_SOFTIRQ))
 		run_softirq(RCU_SOFTIRQ, kshim_rcu_softirq);
 	WRITE_ONCE(ti->eflags, READ_ONCE(ti->eflags) & ~X86_EFLAGS_IF);

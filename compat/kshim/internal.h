@@ -171,6 +171,7 @@ struct kshim_config {
 	const char *slub_debug;	/* KSHIM_SLUB_DEBUG: slub_debug= letters */
 	const char *fail;	/* KSHIM_FAIL, as given */
 	bool clock_real;	/* KSHIM_CLOCK=real: host time, not virtual */
+	bool debug_objects;	/* KSHIM_DEBUG_OBJECTS: ODEBUG checks on */
 	/* Its rules for the APIs without a setting of their own. */
 	const char *fail_specs[NR_KSHIM_FAIL_SLOTS];
 };
@@ -181,7 +182,33 @@ int kshim_parse_clock(const char *val, struct kshim_config *c);
 const char *kshim_show_clock(const struct kshim_config *c, char *buf,
 			     size_t len);
 void kshim_timers_test_begin(void);
+/* Module @mod unloads: ODEBUG "free active" for the timers it left armed. */
+void kshim_timers_module_unload(const char *mod);
+/*
+ * ODEBUG's hint for a timer whose callback is @function (e.g.
+ * delayed_work_timer_fn): the function pointer @offset bytes from the
+ * timer (the work's func), as the kernel's timer_hints[].
+ */
+struct timer_list;
+void kshim_timer_debug_hint(void (*function)(struct timer_list *),
+			    long offset);
+/* compat/kernel/kthread.c: the ledger of kthreads, each test's */
+void kshim_kthread_init(void);
+void kshim_kthread_test_begin(void);
+void kshim_kthread_test_end(void);
+
+/* compat/lib/debugobjects.c: KSHIM_DEBUG_OBJECTS, each test's objects */
+int kshim_parse_debug_objects(const char *val, struct kshim_config *c);
+const char *kshim_show_debug_objects(const struct kshim_config *c,
+				     char *buf, size_t len);
+void kshim_debug_objects_test_begin(void);
+/* In a type's fixup: the line whose check it repairs (NULL outside). */
+struct kshim_site;
+const struct kshim_site *kshim_debug_objects_fixup_site(void);
 void kshim_run_timer_softirq(void);
+/* compat/kernel/time/hrtimer.c: boot and each test's hrtimers */
+void kshim_hrtimers_init(void);
+void kshim_hrtimers_test_begin(void);
 /* schedule_timeout()'s sleep on kshim's clock: jiffies left */
 long kshim_time_sleep(long timeout);
 
@@ -271,6 +298,10 @@ void kshim_module_init_subsys(void);
 /* compat/kernel/sched/core.c: tasks, contexts, locks */
 void kshim_sched_init(void);
 void kshim_sched_test_begin(void);
+/* compat/kernel/workqueue.c: system workqueues, kworkers, the ledger */
+void kshim_workqueue_init(void);
+void kshim_workqueue_test_begin(void);
+void kshim_workqueue_test_end(void);
 
 /* ---- host services (compat/arch/) ---- */
 

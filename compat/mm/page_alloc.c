@@ -25,6 +25,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <linux/debugobjects.h>
 #include <linux/gfp.h>
 #include <linux/sched/mm.h>
 #include <linux/list.h>
@@ -960,6 +961,13 @@ static bool free_pages_prepare(struct page *page, unsigned int order,
 		page[i].flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
 		page[i].index = 0;
 		set_page_private(&page[i], 0);
+	}
+	/* ODEBUG: an active object in lowmem pages (before poisoning). */
+	if (!PageHighMem(page)) {
+		const struct kshim_site site = { file, line, func, NULL };
+
+		__kshim_debug_check_no_obj_freed(page_address(page),
+						 PAGE_SIZE << order, &site);
 	}
 	if (want_init_on_free())
 		zero_pages(page, order);

@@ -62,6 +62,7 @@
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/debug_locks.h>
+#include <linux/debugobjects.h>
 #include <kshim/report.h>
 
 #include <kunit/resource.h>
@@ -1591,6 +1592,9 @@ void kshim_slab_free(struct kmem_cache *s, struct kshim_slab *sl, void *x,
 	long idx;
 	bool counted;
 
+	/* slab_free_hook(): ODEBUG, before the object is given back. */
+	if (!(s->flags & SLAB_DEBUG_OBJECTS))
+		__kshim_debug_check_no_obj_freed(x, s->object_size, site);
 	pthread_mutex_lock(&s->lock);
 	rep_site = site;
 	idx = obj_index(sl, x, true);

@@ -49,6 +49,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <linux/debugobjects.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/might_sleep.h>
@@ -693,6 +694,9 @@ static void __vunmap(const void *addr, bool deallocate,
 	}
 	pthread_mutex_unlock(&vmap_lock);
 
+	/* ODEBUG: an active timer/work in the area is reported, cancelled. */
+	__kshim_debug_check_no_obj_freed(a->vm.addr,
+					 a->nr_pages << PAGE_SHIFT, site);
 	poison_tail(a, false);
 	arch_vmap_unmap(a->vm.addr, a->nr_pages << PAGE_SHIFT);
 	nr = a->owns_pages ? a->vm.nr_pages : 0;

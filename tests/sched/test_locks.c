@@ -383,9 +383,17 @@ static int is_ready(void)
 	return r;
 }
 
+/*
+ * A task (it uses current) that sets the flag after sleeping 20 ms of
+ * kshim's clock; the test waits for it to start, so the clock knows it.
+ */
+static DECLARE_COMPLETION(ready_started);
+
 static void *set_ready_later(void *arg)
 {
-	sleep_ms(20);
+	CU_ASSERT_PTR_NOT_NULL(current);
+	complete(&ready_started);
+	msleep(20);
 	spin_lock(&ready_lock);
 	ready = 1;
 	spin_unlock(&ready_lock);
@@ -398,6 +406,7 @@ static void test_wait_event_wakes(void)
 	pthread_t th;
 
 	pthread_create(&th, NULL, set_ready_later, NULL);
+	wait_for_completion(&ready_started);
 	wait_event(wq, is_ready());
 	CU_ASSERT_EQUAL(is_ready(), 1);
 	pthread_join(th, NULL);
@@ -412,8 +421,10 @@ static void test_wait_event_timeouts(void)
 	CU_ASSERT_EQUAL(wait_event_timeout(wq, 1, 0), 1);
 	CU_ASSERT_EQUAL(wait_event_interruptible_timeout(wq, 1, 7), 7);
 	pthread_create(&th, NULL, set_ready_later, NULL);
+	wait_for_completion(&ready_started);
+	/* Woken after the other task's msleep(20): 21 of kshim's jiffies. */
 	left = wait_event_interruptible_timeout(wq, is_ready(), 5000);
-	CU_ASSERT(left > 0 && left < 5000);
+	CU_ASSERT_EQUAL(left, 5000 - 21);
 	CU_ASSERT_EQUAL(wait_event_interruptible(wq, is_ready()), 0);
 	pthread_join(th, NULL);
 }

@@ -134,7 +134,7 @@ static void test_msleep_60s_fires_59s_timer(void)
 	unsigned long j0 = jiffies;
 	u64 c0 = kshim_clock_ns();
 
-	timer_setup(&d.timer, tdev_fn, 0);
+	timer_setup_on_stack(&d.timer, tdev_fn, 0);
 	mod_timer(&d.timer, j0 + 59 * HZ);
 	msleep(58000);
 	CU_ASSERT_EQUAL(d.fired, 0);
@@ -154,7 +154,7 @@ static void test_schedule_timeout_and_usleep_are_virtual(void)
 	struct tdev d = { 0 };
 	unsigned long j0 = jiffies;
 
-	timer_setup(&d.timer, tdev_fn, 0);
+	timer_setup_on_stack(&d.timer, tdev_fn, 0);
 	mod_timer(&d.timer, j0 + 30 * HZ);
 	CU_ASSERT_EQUAL(schedule_timeout_uninterruptible(3600 * HZ), 0);
 	CU_ASSERT_EQUAL(d.fired, 1);
@@ -174,7 +174,7 @@ static void test_callback_in_softirq_on_arming_cpu(void)
 {
 	struct tdev d = { 0 };
 
-	timer_setup(&d.timer, tdev_fn, 0);
+	timer_setup_on_stack(&d.timer, tdev_fn, 0);
 	d.cpu = -1;
 	mod_timer(&d.timer, jiffies + 10);
 	kshim_advance_time(9 * NSEC_PER_MSEC);
@@ -198,7 +198,7 @@ static void test_callback_on_other_cpu(void)
 {
 	struct tdev d = { 0 };
 
-	timer_setup(&d.timer, tdev_fn, 0);
+	timer_setup_on_stack(&d.timer, tdev_fn, 0);
 	d.cpu = -1;
 	/* Armed from CPU 2's interrupt: it fires on CPU 2. */
 	CU_ASSERT_EQUAL(smp_call_function_single(2, arm_here, &d, 1), 0);
@@ -222,9 +222,9 @@ static void test_order_and_rearm(void)
 {
 	struct tdev a = { 0 }, b = { 0 }, p = { 0 };
 
-	timer_setup(&a.timer, tdev_fn, 0);
-	timer_setup(&b.timer, tdev_fn, 0);
-	timer_setup(&p.timer, tdev_fn, TIMER_DEFERRABLE);
+	timer_setup_on_stack(&a.timer, tdev_fn, 0);
+	timer_setup_on_stack(&b.timer, tdev_fn, 0);
+	timer_setup_on_stack(&p.timer, tdev_fn, TIMER_DEFERRABLE);
 	mod_timer(&b.timer, jiffies + 20);
 	mod_timer(&a.timer, jiffies + 10);
 	p.rearm = 4;
@@ -267,7 +267,7 @@ static void test_return_values(void)
 {
 	struct tdev d = { 0 };
 
-	timer_setup(&d.timer, tdev_fn, 0);
+	timer_setup_on_stack(&d.timer, tdev_fn, 0);
 	CU_ASSERT_FALSE(timer_pending(&d.timer));
 	CU_ASSERT_EQUAL(mod_timer_pending(&d.timer, jiffies + 5), 0);
 	CU_ASSERT_FALSE(timer_pending(&d.timer));
@@ -300,7 +300,7 @@ static void test_shutdown_makes_arming_a_no_op(void)
 {
 	struct tdev d = { 0 };
 
-	timer_setup(&d.timer, tdev_fn, 0);
+	timer_setup_on_stack(&d.timer, tdev_fn, 0);
 	mod_timer(&d.timer, jiffies + 5);
 	CU_ASSERT_EQUAL(timer_shutdown_sync(&d.timer), 1);
 	CU_ASSERT_EQUAL(mod_timer(&d.timer, jiffies + 5), 0);
@@ -309,7 +309,7 @@ static void test_shutdown_makes_arming_a_no_op(void)
 	kshim_advance_time(10 * NSEC_PER_MSEC);
 	CU_ASSERT_EQUAL(d.fired, 0);
 	/* timer_setup() makes it usable again. */
-	timer_setup(&d.timer, tdev_fn, 0);
+	timer_setup_on_stack(&d.timer, tdev_fn, 0);
 	mod_timer(&d.timer, jiffies + 5);
 	kshim_advance_time(5 * NSEC_PER_MSEC);
 	CU_ASSERT_EQUAL(d.fired, 1);
@@ -341,7 +341,7 @@ static void test_add_timer_pending_warns(void)
 	struct tdev d = { 0 };
 
 	expect_report_at_in(__FILE__, KSHIM_REPORT_WARNING, "at ", "add_pending");
-	timer_setup(&d.timer, tdev_fn, 0);
+	timer_setup_on_stack(&d.timer, tdev_fn, 0);
 	d.timer.expires = jiffies + 5;
 	add_timer(&d.timer);
 	d.timer.expires = jiffies + 50;
@@ -356,7 +356,7 @@ static void test_add_timer_not_pending_silent(void)
 {
 	struct tdev d = { 0 };
 
-	timer_setup(&d.timer, tdev_fn, 0);
+	timer_setup_on_stack(&d.timer, tdev_fn, 0);
 	d.timer.expires = jiffies + 5;
 	add_timer(&d.timer);
 	kshim_advance_time(5 * NSEC_PER_MSEC);
@@ -410,7 +410,7 @@ static void test_sleep_in_callback_reports(void)
 	kshim_expect_report(KSHIM_REPORT_WARNING,
 			    "timer: sleepy_fn+0x0/0x", 1);
 
-	timer_setup(&t, sleepy_fn, 0);
+	timer_setup_on_stack(&t, sleepy_fn, 0);
 	mod_timer(&t, jiffies + 1);
 	kshim_advance_time(NSEC_PER_MSEC);
 	CU_ASSERT_PTR_NOT_NULL(assert_report_at_in(__FILE__,

@@ -29,7 +29,7 @@ static void test_init_timer_fields(void)
 	struct timer_list t;
 
 	fired = 0;
-	init_timer(&t);
+	init_timer_on_stack(&t);
 	t.function = old_fn;
 	t.data = 42;
 	t.expires = jiffies + 3;
@@ -49,7 +49,7 @@ static void test_setup_timer_and_define_timer(void)
 	struct timer_list t;
 
 	fired = 0;
-	setup_timer(&t, old_fn, 9);
+	setup_timer_on_stack(&t, old_fn, 9);
 	mod_timer(&t, jiffies + 1);
 	CU_ASSERT_EQUAL(del_timer_sync(&t), 1);
 	mod_timer(&t, jiffies + 1);

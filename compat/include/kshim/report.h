@@ -40,6 +40,8 @@
 #define KSHIM_REPORT_VMALLOC_ERROR "vmalloc_error"
 /* RCU (compat/kernel/rcu/) */
 #define KSHIM_REPORT_RCU	"suspicious_rcu" /* lockdep-RCU: WARNING: suspicious RCU usage */
+/* Workqueues (compat/kernel/workqueue.c) */
+#define KSHIM_REPORT_WORKQUEUE	"workqueue"	/* BUG: workqueue leaked lock or atomic */
 
 struct kshim_report {
 	const char *cls;	/* one of the KSHIM_REPORT_* classes */

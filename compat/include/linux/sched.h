@@ -33,6 +33,7 @@
 #include <linux/thread_info.h>
 #include <linux/spinlock_types.h>
 #include <linux/signal_types.h>
+#include <linux/refcount.h>
 #include <asm/current.h>
 
 #define TASK_COMM_LEN			16
@@ -135,6 +136,7 @@ struct task_struct {
 	struct task_struct *kshim_next;		/* every task, for reports */
 	struct kshim_host_lock kshim_wake;	/* schedule() sleeps on it */
 	bool kshim_woken;
+	bool kshim_tracked;		/* counts for the virtual clock */
 	/* kshim: signals sent by the test, bit (sig - 1) (linux/sched/signal.h) */
 	unsigned long kshim_sigpending;
 	/* PREEMPT_RCU: rcu_read_lock() depth (rcu_preempt_depth()) */
@@ -148,6 +150,13 @@ struct task_struct {
 	bool kshim_rcu_registered;
 	/* CONFIG_KUNIT: the KUnit case this task runs (kunit/test-bug.h) */
 	struct kunit *kunit_test;
+	/*
+	 * kthreads (compat/kernel/kthread.c): get_task_struct() references
+	 * (linux/sched/task.h; counted for kthreads, whose task is "freed"
+	 * when the last one goes) and the struct kthread of a PF_KTHREAD task.
+	 */
+	refcount_t usage;
+	void *worker_private;
 };
 
 static inline pid_t task_pid_nr(struct task_struct *tsk)

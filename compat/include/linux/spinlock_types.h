@@ -25,10 +25,17 @@
 
 struct kshim_site;
 
-/* Opaque here: pthread_mutex_t and pthread_cond_t of x86-64 glibc. */
+/*
+ * Opaque here: pthread_mutex_t and pthread_cond_t of x86-64 glibc, and
+ * (under the mutex) how many tasks sleep on it and how often it woke them,
+ * for the virtual clock's "everyone is asleep" test
+ * (compat/kernel/time/tick-sched.c).
+ */
 struct kshim_host_lock {
 	unsigned long __mutex[5];
 	unsigned long __cond[6];
+	int __blocked;
+	unsigned int __wake_gen;
 };
 
 /* Lock classes belong to lockdep, which kshim does not emulate. */

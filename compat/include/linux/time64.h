@@ -17,6 +17,7 @@
 
 #include <linux/math64.h>
 #include <vdso/time64.h>
+#include <uapi/linux/time.h>
 
 typedef __s64 time64_t;
 typedef __u64 timeu64_t;

@@ -18,6 +18,13 @@
  *    arming calls silent no-ops until timer_setup() again;
  *  - a timer still armed at the end of a test is a ledger entry, "timers
  *    pending", naming the line that armed it.
+ *  - debugobjects (linux/debugobjects.h, type "timer_list"): timer_setup()
+ *    of an armed timer, arming or deleting a timer never set up (it gets
+ *    the kernel's stub callback, which WARNs when it fires), timer_setup()
+ *    of a timer on the stack (timer_setup_on_stack() and
+ *    destroy_timer_on_stack() are for those), and freeing memory holding an
+ *    armed timer (which cancels it) are the kernel's ODEBUG reports; so is
+ *    a timer a module left armed when it is unloaded.
  * A driver built for a kernel before 4.15 (KSHIM_LINUX_VERSION_CODE) gets
  * that era's API: the callback takes the unsigned long .data,
  * init_timer(), setup_timer(), DEFINE_TIMER(name, fn, expires, data).
@@ -83,18 +90,24 @@ void __kshim_init_timer(struct timer_list *timer,
 void __kshim_init_timer_ul(struct timer_list *timer,
 			   void (*func)(unsigned long), unsigned long data,
 			   unsigned int flags, const struct kshim_site *site);
-
-static inline void init_timer_on_stack_key(struct timer_list *timer,
-					   void (*func)(struct timer_list *),
-					   unsigned int flags,
-					   const char *name, void *key)
-{
-	init_timer_key(timer, func, flags, name, key);
-}
-
-static inline void destroy_timer_on_stack(struct timer_list *timer)
-{
-}
+/* The _on_stack forms: ODEBUG knows the timer lives on the stack. */
+void __kshim_init_timer_on_stack(struct timer_list *timer,
+				 void (*func)(struct timer_list *),
+				 unsigned int flags, const char *name,
+				 const struct kshim_site *site);
+void __kshim_init_timer_ul_on_stack(struct timer_list *timer,
+				    void (*func)(unsigned long),
+				    unsigned long data, unsigned int flags,
+				    const struct kshim_site *site);
+void init_timer_on_stack_key(struct timer_list *timer,
+			     void (*func)(struct timer_list *),
+			     unsigned int flags, const char *name, void *key);
+/* Before an on-stack timer goes out of scope: ODEBUG forgets it. */
+void destroy_timer_on_stack(struct timer_list *timer);
+void __kshim_destroy_timer_on_stack(struct timer_list *timer,
+				    const struct kshim_site *site);
+#define destroy_timer_on_stack(timer)					\
+	__kshim_destroy_timer_on_stack(timer, __KSHIM_CALLSITE)
 
 static inline int timer_pending(const struct timer_list *timer)
 {
@@ -123,11 +136,14 @@ static inline int timer_pending(const struct timer_list *timer)
 #define init_timer_deferrable(timer)					\
 	__kshim_init_timer_ul((timer), NULL, 0, TIMER_DEFERRABLE,	\
 			      __KSHIM_CALLSITE)
-#define init_timer_on_stack(timer)	init_timer(timer)
+#define init_timer_on_stack(timer)					\
+	__kshim_init_timer_ul_on_stack((timer), NULL, 0, 0,		\
+				       __KSHIM_CALLSITE)
 #define setup_timer(timer, fn, data)					\
 	__kshim_init_timer_ul((timer), (fn), (data), 0, __KSHIM_CALLSITE)
 #define setup_timer_on_stack(timer, fn, data)				\
-	setup_timer(timer, fn, data)
+	__kshim_init_timer_ul_on_stack((timer), (fn), (data), 0,	\
+				       __KSHIM_CALLSITE)
 #define setup_deferrable_timer(timer, fn, data)				\
 	__kshim_init_timer_ul((timer), (fn), (data), TIMER_DEFERRABLE,	\
 			      __KSHIM_CALLSITE)
@@ -146,10 +162,11 @@ static inline int timer_pending(const struct timer_list *timer)
 	__kshim_init_timer((timer), (callback), (flags), #timer,	\
 			   __KSHIM_CALLSITE)
 #define timer_setup_on_stack(timer, callback, flags)			\
-	timer_setup(timer, callback, flags)
+	__kshim_init_timer_on_stack((timer), (callback), (flags),	\
+				    #timer, __KSHIM_CALLSITE)
 #define __init_timer(_timer, _fn, _flags)	timer_setup(_timer, _fn, _flags)
 #define __init_timer_on_stack(_timer, _fn, _flags)			\
-	timer_setup(_timer, _fn, _flags)
+	timer_setup_on_stack(_timer, _fn, _flags)
 #endif
 
 /* The real functions: for drivers that take their address. */
@@ -194,11 +211,12 @@ int __kshim_timer_delete_sync(struct timer_list *timer,
  * -nostdinc, __KERNEL__) gets the kernel's under that name, host code
  * del_timer().
  */
-int __kshim_timer_delete(struct timer_list *timer);
+int __kshim_timer_delete(struct timer_list *timer,
+			 const struct kshim_site *site);
 #ifdef __KERNEL__
-#define timer_delete(timer)	__kshim_timer_delete(timer)
+#define timer_delete(timer)	__kshim_timer_delete(timer, __KSHIM_CALLSITE)
 #endif
-#define del_timer(timer)	__kshim_timer_delete(timer)
+#define del_timer(timer)	__kshim_timer_delete(timer, __KSHIM_CALLSITE)
 #define del_singleshot_timer_sync(timer) del_timer_sync(timer)
 
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
@@ -220,6 +238,7 @@ unsigned long round_jiffies_up(unsigned long j);
 unsigned long round_jiffies_up_relative(unsigned long j);
 
 /* What the kernel's linux/timer.h also makes visible (debugobjects.h). */
+#include <linux/debugobjects.h>
 #include <linux/llist.h>
 #include <linux/spinlock.h>
 

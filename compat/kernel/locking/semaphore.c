@@ -29,7 +29,7 @@ void sema_init(struct semaphore *sem, int val)
 int __kshim_down(struct semaphore *sem, unsigned int state, long timeout,
 		 const struct kshim_site *site)
 {
-	struct timespec deadline;
+	struct kshim_time_wait w;
 	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
 	int ret = 0;
 
@@ -49,13 +49,12 @@ int __kshim_down(struct semaphore *sem, unsigned int state, long timeout,
 
 	kshim_block_begin(state, site);
 	if (!forever)
-		kshim_deadline_ms(&deadline, timeout > 0 ? timeout : 0);
+		kshim_time_wait_begin(&w, &sem->host, timeout);
 	host_lock(&sem->host);
 	while (!sem->count) {
 		if (forever) {
 			host_wait(&sem->host);
-		} else if (!host_wait_until(&sem->host, &deadline) &&
-			   !sem->count) {
+		} else if (!kshim_time_wait(&w, &sem->host) && !sem->count) {
 			ret = -ETIME;
 			break;
 		}
@@ -63,6 +62,8 @@ int __kshim_down(struct semaphore *sem, unsigned int state, long timeout,
 	if (!ret)
 		sem->count--;
 	host_unlock(&sem->host);
+	if (!forever)
+		kshim_time_wait_end(&w);
 	kshim_block_end();
 	return ret;
 }

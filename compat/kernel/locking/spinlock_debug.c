@@ -118,7 +118,7 @@ void do_raw_spin_lock(raw_spinlock_t *lock, const struct kshim_site *site)
 			kshim_deadline_ms(&deadline, ms);
 			armed = true;
 		}
-		if (!host_wait_until(&lock->host, &deadline) && lock->locked)
+		if (!host_spin_until(&lock->host, &deadline) && lock->locked)
 			spin_lockup(lock, ms, site);
 	}
 	debug_spin_lock_after(lock, site);
@@ -239,7 +239,7 @@ static void rwlock_spin(rwlock_t *lock, bool write,
 			return;
 		if (lock->writer && lock->owner == current)
 			rwlock_lockup(lock, write, 0, site);
-		if (!host_wait_until(&lock->host, &deadline)) {
+		if (!host_spin_until(&lock->host, &deadline)) {
 			busy = write ? lock->writer || lock->readers :
 				       lock->writer;
 			if (busy)

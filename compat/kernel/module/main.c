@@ -220,6 +220,8 @@ int kshim_module_unload(const char *name)
 
 	if (r->exit)
 		r->exit();
+	/* Its memory goes: timers it left armed are ODEBUG's "free active". */
+	kshim_timers_module_unload(r->name);
 	free_params(r);
 	return 0;
 }

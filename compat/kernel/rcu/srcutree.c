@@ -26,6 +26,7 @@
 
 #include "arch/annotate.h"
 #include "kshim/internal.h"
+#include "kernel/time/tick.h"
 #include "kernel/rcu/rcu.h"
 #include "kernel/sched/sched.h"
 #include "lib/fault-inject.h"
@@ -199,6 +200,7 @@ static struct {
 
 static void *srcu_thread(void *arg)
 {
+	kshim_tick_untrack();		/* the kernel's background */
 	for (;;) {
 		struct srcu_cb *batch, *c;
 

@@ -53,6 +53,7 @@
 
 #include "arch/annotate.h"
 #include "kshim/internal.h"
+#include "kernel/time/tick.h"
 #include "kernel/cpu.h"
 #include "kernel/rcu/rcu.h"
 #include "kernel/sched/sched.h"
@@ -452,6 +453,7 @@ static void *gp_kthread(void *arg)
 	static struct rcu_cblist batch[NR_CPUS];
 	unsigned int cpu;
 
+	kshim_tick_untrack();		/* the kernel's background */
 	for (;;) {
 		bool any = false;
 

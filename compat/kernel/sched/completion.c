@@ -57,7 +57,8 @@ long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 				 long timeout, const struct kshim_site *site)
 {
 	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
-	struct timespec deadline;
+	struct kshim_time_wait w;
+	bool done;
 
 	__kshim_might_sleep(site->file, site->line, site->func);
 	host_lock(&x->host);
@@ -70,22 +71,25 @@ long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 		}
 		host_unlock(&x->host);
 		kshim_block_begin(state, site);
-		if (!forever)
-			kshim_deadline_ms(&deadline, timeout > 0 ? timeout : 0);
-		host_lock(&x->host);
-		while (!x->done) {
-			if (forever)
+		if (forever) {
+			host_lock(&x->host);
+			while (!x->done)
 				host_wait(&x->host);
-			else if (!host_wait_until(&x->host, &deadline))
-				break;
+		} else {
+			kshim_time_wait_begin(&w, &x->host, timeout);
+			host_lock(&x->host);
+			while (!x->done && kshim_time_wait(&w, &x->host))
+				;
+			done = x->done;
+			if (done && x->done != UINT_MAX)
+				x->done--;
+			host_unlock(&x->host);
+			/* Not under x->host: the clock may move on here. */
+			timeout = kshim_time_wait_end(&w);
+			kshim_block_end();
+			return done ? (timeout ? timeout : 1) : 0;
 		}
 		kshim_block_end();
-		if (!x->done) {
-			host_unlock(&x->host);
-			return 0;
-		}
-		if (!forever)
-			timeout = kshim_jiffies_until(&deadline);
 	}
 	if (x->done != UINT_MAX)
 		x->done--;

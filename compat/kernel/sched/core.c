@@ -45,6 +45,7 @@
 #include <kshim/ledger.h>
 
 #include "kshim/internal.h"
+#include "kernel/time/tick.h"
 #include "kernel/sched/sched.h"
 #include "kernel/cpu.h"
 #include "kernel/rcu/rcu.h"
@@ -88,6 +89,7 @@ struct task_struct *__kshim_current_setup(void)
 					    __ATOMIC_RELAXED))
 		;
 	__kshim_current = t;
+	kshim_tick_task_new(t);
 	/* do_exit()'s checks when the thread ends (not for main()'s). */
 	if (task_exit_key_made)
 		pthread_setspecific(task_exit_key, t);
@@ -838,6 +840,7 @@ static void task_exit(void *arg)
 	t->kmap_ctrl.idx = 0;
 	t->pagefault_disabled = 0;
 	t->exit_state = EXIT_DEAD;
+	kshim_tick_task_exit(t);
 	kshim_report_thread_exit();
 }
 

@@ -57,6 +57,8 @@ static inline void host_init(struct kshim_host_lock *h)
 {
 	pthread_mutex_init(host_mutex(h), NULL);
 	pthread_cond_init(host_cond(h), NULL);
+	h->__blocked = 0;
+	h->__wake_gen = 0;
 }
 
 static inline void host_lock(struct kshim_host_lock *h)
@@ -69,13 +71,43 @@ static inline void host_unlock(struct kshim_host_lock *h)
 	pthread_mutex_unlock(host_mutex(h));
 }
 
+/*
+ * A task sleeping on a host lock is "blocked" for the virtual clock
+ * (compat/kernel/time/tick-sched.c): when every task is, the clock moves
+ * on to the next timer or timed sleep.  The waker makes the sleepers
+ * runnable again (host_wake_all()); a sleeper that wakes by itself (its
+ * real-time deadline) counts itself back.
+ */
+bool kshim_tick_block(struct kshim_host_lock *h, unsigned int *gen);
+void kshim_tick_block_end(struct kshim_host_lock *h, unsigned int gen);
+void kshim_tick_wake(struct kshim_host_lock *h);
+
 static inline void host_wait(struct kshim_host_lock *h)
 {
+	unsigned int gen;
+	bool counted = kshim_tick_block(h, &gen);
+
 	pthread_cond_wait(host_cond(h), host_mutex(h));
+	if (counted)
+		kshim_tick_block_end(h, gen);
 }
 
 /* false when @deadline (CLOCK_REALTIME) passed */
 static inline bool host_wait_until(struct kshim_host_lock *h,
+				   const struct timespec *deadline)
+{
+	unsigned int gen;
+	bool counted = kshim_tick_block(h, &gen);
+	int err;
+
+	err = pthread_cond_timedwait(host_cond(h), host_mutex(h), deadline);
+	if (counted)
+		kshim_tick_block_end(h, gen);
+	return err != ETIMEDOUT;
+}
+
+/* A spinning task waits, but it is not blocked: it runs. */
+static inline bool host_spin_until(struct kshim_host_lock *h,
 				   const struct timespec *deadline)
 {
 	return pthread_cond_timedwait(host_cond(h), host_mutex(h),
@@ -84,6 +116,9 @@ static inline bool host_wait_until(struct kshim_host_lock *h,
 
 static inline void host_wake_all(struct kshim_host_lock *h)
 {
+	if (h->__blocked)
+		kshim_tick_wake(h);
+	h->__wake_gen++;
 	pthread_cond_broadcast(host_cond(h));
 }
 
@@ -91,6 +126,24 @@ static inline void host_wake_all(struct kshim_host_lock *h)
 void kshim_deadline_ms(struct timespec *ts, unsigned long ms);
 /* Jiffies left until @deadline (0 once passed). */
 long kshim_jiffies_until(const struct timespec *deadline);
+
+/*
+ * A wait with a timeout, on kshim's clock (compat/kernel/time/timer.c):
+ * kshim_time_wait_begin() before taking @h (@timeout jiffies from now),
+ * kshim_time_wait() with @h held instead of host_wait() (false once the
+ * time is up), kshim_time_wait_end() after dropping @h: the jiffies left.
+ */
+struct kshim_time_wait {
+	u64 end;			/* ns since boot */
+	struct timespec real_end;	/* last resort (CLOCK_REALTIME) */
+	int slot;
+	bool fell_back;
+	bool may_wait;
+};
+void kshim_time_wait_begin(struct kshim_time_wait *w, struct kshim_host_lock *h,
+			   long timeout);
+bool kshim_time_wait(struct kshim_time_wait *w, struct kshim_host_lock *h);
+long kshim_time_wait_end(struct kshim_time_wait *w);
 
 /* ---- blocking (compat/kernel/sched/core.c) ---- */
 

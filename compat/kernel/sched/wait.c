@@ -60,7 +60,7 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 			const struct kshim_site *site)
 {
 	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
-	struct timespec deadline;
+	struct kshim_time_wait w;
 
 	if (timeout <= 0)
 		return 0;
@@ -70,17 +70,19 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 		return -ERESTARTSYS;
 	kshim_block_begin(state, site);
 	if (!forever)
-		kshim_deadline_ms(&deadline, timeout);
+		kshim_time_wait_begin(&w, &wq_head->host, timeout);
 	host_lock(&wq_head->host);
 	wq_head->kshim_sleepers++;
 	while (wq_head->kshim_seq == seq) {
 		if (forever)
 			host_wait(&wq_head->host);
-		else if (!host_wait_until(&wq_head->host, &deadline))
+		else if (!kshim_time_wait(&w, &wq_head->host))
 			break;
 	}
 	wq_head->kshim_sleepers--;
 	host_unlock(&wq_head->host);
+	if (!forever)
+		timeout = kshim_time_wait_end(&w);
 	kshim_block_end();
-	return forever ? timeout : kshim_jiffies_until(&deadline);
+	return timeout;
 }

@@ -66,6 +66,8 @@
 #include "kernel/cpu.h"
 #include "kernel/rcu/rcu.h"
 #include "kernel/sched/sched.h"
+#include "kernel/time/hrtimer_internal.h"
+#include "kernel/time/tick.h"
 
 /* ---- the clock ---- */
 
@@ -159,13 +161,17 @@ struct timer_rec {
 	void *fn;			/* its callback, when armed */
 	const struct kshim_site *site;	/* the arming line */
 	u64 due;			/* jiffies since boot */
+	u64 seq;			/* arming order */
 	unsigned int cpu;
+	bool expired;			/* on its base's expired list */
+	size_t heap_idx;		/* in pending_heap, while pending */
 	struct timer_rec *next, **pprev;
 };
 
 struct timer_base {
 	struct timer_rec *pending;	/* armed, not yet due */
 	struct timer_rec *expired;	/* due, in order: TIMER_SOFTIRQ */
+	struct timer_rec **expired_tail;
 	struct timer_list *running;	/* its callback runs now */
 };
 
@@ -176,10 +182,27 @@ static struct timer_base bases[NR_CPUS];
 static long nr_armed;			/* records in the lists */
 /* The last jiffy whose timers were collected: later arming is due after. */
 static s64 processed_rel = -1;
+/*
+ * Every pending record, a binary min-heap by due jiffy (the timer wheel's
+ * job: the next expiry in O(1), arming and deleting in O(log n)); among
+ * timers due at the same jiffy the last armed runs first, as the wheel's
+ * buckets (hlists filled at the head) have them.
+ */
+static struct timer_rec **pending_heap;
+static size_t heap_len, heap_cap;
+static u64 arm_seq;
 
-/* Tasks (not the test's) asleep waiting for the clock; timer_lock. */
-#define MAX_TIME_SLEEPERS 64
-static struct task_struct *time_sleepers[MAX_TIME_SLEEPERS];
+/*
+ * Tasks asleep until the clock reaches @end (timed sleeps, waits with a
+ * timeout), each on its host lock @h; under timer_lock.  When the machine
+ * is idle, the clock moves on to the first @end (tick-sched.c).
+ */
+#define MAX_TIME_WAITERS 256
+static struct time_waiter {
+	struct kshim_host_lock *h;
+	u64 end;
+} time_waiters[MAX_TIME_WAITERS];
+static int nr_time_waiters;		/* slots in use are below it */
 
 static void *timer_fn_of(const struct timer_list *t)
 {
@@ -201,6 +224,87 @@ static void rec_unlink(struct timer_rec *r)
 	*r->pprev = r->next;
 	if (r->next)
 		r->next->pprev = r->pprev;
+	else if (r->expired)
+		bases[r->cpu].expired_tail = r->pprev;
+}
+
+/* ---- the heap of pending timers (timer_lock) ---- */
+
+static bool heap_before(const struct timer_rec *a, const struct timer_rec *b)
+{
+	return a->due < b->due || (a->due == b->due && a->seq > b->seq);
+}
+
+static void heap_set(size_t i, struct timer_rec *r)
+{
+	pending_heap[i] = r;
+	r->heap_idx = i;
+}
+
+static void heap_up(size_t i)
+{
+	struct timer_rec *r = pending_heap[i];
+
+	while (i) {
+		size_t parent = (i - 1) / 2;
+
+		if (!heap_before(r, pending_heap[parent]))
+			break;
+		heap_set(i, pending_heap[parent]);
+		i = parent;
+	}
+	heap_set(i, r);
+}
+
+static void heap_down(size_t i)
+{
+	struct timer_rec *r = pending_heap[i];
+
+	for (;;) {
+		size_t c = 2 * i + 1;
+
+		if (c >= heap_len)
+			break;
+		if (c + 1 < heap_len &&
+		    heap_before(pending_heap[c + 1], pending_heap[c]))
+			c++;
+		if (!heap_before(pending_heap[c], r))
+			break;
+		heap_set(i, pending_heap[c]);
+		i = c;
+	}
+	heap_set(i, r);
+}
+
+static void heap_push(struct timer_rec *r)
+{
+	if (heap_len == heap_cap) {
+		size_t cap = heap_cap ? 2 * heap_cap : 64;
+		struct timer_rec **h = realloc(pending_heap, cap * sizeof(*h));
+
+		if (!h) {
+			fprintf(stderr, "kshim: out of host memory for timers\n");
+			abort();
+		}
+		pending_heap = h;
+		heap_cap = cap;
+	}
+	heap_set(heap_len++, r);
+	heap_up(heap_len - 1);
+}
+
+static void heap_del(struct timer_rec *r)
+{
+	size_t i = r->heap_idx;
+	struct timer_rec *last = pending_heap[--heap_len];
+
+	if (i == heap_len)
+		return;
+	heap_set(i, last);
+	if (i && heap_before(last, pending_heap[(i - 1) / 2]))
+		heap_up(i);
+	else
+		heap_down(i);
 }
 
 /* The record of a pending timer (NULL: not pending). */
@@ -211,9 +315,16 @@ static struct timer_rec *timer_rec_of(const struct timer_list *t)
 	return r && r->t == t ? r : NULL;
 }
 
+/* ODEBUG's timer_list type (below). */
+static const struct debug_obj_descr timer_debug_descr;
+
 /* detach_timer(): the timer is no longer pending. */
 static void detach_locked(struct timer_list *t, struct timer_rec *r)
 {
+	/* debug_deactivate() */
+	__kshim_debug_object_deactivate(t, &timer_debug_descr, r->site);
+	if (!r->expired)
+		heap_del(r);
 	rec_unlink(r);
 	free(r);
 	nr_armed--;
@@ -247,8 +358,11 @@ static void enqueue_locked(struct timer_list *t, u64 due, unsigned int cpu,
 	r->fn = timer_fn_of(t);
 	r->site = site;
 	r->due = due;
+	r->seq = arm_seq++;
 	r->cpu = cpu;
+	r->expired = false;
 	rec_link(&bases[cpu].pending, r);
+	heap_push(r);
 	nr_armed++;
 	t->entry.next = NULL;
 	WRITE_ONCE(t->entry.pprev, (struct hlist_node **)(void *)r);
@@ -260,20 +374,32 @@ static void enqueue_locked(struct timer_list *t, u64 due, unsigned int cpu,
  */
 static void clock_set_locked(u64 ns)
 {
-	unsigned int i;
+	int i;
 
 	if (clock_is_real() || ns <= __atomic_load_n(&vclock, __ATOMIC_RELAXED))
 		return;
 	__atomic_store_n(&vclock, ns, __ATOMIC_RELEASE);
-	for (i = 0; i < MAX_TIME_SLEEPERS; i++) {
-		struct task_struct *t = time_sleepers[i];
+	for (i = 0; i < nr_time_waiters; i++) {
+		struct time_waiter *w = &time_waiters[i];
 
-		if (!t)
+		if (!w->h || w->end > ns)
 			continue;
-		host_lock(&t->kshim_wake);
-		host_wake_all(&t->kshim_wake);
-		host_unlock(&t->kshim_wake);
+		host_lock(w->h);
+		host_wake_all(w->h);
+		host_unlock(w->h);
 	}
+}
+
+/* The first end of a timed wait (U64_MAX: none). */
+static u64 next_waiter_end_locked(void)
+{
+	u64 best = U64_MAX;
+	int i;
+
+	for (i = 0; i < nr_time_waiters; i++)
+		if (time_waiters[i].h && time_waiters[i].end < best)
+			best = time_waiters[i].end;
+	return best;
 }
 
 /*
@@ -296,47 +422,32 @@ static u64 due_rel(unsigned long expires, u64 now_rel)
 /* The first jiffy at which an armed timer is due (-1: none). */
 static s64 next_due_locked(void)
 {
-	s64 best = -1;
-	unsigned int cpu;
-
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		struct timer_rec *r;
-
-		for (r = bases[cpu].pending; r; r = r->next)
-			if (best < 0 || (s64)r->due < best)
-				best = r->due;
-	}
-	return best;
+	return heap_len ? (s64)pending_heap[0]->due : -1;
 }
 
 /*
  * Move every timer due at relative jiffy @rel to its CPU's expired list,
- * in order of expiry; the CPUs that got any are set in @mask.
+ * in order of expiry (after those collected before, all due no later);
+ * the CPUs that got any are set in @mask.
  */
 static void collect_due_locked(s64 rel, unsigned long *mask)
 {
-	unsigned int cpu;
-
 	if (rel > processed_rel)
 		processed_rel = rel;
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		struct timer_base *b = &bases[cpu];
-		struct timer_rec *r, *n;
+	while (heap_len && (s64)pending_heap[0]->due <= rel) {
+		struct timer_rec *r = pending_heap[0];
+		struct timer_base *b = &bases[r->cpu];
 
-		for (r = b->pending; r; r = n) {
-			struct timer_rec **pos;
-
-			n = r->next;
-			if ((s64)r->due > rel)
-				continue;
-			rec_unlink(r);
-			/* After those due no later than it. */
-			for (pos = &b->expired; *pos; pos = &(*pos)->next)
-				if ((*pos)->due > r->due)
-					break;
-			rec_link(pos, r);
-			__set_bit(cpu, mask);
-		}
+		heap_del(r);
+		rec_unlink(r);
+		if (!b->expired_tail)
+			b->expired_tail = &b->expired;
+		r->expired = true;
+		r->next = NULL;
+		r->pprev = b->expired_tail;
+		*b->expired_tail = r;
+		b->expired_tail = &r->next;
+		__set_bit(r->cpu, mask);
 	}
 }
 
@@ -360,7 +471,8 @@ static bool cpu0_task_sleeping(void)
  * (kshim's ksoftirqd).  With @wait, return once they have run (this
  * CPU's only if they could run), bounded by KSHIM_SPINLOCK_LOCKUP.
  */
-static void run_collected(const unsigned long *mask, bool wait)
+static void run_collected(const unsigned long *mask, bool wait,
+			  bool run_self)
 {
 	unsigned int self = raw_smp_processor_id(), cpu;
 	bool wait_self;
@@ -369,7 +481,7 @@ static void run_collected(const unsigned long *mask, bool wait)
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		if (test_bit(cpu, mask))
 			kshim_raise_softirq_on(cpu, TIMER_SOFTIRQ);
-	wait_self = cpu0_task_sleeping();
+	wait_self = cpu0_task_sleeping() || !run_self;
 	if (test_bit(self, mask) && !wait_self && !in_interrupt() &&
 	    !irqs_disabled() && get_current_state() == TASK_RUNNING) {
 		kshim_cpu_take_pending();
@@ -416,7 +528,7 @@ static void advance_to(u64 target, bool wait, stop_fn stop, void *arg)
 	for (;;) {
 		unsigned long mask[BITS_TO_LONGS(NR_CPUS)] = { 0 };
 		u64 now, step;
-		s64 rel;
+		s64 rel, hr;
 
 		if (stop && stop(arg))
 			return;
@@ -424,6 +536,10 @@ static void advance_to(u64 target, bool wait, stop_fn stop, void *arg)
 		now = kshim_clock_ns();
 		rel = next_due_locked();
 		step = rel < 0 ? U64_MAX : (u64)rel * TICK_NSEC;
+		/* hrtimers: the next step may be theirs (hrtimer.c). */
+		hr = kshim_hrtimer_next_ns();
+		if (hr >= 0 && (u64)hr < step)
+			step = hr;
 		if (clock_is_real()) {
 			/* Host time: fire what is due, else sleep on. */
 			if (step > now) {
@@ -434,8 +550,16 @@ static void advance_to(u64 target, bool wait, stop_fn stop, void *arg)
 				continue;
 			}
 		} else {
+			u64 wend = next_waiter_end_locked();
+
 			if (step < now)
 				step = now;
+			/* A timed sleep ends first: its task runs then. */
+			if (wend > now && wend < step && wend <= target) {
+				clock_set_locked(wend);
+				pthread_mutex_unlock(&timer_lock);
+				continue;
+			}
 			if (step > target) {
 				clock_set_locked(target);
 				pthread_mutex_unlock(&timer_lock);
@@ -443,10 +567,70 @@ static void advance_to(u64 target, bool wait, stop_fn stop, void *arg)
 			}
 		}
 		clock_set_locked(step);
-		collect_due_locked(rel, mask);
+		if (rel >= 0 && (u64)rel * TICK_NSEC <= kshim_clock_ns())
+			collect_due_locked(rel, mask);
 		pthread_mutex_unlock(&timer_lock);
-		run_collected(mask, wait);
+		kshim_hrtimer_expire(kshim_clock_ns(), wait, true);
+		run_collected(mask, wait, true);
 	}
+}
+
+/*
+ * The machine is idle (tick-sched.c): move the clock to the first timer
+ * or end of a timed wait and run the timers due then.  With no timed
+ * wait, timers alone move it at most IDLE_TIMERS_NS past where the tasks
+ * last ran: beyond, the machine is hung (every task blocked for good) and
+ * the clock stops rather than spin through a periodic timer for ever.
+ */
+#define IDLE_TIMERS_NS (120ULL * NSEC_PER_SEC)	/* hung_task_timeout_secs */
+
+bool kshim_clock_idle_step(bool tasks_ran)
+{
+	static u64 timers_only_from = U64_MAX;
+	unsigned long mask[BITS_TO_LONGS(NR_CPUS)] = { 0 };
+	u64 now, due, hdue, end, target;
+	s64 rel, hr;
+
+	if (clock_is_real())
+		return false;
+	pthread_mutex_lock(&timer_lock);
+	if (!kshim_tick_quiet(0)) {
+		pthread_mutex_unlock(&timer_lock);
+		return true;		/* look again once it is */
+	}
+	now = kshim_clock_ns();
+	rel = next_due_locked();
+	due = rel < 0 ? U64_MAX : (u64)rel * TICK_NSEC;
+	hr = kshim_hrtimer_next_ns();
+	hdue = hr < 0 ? U64_MAX : (u64)hr;
+	end = next_waiter_end_locked();
+	if (end != U64_MAX || tasks_ran)
+		timers_only_from = U64_MAX;
+	if (end == U64_MAX) {
+		if (timers_only_from == U64_MAX)
+			timers_only_from = now;
+		if (min(due, hdue) == U64_MAX ||
+		    min(due, hdue) > timers_only_from + IDLE_TIMERS_NS) {
+			pthread_mutex_unlock(&timer_lock);
+			return false;
+		}
+	}
+	target = max_t(u64, min3(due, hdue, end), now);
+	clock_set_locked(target);
+	if (due <= target)
+		collect_due_locked(rel, mask);
+	pthread_mutex_unlock(&timer_lock);
+	kshim_hrtimer_expire(target, true, false);
+	run_collected(mask, true, false);
+	return true;
+}
+
+/* The caller is a task the idle clock counts (as running, now). */
+static long self_running(void)
+{
+	struct task_struct *t = __kshim_current;
+
+	return t && t->kshim_tracked;
 }
 
 /* The caller may wait for other CPUs: not atomic, interrupts on. */
@@ -455,10 +639,33 @@ static bool may_wait_for_timers(void)
 	return !preempt_count() && !irqs_disabled();
 }
 
+/*
+ * The test moves the clock: before each step and at the end, what the
+ * last step started (timer callbacks, the work and tasks they woke) runs
+ * until the other tasks are all asleep again, within KSHIM_SPINLOCK_LOCKUP
+ * of real time, so a loop that sleeps 10 ms runs exactly 10 times in
+ * kshim_advance_time(100 ms).
+ */
+static bool others_settle(void *arg)
+{
+	long *self = arg;
+
+	kshim_tick_wait_quiet(*self, kshim_spin_lockup_ms());
+	return false;
+}
+
 void kshim_advance_time(u64 ns)
 {
+	long self;
+
 	kshim_ensure_booted();
-	advance_to(kshim_clock_ns() + ns, may_wait_for_timers(), NULL, NULL);
+	self = self_running();
+	if (!may_wait_for_timers()) {
+		advance_to(kshim_clock_ns() + ns, false, NULL, NULL);
+		return;
+	}
+	advance_to(kshim_clock_ns() + ns, true, others_settle, &self);
+	others_settle(&self);
 }
 
 void kshim_run_timers(void)
@@ -478,13 +685,95 @@ long kshim_timers_pending(void)
 
 /* ---- sleeping for a while ---- */
 
-static bool is_test_task(void)
+static int waiter_add(struct kshim_host_lock *h, u64 end)
 {
-	struct thread_info *ti = current_thread_info();
+	int i;
 
-	return !ti->kshim_percpu_thread && syscall(SYS_gettid) == getpid();
+	pthread_mutex_lock(&timer_lock);
+	for (i = 0; i < MAX_TIME_WAITERS; i++)
+		if (!time_waiters[i].h) {
+			time_waiters[i].h = h;
+			time_waiters[i].end = end;
+			if (i >= nr_time_waiters)
+				nr_time_waiters = i + 1;
+			break;
+		}
+	pthread_mutex_unlock(&timer_lock);
+	kshim_tick_changed();
+	return i;
 }
 
+static void waiter_del(int i)
+{
+	if (i >= MAX_TIME_WAITERS)
+		return;
+	pthread_mutex_lock(&timer_lock);
+	time_waiters[i].h = NULL;
+	while (nr_time_waiters && !time_waiters[nr_time_waiters - 1].h)
+		nr_time_waiters--;
+	pthread_mutex_unlock(&timer_lock);
+}
+
+/*
+ * A wait on host lock @h until the clock reaches @end ns since boot: the
+ * clock's thread gets it there once the machine is idle.  The real-time
+ * deadline is a last resort for tasks kshim cannot see (a test thread in
+ * pthread_join() counts as running): as long as the wait plus
+ * KSHIM_SPINLOCK_LOCKUP, after which the waiter moves the clock itself.
+ * With KSHIM_CLOCK=real the deadline is the end itself.
+ */
+static void time_wait_begin_ns(struct kshim_time_wait *w,
+			       struct kshim_host_lock *h, u64 end)
+{
+	u64 now = kshim_clock_ns();
+
+	w->end = max(end, now);
+	w->fell_back = false;
+	w->may_wait = may_wait_for_timers();
+	kshim_deadline_ms(&w->real_end, (w->end - now) / NSEC_PER_MSEC +
+			  (clock_is_real() ? 1 : kshim_spin_lockup_ms()));
+	w->slot = clock_is_real() ? MAX_TIME_WAITERS : waiter_add(h, w->end);
+}
+
+void kshim_time_wait_begin(struct kshim_time_wait *w, struct kshim_host_lock *h,
+			   long timeout)
+{
+	u64 rel = ns_to_rel_jiffies(kshim_clock_ns());
+
+	time_wait_begin_ns(w, h, (rel + (u64)(timeout > 0 ? timeout : 0)) *
+				 TICK_NSEC);
+}
+
+bool kshim_time_wait(struct kshim_time_wait *w, struct kshim_host_lock *h)
+{
+	if (kshim_clock_ns() >= w->end || w->fell_back)
+		return false;
+	if (!host_wait_until(h, &w->real_end)) {
+		w->fell_back = true;
+		return false;
+	}
+	return kshim_clock_ns() < w->end;
+}
+
+long kshim_time_wait_end(struct kshim_time_wait *w)
+{
+	u64 now;
+
+	waiter_del(w->slot);
+	if (w->fell_back && !clock_is_real() && kshim_clock_ns() < w->end)
+		advance_to(w->end, w->may_wait, NULL, NULL);
+	now = kshim_clock_ns();
+	return now >= w->end ? 0 :
+	       (long)(ns_to_rel_jiffies(w->end) - ns_to_rel_jiffies(now));
+}
+
+/*
+ * The current task, already in its sleeping state (kshim_block_begin()),
+ * sleeps @timeout jiffies of kshim's clock or, if @wakeable, until woken
+ * (wake_up_process(), a signal).  Returns the jiffies left, as
+ * schedule_timeout() does.  With KSHIM_CLOCK=real the sleeping task runs
+ * the timers that fall due meanwhile.
+ */
 struct sleep_stop {
 	struct task_struct *t;
 	bool wakeable;
@@ -506,67 +795,36 @@ static bool sleep_woken(void *arg)
 	return s->woken;
 }
 
-static int sleeper_add(struct task_struct *t)
-{
-	int i;
-
-	pthread_mutex_lock(&timer_lock);
-	for (i = 0; i < MAX_TIME_SLEEPERS; i++)
-		if (!time_sleepers[i]) {
-			time_sleepers[i] = t;
-			break;
-		}
-	pthread_mutex_unlock(&timer_lock);
-	return i;
-}
-
-static void sleeper_del(int i)
-{
-	if (i >= MAX_TIME_SLEEPERS)
-		return;
-	pthread_mutex_lock(&timer_lock);
-	time_sleepers[i] = NULL;
-	pthread_mutex_unlock(&timer_lock);
-}
-
-/*
- * The current task, already in its sleeping state (kshim_block_begin()),
- * sleeps @timeout jiffies of kshim's clock or, if @wakeable, until woken
- * (wake_up_process(), a signal).  Returns the jiffies left, as
- * schedule_timeout() does.  @may_wait: the task was not atomic.
- */
-static long timed_sleep(long timeout, bool wakeable, bool may_wait)
+/* Sleep until the clock reaches @end ns or, if @wakeable, until woken. */
+static void sleep_until_ns(u64 end, bool wakeable)
 {
 	struct task_struct *t = current;
-	struct sleep_stop s = { t, wakeable, false };
-	u64 start = kshim_clock_ns();
-	u64 end_rel = ns_to_rel_jiffies(start) + (u64)timeout;
-	u64 end = end_rel * TICK_NSEC, now;
-	struct timespec real_end;
-	int slot;
+	struct kshim_time_wait w;
 
-	if (clock_is_real() || is_test_task()) {
-		advance_to(end, may_wait, sleep_woken, &s);
-	} else {
-		/* Asleep until the clock gets there, or as long for real. */
-		slot = sleeper_add(t);
-		kshim_deadline_ms(&real_end, (end - start) / NSEC_PER_MSEC);
-		host_lock(&t->kshim_wake);
-		for (;;) {
-			if (wakeable && t->kshim_woken) {
-				t->kshim_woken = false;
-				s.woken = true;
-				break;
-			}
-			if (kshim_clock_ns() >= end)
-				break;
-			if (!host_wait_until(&t->kshim_wake, &real_end))
-				break;
+	time_wait_begin_ns(&w, &t->kshim_wake, end);
+	host_lock(&t->kshim_wake);
+	do {
+		if (wakeable && t->kshim_woken) {
+			t->kshim_woken = false;
+			break;
 		}
-		host_unlock(&t->kshim_wake);
-		sleeper_del(slot);
-		if (!s.woken && kshim_clock_ns() < end)
-			advance_to(end, may_wait, sleep_woken, &s);
+	} while (kshim_time_wait(&w, &t->kshim_wake));
+	host_unlock(&t->kshim_wake);
+	kshim_time_wait_end(&w);
+}
+
+static long timed_sleep(long timeout, bool wakeable)
+{
+	u64 end_rel = ns_to_rel_jiffies(kshim_clock_ns()) + timeout;
+	u64 now;
+
+	if (clock_is_real()) {
+		struct sleep_stop stop = { current, wakeable, false };
+
+		advance_to(end_rel * TICK_NSEC, may_wait_for_timers(),
+			   sleep_woken, &stop);
+	} else {
+		sleep_until_ns(end_rel * TICK_NSEC, wakeable);
 	}
 	now = ns_to_rel_jiffies(kshim_clock_ns());
 	return now >= end_rel ? 0 : (long)(end_rel - now);
@@ -575,18 +833,16 @@ static long timed_sleep(long timeout, bool wakeable, bool may_wait)
 /* schedule_timeout()'s sleep (compat/kernel/sched/core.c). */
 long kshim_time_sleep(long timeout)
 {
-	return timed_sleep(timeout > 0 ? timeout : 0, true,
-			   may_wait_for_timers());
+	return timed_sleep(timeout > 0 ? timeout : 0, true);
 }
 
 void __kshim_msleep(unsigned int msecs, const struct kshim_site *site)
 {
 	long timeout = msecs_to_jiffies(msecs) + 1;
-	bool may_wait = may_wait_for_timers();
 
 	kshim_block_begin(TASK_UNINTERRUPTIBLE, site);
 	while (timeout)
-		timeout = timed_sleep(timeout, false, may_wait);
+		timeout = timed_sleep(timeout, false);
 	kshim_block_end();
 }
 
@@ -594,11 +850,10 @@ unsigned long __kshim_msleep_interruptible(unsigned int msecs,
 					   const struct kshim_site *site)
 {
 	long timeout = msecs_to_jiffies(msecs) + 1;
-	bool may_wait = may_wait_for_timers();
 
 	while (timeout && !signal_pending(current)) {
 		kshim_block_begin(TASK_INTERRUPTIBLE, site);
-		timeout = timed_sleep(timeout, true, may_wait);
+		timeout = timed_sleep(timeout, true);
 		kshim_block_end();
 	}
 	return jiffies_to_msecs(timeout);
@@ -608,18 +863,14 @@ void __kshim_usleep_range_state(unsigned long min, unsigned long max,
 				unsigned int state,
 				const struct kshim_site *site)
 {
-	bool may_wait = may_wait_for_timers();
 	u64 end = kshim_clock_ns() + (u64)min * NSEC_PER_USEC;
 
 	kshim_block_begin(state, site);
-	if (clock_is_real() || is_test_task()) {
-		advance_to(end, may_wait, NULL, NULL);
-	} else {
-		long timeout = usecs_to_jiffies(min);
-
-		while (timeout && kshim_clock_ns() < end)
-			timeout = timed_sleep(timeout, false, may_wait);
-	}
+	if (clock_is_real())
+		advance_to(end, may_wait_for_timers(), NULL, NULL);
+	else
+		while (kshim_clock_ns() < end)
+			sleep_until_ns(end, false);
 	kshim_block_end();
 }
 
@@ -635,6 +886,169 @@ void __kshim_ndelay(unsigned long nsecs)
 	advance_to(end, false, NULL, NULL);
 }
 
+/* ---- timers: debugobjects (CONFIG_DEBUG_OBJECTS_TIMERS) ---- */
+
+static int delete_sync(struct timer_list *t, bool shutdown,
+		       const struct kshim_site *site);
+
+/*
+ * timer_debug_hint(): the callback, or for the timer of a delayed work
+ * item (struct delayed_work, struct kthread_delayed_work) the work's
+ * function: the workqueue code registers its timer function and the
+ * offset from the timer to the work's func (kshim_timer_debug_hint()).
+ */
+#define MAX_TIMER_HINTS 4
+static struct {
+	void (*function)(struct timer_list *);
+	long offset;
+} timer_hints[MAX_TIMER_HINTS];
+static unsigned int nr_timer_hints;	/* atomic */
+
+void kshim_timer_debug_hint(void (*function)(struct timer_list *),
+			    long offset)
+{
+	unsigned int i = __atomic_load_n(&nr_timer_hints, __ATOMIC_ACQUIRE);
+
+	while (i < MAX_TIMER_HINTS) {
+		unsigned int j;
+
+		for (j = 0; j < i; j++)
+			if (timer_hints[j].function == function)
+				return;
+		if (__atomic_compare_exchange_n(&nr_timer_hints, &i, i + 1,
+						false, __ATOMIC_ACQ_REL,
+						__ATOMIC_ACQUIRE)) {
+			timer_hints[i].offset = offset;
+			__atomic_store_n(&timer_hints[i].function, function,
+					 __ATOMIC_RELEASE);
+			return;
+		}
+	}
+}
+
+static void *timer_debug_hint(void *addr)
+{
+	struct timer_list *timer = addr;
+	unsigned int i, n = __atomic_load_n(&nr_timer_hints, __ATOMIC_ACQUIRE);
+
+	if (timer->__kshim_ul)
+		return (void *)timer->__kshim_function_ul;
+	for (i = 0; i < n; i++) {
+		void (*fn)(struct timer_list *) =
+			__atomic_load_n(&timer_hints[i].function,
+					__ATOMIC_ACQUIRE);
+
+		if (fn && fn == timer->function)
+			return *(void **)((char *)addr + timer_hints[i].offset);
+	}
+	return (void *)timer->function;
+}
+
+/*
+ * DEFINE_TIMER(): never armed, entry.next is TIMER_ENTRY_STATIC.  kshim
+ * also takes a timer detached before (entry.next LIST_POISON2) that ODEBUG
+ * no longer tracks: a module's or a test's static timer whose record went
+ * with an earlier test or module unload, where the kernel would have
+ * loaded the module's data afresh (KSHIM_FORK=0, a module loaded again).
+ */
+static bool timer_is_static_object(void *addr)
+{
+	struct timer_list *timer = addr;
+
+	return !timer->entry.pprev &&
+	       (timer->entry.next == TIMER_ENTRY_STATIC ||
+		timer->entry.next == LIST_POISON2);
+}
+
+static bool timer_fixup_init(void *addr, enum debug_obj_state state)
+{
+	const struct kshim_site *site = kshim_debug_objects_fixup_site();
+	struct timer_list *timer = addr;
+
+	if (state != ODEBUG_STATE_ACTIVE)
+		return false;
+	delete_sync(timer, false, site);
+	__kshim_debug_object_init(timer, &timer_debug_descr, site);
+	return true;
+}
+
+/*
+ * A timer armed without timer_setup() fires this instead of whatever
+ * its memory held: WARN_ON(1), at the line that armed it.
+ */
+static void stub_timer(struct timer_list *t)
+{
+	const struct kshim_site *site = READ_ONCE(t->__kshim_armed);
+
+	__kshim_warn(kshim_site_file(site), kshim_site_line(site),
+		     site ? site->func : NULL, site ? site->mod : NULL,
+		     TAINT_WARN, NULL);
+}
+
+static bool timer_fixup_activate(void *addr, enum debug_obj_state state)
+{
+	const struct kshim_site *site = kshim_debug_objects_fixup_site();
+	struct timer_list *timer = addr;
+
+	switch (state) {
+	case ODEBUG_STATE_NOTAVAILABLE:
+		__kshim_init_timer(timer, stub_timer, 0, "timer", site);
+		return true;
+	case ODEBUG_STATE_ACTIVE:
+		__kshim_warn(kshim_site_file(site), kshim_site_line(site),
+			     site ? site->func : NULL,
+			     site ? site->mod : NULL, TAINT_WARN, NULL);
+		fallthrough;
+	default:
+		return false;
+	}
+}
+
+static bool timer_fixup_free(void *addr, enum debug_obj_state state)
+{
+	const struct kshim_site *site = kshim_debug_objects_fixup_site();
+	struct timer_list *timer = addr;
+
+	if (state != ODEBUG_STATE_ACTIVE)
+		return false;
+	delete_sync(timer, false, site);
+	__kshim_debug_object_free(timer, &timer_debug_descr, site);
+	return true;
+}
+
+static bool timer_fixup_assert_init(void *addr, enum debug_obj_state state)
+{
+	const struct kshim_site *site = kshim_debug_objects_fixup_site();
+	struct timer_list *timer = addr;
+
+	if (state != ODEBUG_STATE_NOTAVAILABLE)
+		return false;
+	__kshim_init_timer(timer, stub_timer, 0, "timer", site);
+	return true;
+}
+
+static const struct debug_obj_descr timer_debug_descr = {
+	.name			= "timer_list",
+	.debug_hint		= timer_debug_hint,
+	.is_static_object	= timer_is_static_object,
+	.fixup_init		= timer_fixup_init,
+	.fixup_activate		= timer_fixup_activate,
+	.fixup_free		= timer_fixup_free,
+	.fixup_assert_init	= timer_fixup_assert_init,
+};
+
+static void debug_assert_init(struct timer_list *t,
+			      const struct kshim_site *site)
+{
+	__kshim_debug_object_assert_init(t, &timer_debug_descr, site);
+}
+
+void __kshim_destroy_timer_on_stack(struct timer_list *timer,
+				    const struct kshim_site *site)
+{
+	__kshim_debug_object_free(timer, &timer_debug_descr, site);
+}
+
 /* ---- timers ---- */
 
 static void timer_init(struct timer_list *t, unsigned int flags,
@@ -646,9 +1060,9 @@ static void timer_init(struct timer_list *t, unsigned int flags,
 	t->__kshim_armed = NULL;
 }
 
-void __kshim_init_timer(struct timer_list *timer,
-			void (*func)(struct timer_list *), unsigned int flags,
-			const char *name, const struct kshim_site *site)
+static void do_init_timer(struct timer_list *timer,
+		       void (*func)(struct timer_list *), unsigned int flags,
+		       const struct kshim_site *site)
 {
 	if (flags & ~TIMER_INIT_FLAGS) {
 		static bool warned;
@@ -663,6 +1077,32 @@ void __kshim_init_timer(struct timer_list *timer,
 	timer->__kshim_ul = false;
 }
 
+/* init_timer_key(): debug_init(), then do_init_timer(). */
+void __kshim_init_timer(struct timer_list *timer,
+			void (*func)(struct timer_list *), unsigned int flags,
+			const char *name, const struct kshim_site *site)
+{
+	__kshim_debug_object_init(timer, &timer_debug_descr, site);
+	do_init_timer(timer, func, flags, site);
+}
+
+void __kshim_init_timer_on_stack(struct timer_list *timer,
+				 void (*func)(struct timer_list *),
+				 unsigned int flags, const char *name,
+				 const struct kshim_site *site)
+{
+	__kshim_debug_object_init_on_stack(timer, &timer_debug_descr, site);
+	do_init_timer(timer, func, flags, site);
+}
+
+void init_timer_on_stack_key(struct timer_list *timer,
+			     void (*func)(struct timer_list *),
+			     unsigned int flags, const char *name, void *key)
+{
+	__kshim_init_timer_on_stack(timer, func, flags, name,
+				    __KSHIM_CALLSITE);
+}
+
 void init_timer_key(struct timer_list *timer,
 		    void (*func)(struct timer_list *), unsigned int flags,
 		    const char *name, void *key)
@@ -670,14 +1110,31 @@ void init_timer_key(struct timer_list *timer,
 	__kshim_init_timer(timer, func, flags, name, __KSHIM_CALLSITE);
 }
 
-void __kshim_init_timer_ul(struct timer_list *timer,
-			   void (*func)(unsigned long), unsigned long data,
-			   unsigned int flags, const struct kshim_site *site)
+static void do_init_timer_ul(struct timer_list *timer,
+			  void (*func)(unsigned long), unsigned long data,
+			  unsigned int flags, const struct kshim_site *site)
 {
 	timer_init(timer, flags & TIMER_INIT_FLAGS, site);
 	timer->__kshim_function_ul = func;
 	timer->__kshim_data = data;
 	timer->__kshim_ul = true;
+}
+
+void __kshim_init_timer_ul(struct timer_list *timer,
+			   void (*func)(unsigned long), unsigned long data,
+			   unsigned int flags, const struct kshim_site *site)
+{
+	__kshim_debug_object_init(timer, &timer_debug_descr, site);
+	do_init_timer_ul(timer, func, data, flags, site);
+}
+
+void __kshim_init_timer_ul_on_stack(struct timer_list *timer,
+				    void (*func)(unsigned long),
+				    unsigned long data, unsigned int flags,
+				    const struct kshim_site *site)
+{
+	__kshim_debug_object_init_on_stack(timer, &timer_debug_descr, site);
+	do_init_timer_ul(timer, func, data, flags, site);
 }
 
 #define MOD_TIMER_PENDING_ONLY		0x01
@@ -691,6 +1148,7 @@ static int __mod_timer(struct timer_list *t, unsigned long expires,
 {
 	int ret = 0;
 
+	debug_assert_init(t, site);
 	if (!(options & MOD_TIMER_NOTPENDING) && timer_pending(t)) {
 		/* The kernel's shortcut: already armed for that jiffy. */
 		if (READ_ONCE(t->expires) == expires)
@@ -716,6 +1174,8 @@ static int __mod_timer(struct timer_list *t, unsigned long expires,
 	t->expires = expires;
 	t->flags = (t->flags & ~TIMER_BASEMASK) | (unsigned int)cpu;
 	t->__kshim_armed = site;
+	/* debug_timer_activate() */
+	__kshim_debug_object_activate(t, &timer_debug_descr, site);
 	enqueue_locked(t, due_rel(expires, ns_to_rel_jiffies(kshim_clock_ns())),
 		       cpu, site);
 out:
@@ -755,6 +1215,7 @@ void __kshim_add_timer(struct timer_list *timer,
 {
 	static bool warned;
 
+	debug_assert_init(timer, site);
 	if (unlikely(timer_pending(timer))) {
 		warn_once_at(&warned, site);
 		return;
@@ -767,6 +1228,7 @@ void __kshim_add_timer_on(struct timer_list *timer, int cpu,
 {
 	static bool warned;
 
+	debug_assert_init(timer, site);
 	if (unlikely(timer_pending(timer))) {
 		warn_once_at(&warned, site);
 		return;
@@ -776,10 +1238,12 @@ void __kshim_add_timer_on(struct timer_list *timer, int cpu,
 	__mod_timer(timer, timer->expires, MOD_TIMER_NOTPENDING, cpu, site);
 }
 
-int __kshim_timer_delete(struct timer_list *timer)
+int __kshim_timer_delete(struct timer_list *timer,
+			 const struct kshim_site *site)
 {
 	int ret = 0;
 
+	debug_assert_init(timer, site);
 	if (!timer_pending(timer))
 		return 0;
 	pthread_mutex_lock(&timer_lock);
@@ -804,8 +1268,12 @@ static int try_to_del_locked(struct timer_list *t, unsigned int *on)
 
 int try_to_del_timer_sync(struct timer_list *timer)
 {
+	static const struct kshim_site site = {
+		"try_to_del_timer_sync", 0, "try_to_del_timer_sync", NULL
+	};
 	int ret;
 
+	debug_assert_init(timer, &site);
 	pthread_mutex_lock(&timer_lock);
 	ret = try_to_del_locked(timer, NULL);
 	pthread_mutex_unlock(&timer_lock);
@@ -819,6 +1287,7 @@ static int delete_sync(struct timer_list *t, bool shutdown,
 	unsigned int on = 0;
 	int ret;
 
+	debug_assert_init(t, site);
 	/* __timer_delete_sync(): plain WARN_ON, every call. */
 	if (in_hardirq() && !(t->flags & TIMER_IRQSAFE))
 		__kshim_warn(site->file, site->line, site->func, site->mod,
@@ -866,8 +1335,12 @@ int __kshim_timer_shutdown_sync(struct timer_list *timer,
 
 int timer_shutdown(struct timer_list *timer)
 {
+	static const struct kshim_site site = {
+		"timer_shutdown", 0, "timer_shutdown", NULL
+	};
 	int ret;
 
+	debug_assert_init(timer, &site);
 	pthread_mutex_lock(&timer_lock);
 	ret = detach_if_pending_locked(timer);
 	timer->function = NULL;
@@ -885,6 +1358,7 @@ int timer_shutdown(struct timer_list *timer)
 #undef del_timer_sync
 #undef del_timer
 #undef timer_shutdown_sync
+#undef destroy_timer_on_stack
 
 void add_timer_on(struct timer_list *timer, int cpu)
 {
@@ -923,12 +1397,73 @@ int del_timer_sync(struct timer_list *timer)
 
 int del_timer(struct timer_list *timer)
 {
-	return __kshim_timer_delete(timer);
+	return __kshim_timer_delete(timer, __KSHIM_CALLSITE);
+}
+
+void destroy_timer_on_stack(struct timer_list *timer)
+{
+	__kshim_destroy_timer_on_stack(timer, __KSHIM_CALLSITE);
 }
 
 int timer_shutdown_sync(struct timer_list *timer)
 {
 	return __kshim_timer_shutdown_sync(timer, __KSHIM_CALLSITE);
+}
+
+/*
+ * Module @mod is unloaded: a timer it armed that is still pending is
+ * reported as the kernel reports a timer in freed module memory, ODEBUG's
+ * "free active" (at the line that armed it), and cancelled.  kshim does
+ * not know which memory is a module's: the arming line's KBUILD_MODNAME
+ * stands for it.
+ */
+void kshim_timers_module_unload(const char *mod)
+{
+	struct { struct timer_list *t; const struct kshim_site *site; } *v;
+	size_t n = 0, cap = 0, i;
+	unsigned int cpu;
+
+	if (!mod)
+		return;
+	pthread_mutex_lock(&timer_lock);
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct timer_rec *lists[2] = { bases[cpu].pending,
+					       bases[cpu].expired };
+
+		for (i = 0; i < 2; i++) {
+			struct timer_rec *r;
+
+			for (r = lists[i]; r; r = r->next) {
+				if (!r->site || !r->site->mod ||
+				    strcmp(r->site->mod, mod))
+					continue;
+				cap++;
+			}
+		}
+	}
+	v = cap ? calloc(cap, sizeof(*v)) : NULL;
+	for (cpu = 0; v && cpu < NR_CPUS; cpu++) {
+		struct timer_rec *lists[2] = { bases[cpu].pending,
+					       bases[cpu].expired };
+
+		for (i = 0; i < 2; i++) {
+			struct timer_rec *r;
+
+			for (r = lists[i]; r && n < cap; r = r->next) {
+				if (!r->site || !r->site->mod ||
+				    strcmp(r->site->mod, mod))
+					continue;
+				v[n].t = r->t;
+				v[n].site = r->site;
+				n++;
+			}
+		}
+	}
+	pthread_mutex_unlock(&timer_lock);
+	for (i = 0; i < n; i++)
+		__kshim_debug_check_no_obj_freed(v[i].t, sizeof(*v[i].t),
+						 v[i].site);
+	free(v);
 }
 
 /* ---- expiry: TIMER_SOFTIRQ ---- */
@@ -1132,7 +1667,9 @@ void kshim_timers_test_begin(void)
 				rec_unlink(r);
 				free(r);
 			}
+		bases[cpu].expired_tail = NULL;
 	}
+	heap_len = 0;
 	nr_armed = 0;
 	pthread_mutex_unlock(&timer_lock);
 }

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * compat/kernel/time/tick.h - the virtual clock's idle machinery, as the
+ * scheduler, the CPUs and the timers see it (kernel/time/tick-internal.h
+ * is the kernel's private header of that kind).
+ */
+#ifndef _KSHIM_KERNEL_TIME_TICK_H
+#define _KSHIM_KERNEL_TIME_TICK_H
+
+#include <stdbool.h>
+
+struct task_struct;
+
+/* Tasks counted as "could make progress" unless blocked in host_wait(). */
+void kshim_tick_task_new(struct task_struct *t);
+void kshim_tick_task_exit(struct task_struct *t);
+/* The current thread is machinery (a CPU, RCU, the clock): not counted. */
+void kshim_tick_untrack(void);
+/* A CPU thread starts or stops handling what was pending on its CPU. */
+void kshim_tick_cpu_busy(bool busy);
+/* A timed sleep or a timer appeared: the clock's thread looks again. */
+void kshim_tick_changed(void);
+/* Nothing runs but @running counted tasks (and no CPU has work). */
+bool kshim_tick_quiet(long running);
+/* Wait up to @ms of real time for kshim_tick_quiet(@running). */
+bool kshim_tick_wait_quiet(long running, unsigned long ms);
+
+/*
+ * compat/kernel/time/timer.c, called by the clock's thread when the
+ * machine is quiet: move the clock to the next timer or end of a timed
+ * sleep and run what fell due.  false: nothing to move to.  @tasks_ran:
+ * a task ran since the last step.
+ */
+bool kshim_clock_idle_step(bool tasks_ran);
+
+#endif /* _KSHIM_KERNEL_TIME_TICK_H */
