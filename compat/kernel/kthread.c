@@ -66,6 +66,7 @@
 #include <kshim/report.h>
 
 #include "arch/fault.h"
+#include "lib/fault-inject.h"
 #include "kshim/internal.h"
 #include "kernel/sched/sched.h"
 
@@ -125,6 +126,27 @@ enum KTHREAD_BITS {
 	KTHREAD_SHOULD_STOP,
 	KTHREAD_SHOULD_PARK,
 };
+
+/*
+ * The flag bits with release/acquire: what the caller of kthread_stop()
+ * or kthread_park() did before happens before what the thread does once
+ * it sees the bit (the kernel's wake_up_process() is a full barrier; the
+ * thread may see the bit without being woken here).
+ */
+static void kt_set_bit(int nr, unsigned long *flags)
+{
+	__atomic_fetch_or(flags, 1UL << nr, __ATOMIC_RELEASE);
+}
+
+static void kt_clear_bit(int nr, unsigned long *flags)
+{
+	__atomic_fetch_and(flags, ~(1UL << nr), __ATOMIC_RELEASE);
+}
+
+static bool kt_test_bit(int nr, const unsigned long *flags)
+{
+	return __atomic_load_n(flags, __ATOMIC_ACQUIRE) & (1UL << nr);
+}
 
 static pthread_mutex_t kthreads_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t kthreads_cond = PTHREAD_COND_INITIALIZER;
@@ -263,7 +285,7 @@ static void __kthread_parkme(struct kthread *self,
 		 * after the bit test below is not lost.
 		 */
 		__kshim_set_current_state(TASK_PARKED, site);
-		if (!test_bit(KTHREAD_SHOULD_PARK, &self->flags))
+		if (!kt_test_bit(KTHREAD_SHOULD_PARK, &self->flags))
 			break;
 		complete(&self->parked);
 		__kshim_schedule(site);
@@ -305,7 +327,7 @@ static void *kthread(void *arg)
 	apply_binding(self);
 
 	ret = -EINTR;
-	if (!test_bit(KTHREAD_SHOULD_STOP, &self->flags)) {
+	if (!kt_test_bit(KTHREAD_SHOULD_STOP, &self->flags)) {
 		__kthread_parkme(self, &kthread_site);
 		ret = run_threadfn(self);
 	}
@@ -373,6 +395,9 @@ create_on_node(const struct kshim_site *site, int (*threadfn)(void *data),
 	int len, err;
 
 	__kshim_might_sleep(site->file, site->line, site->func);
+	/* __kthread_create_on_node(): kmalloc() of its create request */
+	if (kshim_failslab_kmalloc(sizeof(*self), GFP_KERNEL, site))
+		return ERR_PTR(-ENOMEM);
 	self = calloc(1, sizeof(*self));
 	if (!self)
 		return ERR_PTR(-ENOMEM);
@@ -523,25 +548,25 @@ void kthread_set_per_cpu(struct task_struct *k, int cpu)
 	warn_once_at(!(task_flags(k) & PF_NO_SETAFFINITY), &warned_per_cpu,
 		     &kthread_site);
 	if (cpu < 0) {
-		clear_bit(KTHREAD_IS_PER_CPU, &kthread->flags);
+		kt_clear_bit(KTHREAD_IS_PER_CPU, &kthread->flags);
 		return;
 	}
 	kthread->cpu = cpu;
-	set_bit(KTHREAD_IS_PER_CPU, &kthread->flags);
+	kt_set_bit(KTHREAD_IS_PER_CPU, &kthread->flags);
 }
 
 bool kthread_is_per_cpu(struct task_struct *p)
 {
 	struct kthread *kthread = __to_kthread(p);
 
-	return kthread && test_bit(KTHREAD_IS_PER_CPU, &kthread->flags);
+	return kthread && kt_test_bit(KTHREAD_IS_PER_CPU, &kthread->flags);
 }
 
 /* ---- what a kthread asks about itself ---- */
 
 bool __kshim_kthread_should_stop(const struct kshim_site *site)
 {
-	return test_bit(KTHREAD_SHOULD_STOP,
+	return kt_test_bit(KTHREAD_SHOULD_STOP,
 			&to_kthread_or_oops(current, site)->flags);
 }
 
@@ -553,7 +578,7 @@ bool kthread_should_stop(void)
 bool __kshim_kthread_should_park(struct task_struct *k,
 				 const struct kshim_site *site)
 {
-	return test_bit(KTHREAD_SHOULD_PARK,
+	return kt_test_bit(KTHREAD_SHOULD_PARK,
 			&to_kthread_or_oops(k, site)->flags);
 }
 
@@ -629,15 +654,15 @@ void __kshim_kthread_unpark(struct task_struct *k,
 {
 	struct kthread *kthread = to_kthread_or_oops(k, site);
 
-	if (!test_bit(KTHREAD_SHOULD_PARK, &kthread->flags))
+	if (!kt_test_bit(KTHREAD_SHOULD_PARK, &kthread->flags))
 		return;
 	/*
 	 * Newly created kthread was parked when the CPU was offline.
 	 * The binding was lost and we need to set it again.
 	 */
-	if (test_bit(KTHREAD_IS_PER_CPU, &kthread->flags))
+	if (kt_test_bit(KTHREAD_IS_PER_CPU, &kthread->flags))
 		bind_mask(k, cpumask_of(kthread->cpu), TASK_PARKED, site);
-	clear_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
+	kt_clear_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
 	/* __kthread_parkme() will either see !SHOULD_PARK or get the wakeup. */
 	wake_up_state(k, TASK_PARKED);
 }
@@ -657,10 +682,10 @@ int __kshim_kthread_park(struct task_struct *k, const struct kshim_site *site)
 	}
 	if (!kthread)
 		null_kthread_oops(flags, false, site);
-	if (warn_once_at(test_bit(KTHREAD_SHOULD_PARK, &kthread->flags),
+	if (warn_once_at(kt_test_bit(KTHREAD_SHOULD_PARK, &kthread->flags),
 			 &warned_park_busy, site))
 		return -EBUSY;
-	set_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
+	kt_set_bit(KTHREAD_SHOULD_PARK, &kthread->flags);
 	if (k != current) {
 		wake_up_process(k);
 		/*
@@ -705,7 +730,7 @@ int __kshim_kthread_stop(struct task_struct *k, const struct kshim_site *site)
 		kshim_lockup_die(site,
 				 "kshim: kthread_stop() waits for ever: %s/%d stops itself at %s:%d, and cannot exit while it waits for its own exit\n",
 				 k->comm, k->pid, site->file, site->line);
-	set_bit(KTHREAD_SHOULD_STOP, &kthread->flags);
+	kt_set_bit(KTHREAD_SHOULD_STOP, &kthread->flags);
 	__kshim_kthread_unpark(k, site);
 	wake_up_process(k);
 	__kshim_wait_for_completion(&kthread->exited, TASK_UNINTERRUPTIBLE,
@@ -779,6 +804,9 @@ create_worker(const struct kshim_site *site, int cpu, unsigned int flags,
 	struct kthread_worker *worker;
 	struct task_struct *task;
 
+	/* __kthread_create_worker(): kzalloc() of the worker */
+	if (kshim_failslab_kmalloc(sizeof(*worker), GFP_KERNEL, site))
+		return ERR_PTR(-ENOMEM);
 	worker = calloc(1, sizeof(*worker));
 	if (!worker)
 		return ERR_PTR(-ENOMEM);

@@ -66,6 +66,7 @@
 #include <kshim/workqueue.h>
 
 #include "arch/annotate.h"
+#include "lib/fault-inject.h"
 #include "kshim/internal.h"
 #include "kernel/cpu.h"
 #include "kernel/sched/sched.h"
@@ -1205,6 +1206,9 @@ alloc_wq(const struct kshim_site *site, const char *fmt, unsigned int flags,
 	/* 6.1: an unbound wq with max_active 1 is ordered */
 	if ((flags & WQ_UNBOUND) && max_active == 1)
 		flags |= __WQ_ORDERED;
+	/* alloc_workqueue(): kzalloc() of the workqueue */
+	if (kshim_failslab_kmalloc(sizeof(*wq), GFP_KERNEL, site))
+		return NULL;
 	wq = calloc(1, sizeof(*wq));
 	if (!wq)
 		return NULL;
@@ -1362,9 +1366,17 @@ long work_on_cpu_safe(int cpu, long (*fn)(void *), void *arg)
 
 int schedule_on_each_cpu(work_func_t func)
 {
-	struct work_struct *works = calloc(nr_cpu_ids, sizeof(*works));
+	static const struct kshim_site site = {
+		__FILE__, __LINE__, "schedule_on_each_cpu", NULL
+	};
+	struct work_struct *works;
 	unsigned int cpu;
 
+	/* alloc_percpu() of the works: a slab allocation that may fail */
+	if (kshim_failslab_kmalloc(nr_cpu_ids * sizeof(*works), GFP_KERNEL,
+				   &site))
+		return -ENOMEM;
+	works = calloc(nr_cpu_ids, sizeof(*works));
 	if (!works)
 		return -ENOMEM;
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {

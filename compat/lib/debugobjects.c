@@ -39,7 +39,7 @@
 #include "kshim/internal.h"
 #include "arch/stack.h"
 
-#define ODEBUG_HASH_BITS	12
+#define ODEBUG_HASH_BITS	14
 #define ODEBUG_HASH_SIZE	(1 << ODEBUG_HASH_BITS)
 #define ODEBUG_CHUNK_SHIFT	12
 #define ODEBUG_CHUNK_SIZE	(1UL << ODEBUG_CHUNK_SHIFT)

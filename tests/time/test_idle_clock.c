@@ -31,10 +31,13 @@
 #include <linux/timer.h>
 #include <linux/wait.h>
 
-/* The calling thread becomes a task kshim counts. */
+/* The calling thread becomes a task kshim counts (no CUnit here: the
+ * test's thread alone asserts). */
 static void become_task(void)
 {
-	CU_ASSERT_PTR_NOT_NULL(current);
+	struct task_struct *volatile t = current;
+
+	(void)t;
 }
 
 struct looper {

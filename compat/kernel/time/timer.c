@@ -188,6 +188,7 @@ static s64 processed_rel = -1;
  * timers due at the same jiffy the last armed runs first, as the wheel's
  * buckets (hlists filled at the head) have them.
  */
+static struct timer_rec *free_recs;	/* records to reuse */
 static struct timer_rec **pending_heap;
 static size_t heap_len, heap_cap;
 static u64 arm_seq;
@@ -326,7 +327,8 @@ static void detach_locked(struct timer_list *t, struct timer_rec *r)
 	if (!r->expired)
 		heap_del(r);
 	rec_unlink(r);
-	free(r);
+	r->next = free_recs;
+	free_recs = r;
 	nr_armed--;
 	if ((struct timer_rec *)READ_ONCE(t->entry.pprev) == r) {
 		WRITE_ONCE(t->entry.pprev, NULL);
@@ -348,8 +350,12 @@ static int detach_if_pending_locked(struct timer_list *t)
 static void enqueue_locked(struct timer_list *t, u64 due, unsigned int cpu,
 			   const struct kshim_site *site)
 {
-	struct timer_rec *r = malloc(sizeof(*r));
+	struct timer_rec *r = free_recs;
 
+	if (r)
+		free_recs = r->next;
+	else
+		r = malloc(sizeof(*r));
 	if (!r) {
 		fprintf(stderr, "kshim: out of host memory for a timer\n");
 		abort();
@@ -1148,7 +1154,9 @@ static int __mod_timer(struct timer_list *t, unsigned long expires,
 {
 	int ret = 0;
 
-	debug_assert_init(t, site);
+	/* A pending timer was activated when armed: ODEBUG knows it. */
+	if (!timer_pending(t))
+		debug_assert_init(t, site);
 	if (!(options & MOD_TIMER_NOTPENDING) && timer_pending(t)) {
 		/* The kernel's shortcut: already armed for that jiffy. */
 		if (READ_ONCE(t->expires) == expires)
@@ -1243,9 +1251,10 @@ int __kshim_timer_delete(struct timer_list *timer,
 {
 	int ret = 0;
 
-	debug_assert_init(timer, site);
-	if (!timer_pending(timer))
+	if (!timer_pending(timer)) {
+		debug_assert_init(timer, site);
 		return 0;
+	}
 	pthread_mutex_lock(&timer_lock);
 	ret = detach_if_pending_locked(timer);
 	pthread_mutex_unlock(&timer_lock);
