@@ -190,24 +190,22 @@ struct wdog_dev *wdog_probe(const struct wdog_ops *ops, unsigned int irq,
 	if (ret)
 		goto err_free_ring;
 
+	/* The petting starts before the watchdog does. */
 	wd->last_pet = jiffies;
-	wd->heartbeat.expires = jiffies + HZ;
-	add_timer_on(&wd->heartbeat, cpu);
-
 	if (pet_ms) {
 		wd->petter = kthread_run(wdog_petter, wd, "wdog-petter");
 		if (IS_ERR(wd->petter)) {
 			ret = PTR_ERR(wd->petter);
 			wd->petter = NULL;
-			goto err_stop;
+			goto err_free_irq;
 		}
 	}
+	wd->heartbeat.expires = jiffies + HZ;
+	add_timer_on(&wd->heartbeat, cpu);
 	return wd;
 
-err_stop:
+err_free_irq:
 	free_irq(irq, wd);
-	del_timer_sync(&wd->heartbeat);
-	cancel_work_sync(&wd->expire_work);
 	cancel_work_sync(&wd->event_work);
 	if (ops->coalesced)
 		cancel_delayed_work_sync(&wd->coalesce_work);

@@ -39,6 +39,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/smp.h>
+#include <linux/wait.h>
 
 #include "common/expect_bug.h"
 
@@ -147,6 +148,35 @@ static void test_should_stop_loop_on_virtual_time(void)
 	CU_ASSERT(time_after_eq(jiffies, start + 2 * (HZ / 10)));
 	CU_ASSERT_EQUAL(kthread_stop(k), 0);
 	CU_ASSERT(d.loops >= 3);
+}
+
+/*
+ * The common driver loop: wait_event_interruptible(wq, ... ||
+ * kthread_should_stop()), ended by kthread_stop() alone (its
+ * wake_up_process() ends the wait, as the kernel's try_to_wake_up()).
+ */
+static DECLARE_WAIT_QUEUE_HEAD(event_wq);
+
+static int wait_event_fn(void *arg)
+{
+	struct kdata *d = arg;
+
+	complete(&d->done);
+	wait_event_interruptible(event_wq, kthread_should_stop());
+	return 7;
+}
+
+static void test_stop_ends_wait_event(void)
+{
+	struct kdata d;
+	struct task_struct *k;
+
+	kdata_init(&d, 0);
+	k = kthread_run(wait_event_fn, &d, "kwaiter");
+	CU_ASSERT_FATAL(!IS_ERR(k));
+	wait_for_completion(&d.done);
+	CU_ASSERT_EQUAL(kthread_stop(k), 7);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
 }
 
 /* The name is cut to TASK_COMM_LEN - 1; get_kthread_comm() has it all. */
@@ -735,6 +765,7 @@ static CU_TestInfo kthread_tests[] = {
 	{ "stop_before_wake_is_eintr", test_stop_before_wake_is_eintr },
 	{ "should_stop_loop_on_virtual_time",
 	  test_should_stop_loop_on_virtual_time },
+	{ "stop_ends_wait_event", test_stop_ends_wait_event },
 	{ "long_name", test_long_name },
 	{ "park_unpark_round_trip", test_park_unpark_round_trip },
 	{ "park_before_wake", test_park_before_wake },

@@ -137,6 +137,8 @@ struct task_struct {
 	struct kshim_host_lock kshim_wake;	/* schedule() sleeps on it */
 	bool kshim_woken;
 	bool kshim_tracked;		/* counts for the virtual clock */
+	/* the wait queue's host lock it sleeps on (wake_up_process()) */
+	struct kshim_host_lock *kshim_sleep_host;
 	/* kshim: signals sent by the test, bit (sig - 1) (linux/sched/signal.h) */
 	unsigned long kshim_sigpending;
 	/* PREEMPT_RCU: rcu_read_lock() depth (rcu_preempt_depth()) */

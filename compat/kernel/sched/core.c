@@ -494,8 +494,14 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 
 	host_lock(&p->kshim_wake);
 	if (p->__state & state) {
-		p->kshim_woken = true;
+		__atomic_store_n(&p->kshim_woken, true, __ATOMIC_RELEASE);
 		host_wake_all(&p->kshim_wake);
+		/* try_to_wake_up() ends a wait_event*() sleep too. */
+		if (p->kshim_sleep_host) {
+			host_lock(p->kshim_sleep_host);
+			host_wake_all(p->kshim_sleep_host);
+			host_unlock(p->kshim_sleep_host);
+		}
 		woken = 1;
 	}
 	host_unlock(&p->kshim_wake);

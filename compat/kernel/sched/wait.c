@@ -60,6 +60,7 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 			const struct kshim_site *site)
 {
 	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
+	struct task_struct *t = current;
 	struct kshim_time_wait w;
 
 	if (timeout <= 0)
@@ -71,9 +72,16 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 	kshim_block_begin(state, site);
 	if (!forever)
 		kshim_time_wait_begin(&w, &wq_head->host, timeout);
+	/* wake_up_process() of this task ends the sleep too: the caller
+	 * looks at its condition again, as after the kernel's schedule(). */
+	host_lock(&t->kshim_wake);
+	t->kshim_woken = false;
+	t->kshim_sleep_host = &wq_head->host;
+	host_unlock(&t->kshim_wake);
 	host_lock(&wq_head->host);
 	wq_head->kshim_sleepers++;
-	while (wq_head->kshim_seq == seq) {
+	while (wq_head->kshim_seq == seq &&
+	       !__atomic_load_n(&t->kshim_woken, __ATOMIC_ACQUIRE)) {
 		if (forever)
 			host_wait(&wq_head->host);
 		else if (!kshim_time_wait(&w, &wq_head->host))
@@ -81,6 +89,10 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 	}
 	wq_head->kshim_sleepers--;
 	host_unlock(&wq_head->host);
+	host_lock(&t->kshim_wake);
+	t->kshim_sleep_host = NULL;
+	t->kshim_woken = false;
+	host_unlock(&t->kshim_wake);
 	if (!forever)
 		timeout = kshim_time_wait_end(&w);
 	kshim_block_end();
