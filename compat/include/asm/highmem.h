@@ -92,16 +92,22 @@ do {									\
 
 /* What the kernel's asm/highmem.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
 #include <linux/interrupt.h>
 #include <linux/kasan.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/srcu.h>
 #include <linux/stringhash.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 
 #endif /* _ASM_X86_HIGHMEM_H */

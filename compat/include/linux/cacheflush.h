@@ -27,15 +27,21 @@ static inline void invalidate_kernel_vmap_range(void *vaddr, int size)
 
 /* What the kernel's linux/cacheflush.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
 #include <linux/kasan.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/srcu.h>
 #include <linux/stringhash.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_CACHEFLUSH_H */

@@ -33,4 +33,11 @@ static inline void cpu_hotplug_enable(void) { }
 static inline int remove_cpu(unsigned int cpu) { return -EPERM; }
 static inline void smp_shutdown_nonboot_cpus(unsigned int primary_cpu) { }
 
+/* What the kernel's linux/cpu.h also makes visible. */
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
+
 #endif /* _LINUX_CPU_H_ */

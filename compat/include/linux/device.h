@@ -322,9 +322,14 @@ __kshim_devm_add_action_or_reset(struct device *dev, void (*action)(void *),
 	__kshim_devm_add_action_or_reset(dev, action, data, __KSHIM_CALLSITE)
 
 /* What the kernel's linux/device.h also makes visible. */
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/ratelimit.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 
 #endif /* _DEVICE_H_ */

@@ -20,6 +20,9 @@ void __kshim_synchronize_irq(unsigned int irq, const struct kshim_site *site);
 
 /* What the kernel's linux/hardirq.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
 #include <linux/mutex.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
@@ -27,6 +30,8 @@ void __kshim_synchronize_irq(unsigned int irq, const struct kshim_site *site);
 #include <linux/sched.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_HARDIRQ_H */

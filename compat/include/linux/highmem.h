@@ -234,14 +234,20 @@ static inline void __kshim_zero_user_segments(struct page *page,
 /* What the kernel's linux/highmem.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/hardirq.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
 #include <linux/kasan.h>
+#include <linux/kthread.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/srcu.h>
 #include <linux/stringhash.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_HIGHMEM_H */

@@ -449,4 +449,8 @@ int __kshim_schedule_hrtimeout_range_clock(ktime_t *expires, u64 delta,
 					       CLOCK_MONOTONIC,		\
 					       __KSHIM_CALLSITE)
 
+/* What the kernel's linux/hrtimer.h also makes visible. */
+#include <linux/debug_locks.h>
+#include <linux/mutex.h>
+
 #endif /* _LINUX_HRTIMER_H */

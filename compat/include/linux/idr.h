@@ -195,11 +195,16 @@ static inline bool ida_is_empty(const struct ida *ida)
 
 /* What the kernel's linux/idr.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 
 #endif /* __IDR_H__ */

@@ -101,10 +101,12 @@ static inline void kmemleak_ignore_phys(phys_addr_t phys)
 
 /* What the kernel's linux/kmemleak.h also makes visible. */
 #include <linux/kasan.h>
+#include <linux/kthread.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/workqueue.h>
 
 #endif /* __KMEMLEAK_H */

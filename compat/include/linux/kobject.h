@@ -39,7 +39,10 @@ static inline const char *kobject_name(const struct kobject *kobj)
 /* What the kernel's linux/kobject.h also makes visible. */
 #include <linux/completion.h>
 #include <linux/gfp.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
 #include <linux/idr.h>
+#include <linux/kthread.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
 #include <linux/page-flags.h>
@@ -49,6 +52,8 @@ static inline const char *kobject_name(const struct kobject *kobj)
 #include <linux/stat.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 #include <linux/xarray.h>
 
 #endif /* _KOBJ_H_ */

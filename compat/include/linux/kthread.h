@@ -289,4 +289,10 @@ bool kthread_cancel_delayed_work_sync(struct kthread_delayed_work *work);
 
 void kthread_destroy_worker(struct kthread_worker *worker);
 
+/* What the kernel's linux/kthread.h also makes visible. */
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
+
 #endif /* _LINUX_KTHREAD_H */

@@ -250,13 +250,17 @@ static inline bool want_init_on_free(void)
 /* What the kernel's linux/mm.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/hash.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
 #include <linux/kasan.h>
+#include <linux/kthread.h>
 #include <linux/radix-tree.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/semaphore.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -265,6 +269,8 @@ static inline bool want_init_on_free(void)
 #include <linux/stringhash.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
 #include <linux/uuid.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_MM_H */

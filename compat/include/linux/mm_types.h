@@ -72,6 +72,7 @@ static inline void set_page_private(struct page *page, unsigned long private)
 #include <asm/pgtable_types.h>
 #include <linux/completion.h>
 #include <linux/kref.h>
+#include <linux/kthread.h>
 #include <linux/mutex.h>
 #include <linux/rbtree.h>
 #include <linux/rcupdate.h>
@@ -79,5 +80,6 @@ static inline void set_page_private(struct page *page, unsigned long private)
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_MM_TYPES_H */

@@ -102,11 +102,13 @@ static inline bool zone_idx_is(const struct zone *zone, enum zone_type t)
 
 /* What the kernel's linux/mmzone.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/kthread.h>
 #include <linux/prandom.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_MMZONE_H */

@@ -107,8 +107,11 @@ int module_refcount(struct module *mod);
 
 /* What the kernel's linux/module.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
 #include <linux/idr.h>
 #include <linux/kobject.h>
+#include <linux/kthread.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
@@ -117,5 +120,7 @@ int module_refcount(struct module *mod);
 #include <linux/stat.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_MODULE_H */

@@ -319,10 +319,12 @@ static inline void ClearPageHighMem(struct page *page) { }
 
 /* What the kernel's linux/page-flags.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/kthread.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_PAGE_FLAGS_H */

@@ -213,11 +213,16 @@ static __always_inline void __rcu **radix_tree_next_slot(void __rcu **slot,
 
 /* What the kernel's linux/radix-tree.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_RADIX_TREE_H */

@@ -137,8 +137,12 @@ struct task_struct {
 	struct kshim_host_lock kshim_wake;	/* schedule() sleeps on it */
 	bool kshim_woken;
 	bool kshim_tracked;		/* counts for the virtual clock */
-	/* the wait queue's host lock it sleeps on (wake_up_process()) */
+	/*
+	 * the wait queue's host lock it sleeps on, and (under that lock)
+	 * whether wake_up_process() woke it there
+	 */
 	struct kshim_host_lock *kshim_sleep_host;
+	bool kshim_sleep_woken;
 	/* kshim: signals sent by the test, bit (sig - 1) (linux/sched/signal.h) */
 	unsigned long kshim_sigpending;
 	/* PREEMPT_RCU: rcu_read_lock() depth (rcu_preempt_depth()) */
@@ -242,6 +246,9 @@ static inline int need_resched(void)
 #include <asm-generic/kmap_size.h>
 #include <asm/pgtable_types.h>
 #include <linux/debug_locks.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
 #include <linux/mutex.h>
 #include <linux/nodemask.h>
 #include <linux/prandom.h>
@@ -254,7 +261,9 @@ static inline int need_resched(void)
 #include <linux/time.h>
 #include <linux/time64.h>
 #include <linux/timer.h>
+#include <linux/timerqueue.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 
 /*
  * Until 4.11 linux/sched.h was one header: it held signal_pending() and

@@ -270,10 +270,12 @@ __kshim_kvmalloc_array(size_t n, size_t size, gfp_t flags,
 /* What the kernel's linux/slab.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/kasan.h>
+#include <linux/kthread.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_SLAB_H */

@@ -101,7 +101,9 @@ static inline void smp_mb__after_srcu_read_unlock(void)
 /* What the kernel's linux/srcu.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/completion.h>
+#include <linux/kthread.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_SRCU_H */

@@ -78,12 +78,17 @@ static inline bool pagefault_disabled(void)
 
 /* What the kernel's linux/uaccess.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
 #include <linux/mutex.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 
 #endif /* __LINUX_UACCESS_H__ */

@@ -385,6 +385,9 @@ static inline bool xa_marked(const struct xarray *xa, xa_mark_t mark)
 
 /* What the kernel's linux/xarray.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
@@ -392,5 +395,7 @@ static inline bool xa_marked(const struct xarray *xa, xa_mark_t mark)
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_XARRAY_H */

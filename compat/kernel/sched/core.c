@@ -494,11 +494,12 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 
 	host_lock(&p->kshim_wake);
 	if (p->__state & state) {
-		__atomic_store_n(&p->kshim_woken, true, __ATOMIC_RELEASE);
+		p->kshim_woken = true;
 		host_wake_all(&p->kshim_wake);
 		/* try_to_wake_up() ends a wait_event*() sleep too. */
 		if (p->kshim_sleep_host) {
 			host_lock(p->kshim_sleep_host);
+			p->kshim_sleep_woken = true;
 			host_wake_all(p->kshim_sleep_host);
 			host_unlock(p->kshim_sleep_host);
 		}

@@ -75,13 +75,12 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 	/* wake_up_process() of this task ends the sleep too: the caller
 	 * looks at its condition again, as after the kernel's schedule(). */
 	host_lock(&t->kshim_wake);
-	t->kshim_woken = false;
+	t->kshim_sleep_woken = false;
 	t->kshim_sleep_host = &wq_head->host;
 	host_unlock(&t->kshim_wake);
 	host_lock(&wq_head->host);
 	wq_head->kshim_sleepers++;
-	while (wq_head->kshim_seq == seq &&
-	       !__atomic_load_n(&t->kshim_woken, __ATOMIC_ACQUIRE)) {
+	while (wq_head->kshim_seq == seq && !t->kshim_sleep_woken) {
 		if (forever)
 			host_wait(&wq_head->host);
 		else if (!kshim_time_wait(&w, &wq_head->host))
@@ -91,7 +90,7 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 	host_unlock(&wq_head->host);
 	host_lock(&t->kshim_wake);
 	t->kshim_sleep_host = NULL;
-	t->kshim_woken = false;
+	t->kshim_woken = false;		/* consumed here, not by a later schedule() */
 	host_unlock(&t->kshim_wake);
 	if (!forever)
 		timeout = kshim_time_wait_end(&w);

@@ -62,6 +62,7 @@
 #include <kshim/report.h>
 #include <kshim/time.h>
 
+#include "arch/annotate.h"
 #include "kshim/internal.h"
 #include "kernel/cpu.h"
 #include "kernel/rcu/rcu.h"
@@ -725,7 +726,8 @@ static void waiter_del(int i)
  * clock's thread gets it there once the machine is idle.  The real-time
  * deadline is a last resort for tasks kshim cannot see (a test thread in
  * pthread_join() counts as running): as long as the wait plus
- * KSHIM_SPINLOCK_LOCKUP, after which the waiter moves the clock itself.
+ * KSHIM_SPINLOCK_LOCKUP (ten times that under valgrind), after which the
+ * waiter moves the clock itself.
  * With KSHIM_CLOCK=real the deadline is the end itself.
  */
 static void time_wait_begin_ns(struct kshim_time_wait *w,
@@ -737,7 +739,8 @@ static void time_wait_begin_ns(struct kshim_time_wait *w,
 	w->fell_back = false;
 	w->may_wait = may_wait_for_timers();
 	kshim_deadline_ms(&w->real_end, (w->end - now) / NSEC_PER_MSEC +
-			  (clock_is_real() ? 1 : kshim_spin_lockup_ms()));
+			  (clock_is_real() ? 1 :
+			   kshim_spin_lockup_ms() * arch_slowdown()));
 	w->slot = clock_is_real() ? MAX_TIME_WAITERS : waiter_add(h, w->end);
 }
 

@@ -107,11 +107,16 @@ static inline void memalloc_pin_restore(unsigned int flags)
 
 /* What the kernel's linux/sched/mm.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_SCHED_MM_H */

@@ -57,13 +57,19 @@ static inline int signal_pending_state(unsigned int state,
 #include <asm/pgtable_types.h>
 #include <linux/capability.h>
 #include <linux/gfp.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
 #include <linux/ratelimit.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
+#include <linux/sched/task.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
 #include <linux/time64.h>
+#include <linux/timerqueue.h>
 #include <linux/uaccess.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_SCHED_SIGNAL_H */

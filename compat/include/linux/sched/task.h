@@ -27,6 +27,11 @@ void __kshim_put_task_struct(struct task_struct *t,
 #define put_task_struct(t)	__kshim_put_task_struct(t, __KSHIM_CALLSITE)
 
 /* What the kernel's linux/sched/task.h also makes visible. */
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/kthread.h>
+#include <linux/timerqueue.h>
 #include <linux/uaccess.h>
+#include <linux/workqueue.h>
 
 #endif /* _LINUX_SCHED_TASK_H */
