@@ -423,6 +423,29 @@ static void test_sleep_in_callback_reports(void)
 
 static struct tdev leaked;
 
+/* del_timer_sync() from the timer's own callback: the kernel spins for
+ * ever; kshim reports a lockup at the caller's line and ends the test. */
+static struct timer_list self_del;
+
+static void self_del_fn(struct timer_list *t)
+{
+	del_timer_sync(t); /* LINE:self_del */
+}
+
+static void test_del_timer_sync_from_own_callback_lockup(void)
+{
+	char want[256];
+
+	snprintf(want, sizeof(want),
+		 "kshim: del_timer_sync() at %s:%d waits for ever: it is called from the timer's own callback self_del_fn on CPU#0\n",
+		 __FILE__, marker_line("self_del"));
+	timer_setup(&self_del, self_del_fn, 0);
+	mod_timer(&self_del, jiffies + 1);
+	kshim_expect_report(KSHIM_REPORT_LOCKUP, want, 1);
+	kshim_advance_time(2 * NSEC_PER_MSEC);
+	CU_FAIL("del_timer_sync() from its own callback returned");
+}
+
 static void test_pending_at_test_end_is_ledgered(void)
 {
 	char want[512];
@@ -473,6 +496,8 @@ static CU_TestInfo check_tests[] = {
 	{ "del_timer_sync_irqsafe_in_hardirq_silent",
 	  test_del_timer_sync_irqsafe_in_hardirq_silent },
 	{ "sleep_in_callback_reports", test_sleep_in_callback_reports },
+	{ "del_timer_sync_from_own_callback_lockup",
+	  test_del_timer_sync_from_own_callback_lockup },
 	{ "pending_at_test_end_is_ledgered",
 	  test_pending_at_test_end_is_ledgered },
 	{ "deleted_at_test_end_is_silent", test_deleted_at_test_end_is_silent },

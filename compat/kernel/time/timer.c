@@ -1312,7 +1312,8 @@ static int delete_sync(struct timer_list *t, bool shutdown,
 			break;
 		if (on == raw_smp_processor_id() && in_serving_softirq()) {
 			pthread_mutex_unlock(&timer_lock);
-			kshim_lockup_die(site, KERN_EMERG "kshim: del_timer_sync() waits for ever: it is called from the timer's own callback %ps on CPU#%u\n",
+			kshim_lockup_die(site, KERN_EMERG "kshim: del_timer_sync() at %s:%d waits for ever: it is called from the timer's own callback %ps on CPU#%u\n",
+					 site->file, site->line,
 					 t->__kshim_ul ?
 					 (void *)t->__kshim_function_ul :
 					 (void *)t->function, on);
@@ -1320,7 +1321,8 @@ static int delete_sync(struct timer_list *t, bool shutdown,
 		if (pthread_cond_timedwait(&timer_done, &timer_lock,
 					   &deadline) == ETIMEDOUT) {
 			pthread_mutex_unlock(&timer_lock);
-			kshim_lockup_die(site, KERN_EMERG "kshim: del_timer_sync() waits for ever: the callback %ps still runs on CPU#%u (for %lu ms)\n",
+			kshim_lockup_die(site, KERN_EMERG "kshim: del_timer_sync() at %s:%d waits for ever: the callback %ps still runs on CPU#%u (for %lu ms)\n",
+					 site->file, site->line,
 					 t->__kshim_ul ?
 					 (void *)t->__kshim_function_ul :
 					 (void *)t->function, on,
