@@ -31,6 +31,7 @@
 #include <kshim/report.h>
 #include <kshim/test.h>
 #include <kshim/time.h>
+#include <linux/completion.h>
 #include <linux/debugobjects.h>
 #include <linux/gfp.h>
 #include <linux/jiffies.h>
@@ -40,6 +41,7 @@
 #include <linux/timer.h>
 #include <linux/version.h>
 #include <linux/vmalloc.h>
+#include <linux/workqueue.h>
 
 #include "common/expect_bug.h"
 #include "common/spawn.h"
@@ -109,6 +111,61 @@ static void test_kfree_active_timer(void)
 	CU_ASSERT_EQUAL(kshim_timers_pending(), 0);
 	kshim_advance_time(20 * NSEC_PER_MSEC);
 	CU_ASSERT_EQUAL(fired, 0);
+}
+
+/*
+ * A work item still pending when its memory is freed: the kernel's
+ * "free active" for work_struct, hint the work's function; the fixup
+ * cancels it, so it never runs on the freed memory.
+ */
+struct wdev {
+	struct work_struct work;
+};
+
+static int work_runs;
+
+static void wfn(struct work_struct *w)
+{
+	work_runs++;
+}
+
+static DECLARE_COMPLETION(unblock);
+
+static void blocker_fn(struct work_struct *w)
+{
+	wait_for_completion(&unblock);
+}
+
+static DECLARE_WORK(blocker, blocker_fn);
+
+static void test_kfree_pending_work(void)
+{
+	struct workqueue_struct *wq = alloc_ordered_workqueue("odebug", 0);
+	struct wdev *d = kzalloc(sizeof(*d), GFP_KERNEL);
+
+	work_runs = 0;
+	INIT_WORK(&d->work, wfn);
+	CU_ASSERT_TRUE(queue_work(wq, &blocker));
+	CU_ASSERT_TRUE(queue_work(wq, &d->work));	/* behind the blocker */
+	expect_odebug("free active", &d->work, "work_struct", "wfn+0x0/0x");
+	kfree(d); /* LINE:kfree_work */
+	assert_warning_at("kfree_work");
+	complete(&unblock);
+	destroy_workqueue(wq);
+	CU_ASSERT_EQUAL(work_runs, 0);
+}
+
+static void test_kfree_flushed_work_silent(void)
+{
+	struct wdev *d = kzalloc(sizeof(*d), GFP_KERNEL);
+
+	work_runs = 0;
+	INIT_WORK(&d->work, wfn);
+	schedule_work(&d->work);
+	flush_work(&d->work);
+	kfree(d);
+	CU_ASSERT_EQUAL(work_runs, 1);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
 }
 
 static void test_kfree_deleted_timer_silent(void)
@@ -659,6 +716,8 @@ static void test_bad_setting_value(void)
 static CU_TestInfo free_tests[] = {
 	{ "kfree_active_timer", test_kfree_active_timer },
 	{ "kfree_deleted_timer_silent", test_kfree_deleted_timer_silent },
+	{ "kfree_pending_work", test_kfree_pending_work },
+	{ "kfree_flushed_work_silent", test_kfree_flushed_work_silent },
 	{ "callback_frees_its_timer_silent",
 	  test_callback_frees_its_timer_silent },
 	{ "kmem_cache_free_active_timer", test_kmem_cache_free_active_timer },
