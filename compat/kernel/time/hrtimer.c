@@ -860,21 +860,17 @@ static bool cpu_busy_locked(unsigned int cpu)
 	       hc->softirq_running;
 }
 
-/* This task is one of CPU 0's (not a CPU thread) and is asleep in kshim. */
-static bool cpu0_task_sleeping(void)
+/* Its clock event device fires on @cpu: the hrtimer interrupt. */
+static void send_hrtimer_interrupt(int cpu)
 {
-	struct thread_info *ti = current_thread_info();
-
-	return !ti->cpu && !ti->kshim_percpu_thread &&
-	       get_current_state() != TASK_RUNNING;
+	kshim_send_call(cpu, hrtimer_interrupt, NULL);
 }
 
 void kshim_hrtimer_expire(u64 now_ns, bool wait, bool run_self)
 {
 	unsigned long mask[BITS_TO_LONGS(NR_CPUS)] = { 0 };
-	unsigned int self = raw_smp_processor_id(), cpu;
-	bool any = false, wait_self;
-	struct timespec deadline;
+	unsigned int cpu;
+	bool any = false;
 
 	pthread_mutex_lock(&hrt_lock);
 	for (cpu = 0; nr_queued && cpu < nr_cpu_ids; cpu++) {
@@ -894,29 +890,8 @@ void kshim_hrtimer_expire(u64 now_ns, bool wait, bool run_self)
 	pthread_mutex_unlock(&hrt_lock);
 	if (!any)
 		return;
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-		if (test_bit(cpu, mask))
-			kshim_send_call(cpu, hrtimer_interrupt, NULL);
-	wait_self = cpu0_task_sleeping() || !run_self;
-	if (test_bit(self, mask) && !wait_self && !in_interrupt() &&
-	    !irqs_disabled() && get_current_state() == TASK_RUNNING) {
-		kshim_cpu_take_pending();
-		wait_self = true;
-	}
-	if (!wait)
-		return;
-	kshim_deadline_ms(&deadline, kshim_spin_lockup_ms());
-	pthread_mutex_lock(&hrt_lock);
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		if (!test_bit(cpu, mask) || (cpu == self && !wait_self))
-			continue;
-		while (cpu_busy_locked(cpu))
-			if (pthread_cond_timedwait(&hrt_done, &hrt_lock,
-						   &deadline) == ETIMEDOUT)
-				goto out;
-	}
-out:
-	pthread_mutex_unlock(&hrt_lock);
+	kshim_expire_on_cpus(mask, send_hrtimer_interrupt, cpu_busy_locked,
+			     &hrt_lock, &hrt_done, wait, run_self);
 }
 
 /* ---- sleeping ---- */

@@ -7,6 +7,7 @@
 #ifndef _KSHIM_KERNEL_TIME_TICK_H
 #define _KSHIM_KERNEL_TIME_TICK_H
 
+#include <pthread.h>
 #include <stdbool.h>
 
 struct task_struct;
@@ -24,6 +25,18 @@ void kshim_tick_changed(void);
 bool kshim_tick_quiet(long running);
 /* Wait up to @ms of real time for kshim_tick_quiet(@running). */
 bool kshim_tick_wait_quiet(long running, unsigned long ms);
+
+/*
+ * compat/kernel/time/timer.c: make the CPUs of @mask expire their due
+ * timers (@kick(cpu): raise TIMER_SOFTIRQ, send the hrtimer interrupt);
+ * this CPU's share right here when this task may take interrupts now and
+ * @run_self.  With @wait, return once @busy(cpu) is false for each (this
+ * CPU's only if it ran), checked under @lock and signalled on @done,
+ * bounded by KSHIM_SPINLOCK_LOCKUP.
+ */
+void kshim_expire_on_cpus(const unsigned long *mask, void (*kick)(int cpu),
+			  bool (*busy)(unsigned int cpu), pthread_mutex_t *lock,
+			  pthread_cond_t *done, bool wait, bool run_self);
 
 /*
  * compat/kernel/time/timer.c, called by the clock's thread when the

@@ -472,22 +472,17 @@ static bool cpu0_task_sleeping(void)
 	       get_current_state() != TASK_RUNNING;
 }
 
-/*
- * Run the timers collected on the CPUs of @mask: raise TIMER_SOFTIRQ on
- * each; this CPU's, when this task may take its softirqs now, right here
- * (kshim's ksoftirqd).  With @wait, return once they have run (this
- * CPU's only if they could run), bounded by KSHIM_SPINLOCK_LOCKUP.
- */
-static void run_collected(const unsigned long *mask, bool wait,
-			  bool run_self)
+void kshim_expire_on_cpus(const unsigned long *mask, void (*kick)(int cpu),
+			  bool (*busy)(unsigned int cpu), pthread_mutex_t *lock,
+			  pthread_cond_t *done, bool wait, bool run_self)
 {
 	unsigned int self = raw_smp_processor_id(), cpu;
 	bool wait_self;
 	struct timespec deadline;
 
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
 		if (test_bit(cpu, mask))
-			kshim_raise_softirq_on(cpu, TIMER_SOFTIRQ);
+			kick(cpu);
 	wait_self = cpu0_task_sleeping() || !run_self;
 	if (test_bit(self, mask) && !wait_self && !in_interrupt() &&
 	    !irqs_disabled() && get_current_state() == TASK_RUNNING) {
@@ -497,17 +492,30 @@ static void run_collected(const unsigned long *mask, bool wait,
 	if (!wait)
 		return;
 	kshim_deadline_ms(&deadline, kshim_spin_lockup_ms());
-	pthread_mutex_lock(&timer_lock);
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+	pthread_mutex_lock(lock);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		if (!test_bit(cpu, mask) || (cpu == self && !wait_self))
 			continue;
-		while (base_busy_locked(cpu))
-			if (pthread_cond_timedwait(&timer_done, &timer_lock,
-						   &deadline) == ETIMEDOUT)
+		while (busy(cpu))
+			if (pthread_cond_timedwait(done, lock, &deadline) ==
+			    ETIMEDOUT)
 				goto out;
 	}
 out:
-	pthread_mutex_unlock(&timer_lock);
+	pthread_mutex_unlock(lock);
+}
+
+static void raise_timer_softirq(int cpu)
+{
+	kshim_raise_softirq_on(cpu, TIMER_SOFTIRQ);
+}
+
+/* Run the timers collected on the CPUs of @mask (TIMER_SOFTIRQ). */
+static void run_collected(const unsigned long *mask, bool wait,
+			  bool run_self)
+{
+	kshim_expire_on_cpus(mask, raise_timer_softirq, base_busy_locked,
+			     &timer_lock, &timer_done, wait, run_self);
 }
 
 /* Host sleep, for KSHIM_CLOCK=real. */
