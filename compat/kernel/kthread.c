@@ -69,6 +69,7 @@
 #include "lib/fault-inject.h"
 #include "kshim/internal.h"
 #include "kernel/sched/sched.h"
+#include "kernel/time/tick.h"
 
 /* The functions of the same names as the header's macros. */
 #undef kthread_create_on_node
@@ -312,9 +313,11 @@ static __attribute__((__noinline__)) int run_threadfn(struct kthread *self)
 static void *kthread(void *arg)
 {
 	struct kthread *self = arg;
-	struct task_struct *t = current;
+	struct task_struct *t;
 	int ret;
 
+	kshim_tick_task_started();
+	t = current;
 	memcpy(t->comm, self->comm, sizeof(t->comm));
 	refcount_set(&t->usage, 1);
 	t->worker_private = self;
@@ -416,8 +419,10 @@ create_on_node(const struct kshim_site *site, int (*threadfn)(void *data),
 	    vasprintf(&self->full_name, namefmt, args) < 0)
 		self->full_name = NULL;	/* left truncated */
 
+	kshim_tick_task_coming();
 	err = pthread_create(&self->thread, NULL, kthread, self);
 	if (err) {
+		kshim_tick_task_not_coming();
 		free(self->full_name);
 		free(self);
 		return ERR_PTR(-ENOMEM);

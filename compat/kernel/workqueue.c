@@ -70,6 +70,7 @@
 #include "kshim/internal.h"
 #include "kernel/cpu.h"
 #include "kernel/sched/sched.h"
+#include "kernel/time/tick.h"
 
 __printf(3, 0) int kshim_vsnprintf(char *buf, size_t size, const char *fmt,
 				  va_list args);
@@ -359,6 +360,7 @@ static void create_worker(struct worker_pool *pool)
 	INIT_LIST_HEAD(&w->scheduled);
 	list_add_tail(&w->node, &pool->workers);
 	pool->nr_workers++;
+	kshim_tick_task_coming();
 	err = pthread_create(&w->thread, NULL, worker_thread, w);
 	if (err) {
 		fprintf(stderr, "kshim: cannot start a kworker: %s\n",
@@ -527,6 +529,7 @@ static void *worker_thread(void *arg)
 	struct worker *w = arg;
 	struct worker_pool *pool = w->pool;
 
+	kshim_tick_task_started();
 	worker_set_task(w);
 	cur_worker = w;
 	host_lock(&pool->lock);

@@ -28,6 +28,7 @@
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/workqueue.h>
+#include <asm/rwonce.h>
 
 #include "wdog.h"
 
@@ -119,12 +120,13 @@ void wdog_process_events(struct wdog_dev *wd)
 {
 	unsigned long batch[WDOG_RING_SIZE];
 	struct wdog_ring *r;
-	unsigned int n = 0, i;
+	unsigned int n = 0, i, head;
 
 	mutex_lock(&wd->event_mutex);
 	spin_lock_irq(&wd->lock);
 	r = wd->ring;
-	while (n < WDOG_RING_SIZE && r->tail != r->head) /* LINE:ev_read */
+	head = READ_ONCE(r->head); /* LINE:ev_read */
+	while (n < WDOG_RING_SIZE && r->tail != head)
 		batch[n++] = r->ev[r->tail++ % WDOG_RING_SIZE];
 	r->batches++; /* LINE:ev_write */
 	spin_unlock_irq(&wd->lock);

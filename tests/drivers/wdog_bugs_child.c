@@ -8,11 +8,13 @@
  *    ASan's report; under valgrind it would be memcheck's error, which
  *    is why this is a program of its own;
  *  - race: stopping the heartbeat with del_timer() while its callback
- *    runs on CPU 1 ((d)): the test makes the callback run at that moment
- *    (it holds the driver's lock while the clock makes the heartbeat due,
- *    and lets go once the callback has been taken off the timer list),
- *    then calls the buggy stop; without a sanitizer nothing is seen,
- *    under TSan the unordered read and write are a data race.
+ *    runs on another CPU ((d)): the test makes the callback run at that
+ *    moment (it holds the driver's lock while the clock makes the
+ *    heartbeat due, and lets go once the callback has been taken off the
+ *    timer list), then calls the buggy stop, once per CPU; when the
+ *    callback reaches the lock after the stop took it, the stop's read
+ *    and the callback's count are unordered: a data race for TSan.
+ *    Without a sanitizer nothing is seen (the test passes).
  */
 #include <string.h>
 
@@ -20,6 +22,7 @@
 #include <kshim/report.h>
 #include <kshim/test.h>
 #include <kshim/time.h>
+#include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/spinlock.h>
@@ -29,7 +32,6 @@
 #include "../../drivers-under-test/wdog/wdog.h"
 
 #define UAF_IRQ		13
-#define RACE_ROUNDS	8
 
 static void test_free_before_flush(void)
 {
@@ -47,21 +49,27 @@ static void test_free_before_flush(void)
 	wdog_bug_remove_free_before_flush(wd);
 }
 
+/*
+ * Each round on a CPU whose thread has not run yet: its first callback
+ * starts late, so it often reaches the lock only after the stop took it
+ * (run with many CPUs: KSHIM_CPUS=32).
+ */
 static void test_stop_heartbeat_race(void)
 {
 	struct wdog_dev *wd;
 	unsigned long flags;
-	int err = 0, round;
+	int err = 0;
+	unsigned int cpu;
 
-	for (round = 0; round < RACE_ROUNDS; round++) {
-		wd = wdog_probe(&wdog_correct_ops, UAF_IRQ, 1000, 0, 1, &err);
+	for (cpu = 1; cpu < nr_cpu_ids; cpu++) {
+		wd = wdog_probe(&wdog_correct_ops, UAF_IRQ, 1000, 0, cpu, &err);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(wd);
 		spin_lock_irqsave(&wd->lock, flags);
-		/* Spinning moves the clock without waiting for CPU 1. */
+		/* Spinning moves the clock without waiting for that CPU. */
 		mdelay(1000);
+		/* Its callback has been taken off: it runs, or will. */
 		while (kshim_timers_pending())
 			cpu_relax();
-		/* The callback runs on CPU 1, waiting for the lock. */
 		spin_unlock_irqrestore(&wd->lock, flags);
 		wdog_bug_stop_heartbeat(wd);
 		/* Clean up properly: wait for the callback. */

@@ -13,7 +13,9 @@
  *    schedule_timeout(); satisfied by a task after its own sleep, it
  *    returns the jiffies left, counted in virtual time;
  *  - a timer is what ends the wait of a test blocked for ever: the clock
- *    moves to it when nothing else can happen.
+ *    moves to it when nothing else can happen;
+ *  - it does not move while kshim starts a kthread or a kworker (they
+ *    count from before they run).
  * A host thread the test starts is a task kshim knows from its first use
  * of current: each thread here uses it, then says it has started, before
  * the test lets the clock move (kthreads and kworkers are known from
@@ -26,10 +28,12 @@
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/semaphore.h>
 #include <linux/timer.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 
 /* The calling thread becomes a task kshim counts (no CUnit here: the
  * test's thread alone asserts). */
@@ -233,7 +237,54 @@ static void test_timer_ends_an_endless_wait(void)
 	destroy_timer_on_stack(&w.timer);
 }
 
+/*
+ * kshim's own threads count from before they start: the machine does not
+ * look idle (and the clock does not run to an armed timer) while a
+ * kthread or a pool's first kworker is being created.
+ */
+static struct timer_list armed;
+static int armed_fired;
+
+static void armed_fn(struct timer_list *t)
+{
+	armed_fired++;
+}
+
+static int idle_loop(void *arg)
+{
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(msecs_to_jiffies(100));
+	return 0;
+}
+
+static void noop_work(struct work_struct *w)
+{
+}
+
+static void test_clock_still_while_threads_start(void)
+{
+	static struct work_struct w;
+	struct task_struct *k;
+	u64 t0 = kshim_clock_ns();
+
+	armed_fired = 0;
+	timer_setup(&armed, armed_fn, 0);
+	mod_timer(&armed, jiffies + HZ);
+	k = kthread_run(idle_loop, NULL, "idle_loop");
+	CU_ASSERT_FATAL(!IS_ERR(k));
+	CU_ASSERT_EQUAL(kshim_clock_ns(), t0);
+	INIT_WORK(&w, noop_work);
+	schedule_work_on(1, &w);	/* CPU 1's pool makes its first kworker */
+	flush_work(&w);
+	CU_ASSERT_EQUAL(kshim_clock_ns(), t0);
+	CU_ASSERT_EQUAL(armed_fired, 0);
+	kthread_stop(k);
+	del_timer_sync(&armed);
+}
+
 static CU_TestInfo idle_tests[] = {
+	{ "clock_still_while_threads_start",
+	  test_clock_still_while_threads_start },
 	{ "sleeping_loop_runs_on_its_jiffies",
 	  test_sleeping_loop_runs_on_its_jiffies },
 	{ "advance_time_lets_tasks_run_between_steps",

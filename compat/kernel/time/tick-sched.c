@@ -119,13 +119,42 @@ static void start_locked(void)
 	tick.started = true;
 }
 
+/* This thread was counted by its creator (kshim_tick_task_coming()). */
+static __thread bool counted_before_start;
+
 void kshim_tick_task_new(struct task_struct *t)
 {
 	t->kshim_tracked = true;
+	if (counted_before_start) {
+		counted_before_start = false;
+		return;
+	}
 	pthread_mutex_lock(&tick.lock);
 	tick.tasks++;
 	changed_locked();
 	pthread_mutex_unlock(&tick.lock);
+}
+
+void kshim_tick_task_coming(void)
+{
+	pthread_mutex_lock(&tick.lock);
+	tick.tasks++;
+	changed_locked();
+	pthread_mutex_unlock(&tick.lock);
+}
+
+void kshim_tick_task_not_coming(void)
+{
+	pthread_mutex_lock(&tick.lock);
+	tick.tasks--;
+	changed_locked();
+	pthread_mutex_unlock(&tick.lock);
+}
+
+void kshim_tick_task_started(void)
+{
+	counted_before_start = !__kshim_current;
+	(void)current;
 }
 
 void kshim_tick_task_exit(struct task_struct *t)

@@ -14,6 +14,15 @@ struct task_struct;
 
 /* Tasks counted as "could make progress" unless blocked in host_wait(). */
 void kshim_tick_task_new(struct task_struct *t);
+/*
+ * kshim starts a thread that will be a task (a kthread, a kworker): the
+ * creator counts it before pthread_create() (so the clock does not see an
+ * idle machine while it starts), and takes it back if that fails; the
+ * thread calls kshim_tick_task_started() first, which sets up its task.
+ */
+void kshim_tick_task_coming(void);
+void kshim_tick_task_not_coming(void);
+void kshim_tick_task_started(void);
 void kshim_tick_task_exit(struct task_struct *t);
 /* The current thread is machinery (a CPU, RCU, the clock): not counted. */
 void kshim_tick_untrack(void);
