@@ -278,6 +278,10 @@ void kshim_set_linux_version(unsigned int version);
 unsigned int kshim_linux_version(void);
 /* Runs a 2.6.28 - 2.6.36 kernel: the kernel's own texts are 2.6.35's. */
 bool kshim_kernel_2_6(void);
+/* The machine's HZ (kshim/boot.h) and its conversions (time/timer.c). */
+unsigned int kshim_hz(void);
+unsigned long kshim_msecs_to_jiffies(unsigned int m);
+unsigned int kshim_jiffies_to_msecs(unsigned long j);
 /*
  * A report of class @cls that a rate limit (@why, e.g. the kernel's
  * nopage_rs) kept from printing: the running test's expectation failures

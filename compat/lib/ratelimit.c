@@ -10,12 +10,14 @@
  * "<func>: <missed> callbacks suppressed" (KERN_WARNING; with
  * RATELIMIT_MSG_ON_RELEASE the count waits for ratelimit_state_exit()).
  * A caller that finds the state's lock taken is limited, as in the
- * kernel.  jiffies are kshim's (host milliseconds, HZ=1000).
+ * kernel.  jiffies are kshim's (its clock's ticks at the machine's HZ).
  */
 #include <linux/jiffies.h>
 #include <linux/printk.h>
 #include <linux/ratelimit.h>
 #include <linux/spinlock.h>
+
+#include "kshim/internal.h"
 
 int ___ratelimit(struct ratelimit_state *rs, const char *func)
 {
@@ -70,7 +72,8 @@ bool printk_timed_ratelimit(unsigned long *caller_jiffies,
 {
 	unsigned long elapsed = jiffies - *caller_jiffies;
 
-	if (*caller_jiffies && elapsed <= msecs_to_jiffies(interval_msec))
+	if (*caller_jiffies &&
+	    elapsed <= kshim_msecs_to_jiffies(interval_msec))
 		return false;
 
 	*caller_jiffies = jiffies;

@@ -34,7 +34,7 @@ static bool ratelimit_ok(void)
 	bool ok;
 
 	pthread_mutex_lock(&rl_lock);
-	if (!rl_begin || time_after(jiffies, rl_begin + 5 * HZ)) {
+	if (!rl_begin || time_after(jiffies, rl_begin + 5 * kshim_hz())) {
 		rl_begin = jiffies ? jiffies : 1;
 		rl_printed = 0;
 	}

@@ -470,7 +470,7 @@ void *__kshim_mempool_alloc(mempool_t *pool, gfp_t gfp_mask,
 		 */
 		seq = __kshim_wait_prepare(&pool->wait);
 		spin_unlock_irqrestore(&pool->lock, flags);
-		__kshim_wait_sleep(&pool->wait, seq, 5 * HZ,
+		__kshim_wait_sleep(&pool->wait, seq, 5 * kshim_hz(),
 				   TASK_UNINTERRUPTIBLE, site);
 	}
 }

@@ -669,7 +669,7 @@ void kshim_warn_alloc_reset(void)
 {
 	kshim_warn_alloc_rs_reset(&nopage_rs);
 	/* 2.6.3x's failure report spends printk_ratelimit()'s budget. */
-	ratelimit_state_init(&printk_ratelimit_state, 5 * HZ, 10);
+	ratelimit_state_init(&printk_ratelimit_state, 5 * kshim_hz(), 10);
 }
 
 void kshim_warn_alloc_rs_reset(struct kshim_warn_alloc_rs *rs)

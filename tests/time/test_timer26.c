@@ -2,7 +2,8 @@
  * test_timer26 - the timer API of a 2.6.35 driver (KSHIM_LINUX_VERSION_CODE
  * 2.6.35): init_timer() then .function/.data/.expires and add_timer(),
  * setup_timer(), DEFINE_TIMER(name, fn, expires, data); the callback gets
- * .data and runs in softirq context when kshim's clock reaches it.
+ * .data and runs in softirq context when kshim's clock reaches it.  The
+ * profile's HZ is Ubuntu 10.10's 250: a jiffy is 4 ms of kshim's clock.
  */
 #include <kshim/report.h>
 #include <kshim/test.h>
@@ -35,9 +36,9 @@ static void test_init_timer_fields(void)
 	t.expires = jiffies + 3;
 	add_timer(&t);
 	CU_ASSERT_TRUE(timer_pending(&t));
-	kshim_advance_time(2 * NSEC_PER_MSEC);
+	kshim_advance_time(2 * TICK_NSEC);
 	CU_ASSERT_EQUAL(fired, 0);
-	kshim_advance_time(NSEC_PER_MSEC);
+	kshim_advance_time(TICK_NSEC);
 	CU_ASSERT_EQUAL(fired, 1);
 	CU_ASSERT_EQUAL(got_data, 42);
 	CU_ASSERT_TRUE(in_softirq_ctx);
@@ -53,16 +54,29 @@ static void test_setup_timer_and_define_timer(void)
 	mod_timer(&t, jiffies + 1);
 	CU_ASSERT_EQUAL(del_timer_sync(&t), 1);
 	mod_timer(&t, jiffies + 1);
-	kshim_advance_time(NSEC_PER_MSEC);
+	kshim_advance_time(TICK_NSEC);
 	CU_ASSERT_EQUAL(got_data, 9);
 	mod_timer(&static_old, jiffies + 1);
-	kshim_advance_time(NSEC_PER_MSEC);
+	kshim_advance_time(TICK_NSEC);
 	CU_ASSERT_EQUAL(got_data, 77);
 	CU_ASSERT_EQUAL(fired, 2);
 	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
 }
 
+static void test_hz_250(void)
+{
+	unsigned long j0 = jiffies;
+
+	CU_ASSERT_EQUAL(HZ, 250);
+	CU_ASSERT_EQUAL(msecs_to_jiffies(1000), 250);
+	kshim_advance_time(NSEC_PER_SEC);
+	CU_ASSERT_EQUAL(jiffies - j0, 250UL);
+	kshim_advance_time(4 * NSEC_PER_MSEC);
+	CU_ASSERT_EQUAL(jiffies - j0, 251UL);
+}
+
 static CU_TestInfo tests[] = {
+	{ "hz_250", test_hz_250 },
 	{ "init_timer_fields", test_init_timer_fields },
 	{ "setup_timer_and_define_timer", test_setup_timer_and_define_timer },
 	CU_TEST_INFO_NULL,

@@ -39,4 +39,13 @@ const char *kshim_setting(const char *name);
 void kshim_set_linux_version(unsigned int version);
 unsigned int kshim_linux_version(void);
 
+/*
+ * The machine's tick rate: jiffies count at @hz (100, 250, 300 or 1000;
+ * anything else stops the program with an error).  kshim/test.h sets it
+ * before main() to the test program's HZ (linux/param.h: the profile's,
+ * or -DKSHIM_HZ=...); 1000 otherwise.  Set it before the machine boots.
+ */
+void kshim_set_hz(unsigned int hz);
+unsigned int kshim_hz(void);
+
 #endif /* _KSHIM_BOOT_H */

@@ -19,6 +19,7 @@
 #include <kshim/module.h>
 #include <kshim/report.h>
 #include <kshim/sweep.h>
+#include <linux/param.h>
 
 /*
  * Run every active test of the CUnit registry, each on a clean machine, and
@@ -59,6 +60,18 @@ const char *kshim_current_test(void);
 __attribute__((__constructor__)) static void __kshim_test_linux_version(void)
 {
 	kshim_set_linux_version(KSHIM_LINUX_VERSION_CODE);
+}
+#endif
+
+/*
+ * Its jiffies count at its HZ (linux/param.h: the profile's, or
+ * -DKSHIM_HZ=...), which the kernel code it tests is built with too; the
+ * machine's is 1000 unless a file of the program says otherwise.
+ */
+#if HZ != 1000
+__attribute__((__constructor__)) static void __kshim_test_hz(void)
+{
+	kshim_set_hz(HZ);
 }
 #endif
 

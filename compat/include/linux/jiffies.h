@@ -2,10 +2,11 @@
 /*
  * linux/jiffies.h - the tick counter and its conversions.
  *
- * Follows include/linux/jiffies.h of 6.8 with HZ=1000 (Ubuntu's 6.8
- * configuration): jiffies starts at INITIAL_JIFFIES (5 minutes before the
- * 32-bit wrap, as the kernel does, so wrap bugs show) when the machine
- * boots and counts milliseconds of kshim's clock: virtual time by default,
+ * Follows include/linux/jiffies.h of 6.8 at the program's HZ (linux/param.h:
+ * 1000 as Ubuntu's 6.8, 250 for 2.6.35, or -DKSHIM_HZ=...): jiffies starts
+ * at INITIAL_JIFFIES (5 minutes before the 32-bit wrap, as the kernel
+ * does, so wrap bugs show) when the machine boots and counts the ticks of
+ * kshim's clock: virtual time by default,
  * which moves only when a test advances it or a task sleeps for a while
  * (kshim/time.h), host monotonic time with KSHIM_CLOCK=real.  jiffies is
  * read-only, as drivers use it; time_after() and friends compare with
@@ -64,19 +65,40 @@ u64 get_jiffies_64(void);
 #define time_is_after_eq_jiffies64(a)	time_before_eq64(get_jiffies_64(), a)
 #define time_in_range_open(a, b, c)	(time_after_eq(a, b) && time_before(a, c))
 
+/*
+ * The conversions round as the kernel's do at any CONFIG_HZ (jiffies to
+ * time truncates, time to jiffies rounds up), in 64-bit arithmetic
+ * instead of the kernel's per-HZ constants.
+ */
 static inline unsigned int jiffies_to_msecs(const unsigned long j)
 {
-	return (unsigned int)j;
+	return (unsigned int)((u64)j * MSEC_PER_SEC / HZ);
 }
 
 static inline unsigned int jiffies_to_usecs(const unsigned long j)
 {
-	return (unsigned int)j * USEC_PER_MSEC;
+	return (unsigned int)((u64)j * USEC_PER_SEC / HZ);
 }
 
 static inline u64 jiffies_to_nsecs(const unsigned long j)
 {
-	return (u64)j * NSEC_PER_MSEC;
+	return (u64)jiffies_to_usecs(j) * NSEC_PER_USEC;
+}
+
+static inline u64 jiffies64_to_nsecs(u64 j)
+{
+	return j / HZ * NSEC_PER_SEC + j % HZ * NSEC_PER_SEC / HZ;
+}
+
+static inline u64 jiffies64_to_msecs(u64 j)
+{
+	return j / HZ * MSEC_PER_SEC + j % HZ * MSEC_PER_SEC / HZ;
+}
+
+static inline unsigned long _msecs_to_jiffies(const unsigned int m)
+{
+	return (unsigned long)(((u64)m * HZ + MSEC_PER_SEC - 1) /
+			       MSEC_PER_SEC);
 }
 
 /* Negative values mean "for ever" (MAX_JIFFY_OFFSET), as in the kernel. */
@@ -84,37 +106,28 @@ static inline unsigned long msecs_to_jiffies(const unsigned int m)
 {
 	if ((int)m < 0)
 		return MAX_JIFFY_OFFSET;
-	return m;
+	if ((u64)m * HZ > (u64)MAX_JIFFY_OFFSET * MSEC_PER_SEC)
+		return MAX_JIFFY_OFFSET;
+	return _msecs_to_jiffies(m);
 }
 
 static inline unsigned long usecs_to_jiffies(const unsigned int u)
 {
-	return (u + USEC_PER_MSEC - 1) / USEC_PER_MSEC;
-}
-
-static inline unsigned long nsecs_to_jiffies(u64 n)
-{
-	return (unsigned long)(n / NSEC_PER_MSEC);
-}
-
-static inline u64 jiffies64_to_nsecs(u64 j)
-{
-	return j * NSEC_PER_MSEC;
-}
-
-static inline u64 jiffies64_to_msecs(u64 j)
-{
-	return j;
+	return (unsigned long)(((u64)u * HZ + USEC_PER_SEC - 1) /
+			       USEC_PER_SEC);
 }
 
 static inline u64 nsecs_to_jiffies64(u64 n)
 {
-	return n / NSEC_PER_MSEC;
+	if (NSEC_PER_SEC % HZ == 0)
+		return n / (NSEC_PER_SEC / HZ);
+	/* Generic case, as the kernel's: multiplied by 9 to keep precision */
+	return n * 9 / ((9ULL * NSEC_PER_SEC + HZ / 2) / HZ);
 }
 
-static inline unsigned long _msecs_to_jiffies(const unsigned int m)
+static inline unsigned long nsecs_to_jiffies(u64 n)
 {
-	return m;
+	return (unsigned long)nsecs_to_jiffies64(n);
 }
 
 static inline unsigned int jiffies_delta_to_msecs(long delta)

@@ -241,7 +241,7 @@ static bool ratelimited(unsigned long *prev)
 	unsigned long now = jiffies;
 	unsigned long old = __atomic_load_n(prev, __ATOMIC_RELAXED);
 
-	if (old && time_before(now, old + HZ))
+	if (old && time_before(now, old + kshim_hz()))
 		return true;
 	return !__atomic_compare_exchange_n(prev, &old, now, false,
 					    __ATOMIC_RELAXED, __ATOMIC_RELAXED);

@@ -6,11 +6,12 @@
  * Reproduces kernel/time/timer.c (timers, msleep(),
  * msleep_interruptible(), usleep_range_state(), schedule_timeout()'s
  * timed sleep), kernel/time/jiffies.c and the x86 delay loop of
- * arch/x86/lib/delay.c (6.1 semantics, HZ=1000), on kshim's clock:
+ * arch/x86/lib/delay.c (6.1 semantics), on kshim's clock:
  *  - the clock (kshim/time.h) is virtual by default: nanoseconds since
  *    boot that move only when the test advances them
  *    (kshim_advance_time()) or a task sleeps for a while; jiffies is
- *    INITIAL_JIFFIES plus the clock's milliseconds.  KSHIM_CLOCK=real
+ *    INITIAL_JIFFIES plus the clock's ticks at the machine's HZ (the test
+ *    program's: kshim_set_hz() from kshim/test.h).  KSHIM_CLOCK=real
  *    makes it host monotonic time since boot;
  *  - moving the clock on fires the timers on the way, in order of expiry:
  *    each step moves the clock to the next expiry, moves the due timers
@@ -58,6 +59,7 @@
 #include <linux/sched/clock.h>
 #include <linux/sched/signal.h>
 #include <linux/timer.h>
+#include <kshim/boot.h>
 #include <kshim/ledger.h>
 #include <kshim/report.h>
 #include <kshim/time.h>
@@ -121,15 +123,67 @@ u64 kshim_boot_real_ns(void)
 	return (u64)boot_real.tv_sec * NSEC_PER_SEC + boot_real.tv_nsec;
 }
 
+/* ---- the tick rate ---- */
+
+/*
+ * The machine's HZ: the test program's CONFIG_HZ (kshim/test.h sets it
+ * before main(), as it sets the kernel version), 1000 otherwise.  Kernel
+ * code built for another HZ than the program's counts its jiffies wrong.
+ */
+static unsigned int machine_hz = 1000;
+
+void kshim_set_hz(unsigned int hz)
+{
+	if (hz != 100 && hz != 250 && hz != 300 && hz != 1000) {
+		fprintf(stderr, "kshim: HZ=%u: the kernel's CONFIG_HZ is 100, 250, 300 or 1000\n",
+			hz);
+		exit(2);
+	}
+	__atomic_store_n(&machine_hz, hz, __ATOMIC_RELAXED);
+}
+
+unsigned int kshim_hz(void)
+{
+	return __atomic_load_n(&machine_hz, __ATOMIC_RELAXED);
+}
+
+/* TICK_NSEC and INITIAL_JIFFIES at the machine's HZ. */
+static u64 tick_ns(void)
+{
+	unsigned int hz = kshim_hz();
+
+	return (NSEC_PER_SEC + hz / 2) / hz;
+}
+
+static unsigned long initial_jiffies(void)
+{
+	return (unsigned long)(unsigned int)(-300 * (int)kshim_hz());
+}
+
+/* msecs_to_jiffies() and jiffies_to_msecs() at the machine's HZ. */
+unsigned long kshim_msecs_to_jiffies(unsigned int m)
+{
+	u64 j = ((u64)m * kshim_hz() + MSEC_PER_SEC - 1) / MSEC_PER_SEC;
+
+	if ((int)m < 0)
+		return MAX_JIFFY_OFFSET;
+	return j > MAX_JIFFY_OFFSET ? MAX_JIFFY_OFFSET : (unsigned long)j;
+}
+
+unsigned int kshim_jiffies_to_msecs(unsigned long j)
+{
+	return (unsigned int)((u64)j * MSEC_PER_SEC / kshim_hz());
+}
+
 /* Jiffies since boot, 64 bits (jiffies_64 - INITIAL_JIFFIES). */
 static u64 ns_to_rel_jiffies(u64 ns)
 {
-	return ns / TICK_NSEC;
+	return ns / tick_ns();
 }
 
 unsigned long __kshim_jiffies(void)
 {
-	return INITIAL_JIFFIES +
+	return initial_jiffies() +
 	       (unsigned long)ns_to_rel_jiffies(kshim_clock_ns());
 }
 
@@ -416,7 +470,7 @@ static u64 next_waiter_end_locked(void)
  */
 static u64 due_rel(unsigned long expires, u64 now_rel)
 {
-	unsigned long now_abs = INITIAL_JIFFIES + (unsigned long)now_rel;
+	unsigned long now_abs = initial_jiffies() + (unsigned long)now_rel;
 	s64 rel = (s64)now_rel + (long)(expires - now_abs);
 
 	if (rel < (s64)now_rel)
@@ -550,7 +604,7 @@ static void advance_to(u64 target, bool wait, stop_fn stop, void *arg)
 		pthread_mutex_lock(&timer_lock);
 		now = kshim_clock_ns();
 		rel = next_due_locked();
-		step = rel < 0 ? U64_MAX : (u64)rel * TICK_NSEC;
+		step = rel < 0 ? U64_MAX : (u64)rel * tick_ns();
 		/* hrtimers: the next step may be theirs (hrtimer.c). */
 		hr = kshim_hrtimer_next_ns();
 		if (hr >= 0 && (u64)hr < step)
@@ -582,7 +636,7 @@ static void advance_to(u64 target, bool wait, stop_fn stop, void *arg)
 			}
 		}
 		clock_set_locked(step);
-		if (rel >= 0 && (u64)rel * TICK_NSEC <= kshim_clock_ns())
+		if (rel >= 0 && (u64)rel * tick_ns() <= kshim_clock_ns())
 			collect_due_locked(rel, mask);
 		pthread_mutex_unlock(&timer_lock);
 		kshim_hrtimer_expire(kshim_clock_ns(), wait, true);
@@ -615,7 +669,7 @@ bool kshim_clock_idle_step(bool tasks_ran)
 	}
 	now = kshim_clock_ns();
 	rel = next_due_locked();
-	due = rel < 0 ? U64_MAX : (u64)rel * TICK_NSEC;
+	due = rel < 0 ? U64_MAX : (u64)rel * tick_ns();
 	hr = kshim_hrtimer_next_ns();
 	hdue = hr < 0 ? U64_MAX : (u64)hr;
 	end = next_waiter_end_locked();
@@ -758,7 +812,7 @@ void kshim_time_wait_begin(struct kshim_time_wait *w, struct kshim_host_lock *h,
 	u64 rel = ns_to_rel_jiffies(kshim_clock_ns());
 
 	time_wait_begin_ns(w, h, (rel + (u64)(timeout > 0 ? timeout : 0)) *
-				 TICK_NSEC);
+				 tick_ns());
 }
 
 bool kshim_time_wait(struct kshim_time_wait *w, struct kshim_host_lock *h)
@@ -838,10 +892,10 @@ static long timed_sleep(long timeout, bool wakeable)
 	if (clock_is_real()) {
 		struct sleep_stop stop = { current, wakeable, false };
 
-		advance_to(end_rel * TICK_NSEC, may_wait_for_timers(),
+		advance_to(end_rel * tick_ns(), may_wait_for_timers(),
 			   sleep_woken, &stop);
 	} else {
-		sleep_until_ns(end_rel * TICK_NSEC, wakeable);
+		sleep_until_ns(end_rel * tick_ns(), wakeable);
 	}
 	now = ns_to_rel_jiffies(kshim_clock_ns());
 	return now >= end_rel ? 0 : (long)(end_rel - now);
@@ -855,7 +909,7 @@ long kshim_time_sleep(long timeout)
 
 void __kshim_msleep(unsigned int msecs, const struct kshim_site *site)
 {
-	long timeout = msecs_to_jiffies(msecs) + 1;
+	long timeout = kshim_msecs_to_jiffies(msecs) + 1;
 
 	kshim_block_begin(TASK_UNINTERRUPTIBLE, site);
 	while (timeout)
@@ -866,14 +920,14 @@ void __kshim_msleep(unsigned int msecs, const struct kshim_site *site)
 unsigned long __kshim_msleep_interruptible(unsigned int msecs,
 					   const struct kshim_site *site)
 {
-	long timeout = msecs_to_jiffies(msecs) + 1;
+	long timeout = kshim_msecs_to_jiffies(msecs) + 1;
 
 	while (timeout && !signal_pending(current)) {
 		kshim_block_begin(TASK_INTERRUPTIBLE, site);
 		timeout = timed_sleep(timeout, true);
 		kshim_block_end();
 	}
-	return jiffies_to_msecs(timeout);
+	return kshim_jiffies_to_msecs(timeout);
 }
 
 void __kshim_usleep_range_state(unsigned long min, unsigned long max,
@@ -1565,12 +1619,13 @@ void kshim_run_timer_softirq(void)
 
 static unsigned long round_jiffies_common(unsigned long j, bool force_up)
 {
-	unsigned long original = j, rem = j % HZ;
+	unsigned int hz = kshim_hz();
+	unsigned long original = j, rem = j % hz;
 
-	if (rem < HZ / 4 && !force_up)
+	if (rem < hz / 4 && !force_up)
 		j = j - rem;
 	else
-		j = j - rem + HZ;
+		j = j - rem + hz;
 	if (time_is_after_jiffies(j))
 		return j;
 	return original;
