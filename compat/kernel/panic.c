@@ -100,6 +100,16 @@ static void print_release(char *buf, size_t len)
 			 LINUX_VERSION_PATCHLEVEL, LINUX_VERSION_SUBLEVEL);
 }
 
+/* "Not tainted 6.8.0-kshim #1": print_tainted(), the release, the version. */
+void kshim_taint_release(char *buf, size_t len)
+{
+	char taint[64], release[32];
+
+	print_release(release, sizeof(release));
+	snprintf(buf, len, "%s %s #1", print_tainted(taint, sizeof(taint)),
+		 release);
+}
+
 void kshim_print_cpu_line(void)
 {
 	char taint[64];

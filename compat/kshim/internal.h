@@ -291,6 +291,13 @@ void kshim_report_suppressed(const char *cls, const char *why);
 
 /* The "CPU: 0 PID: 42 Comm: test Tainted: ..." line and what follows. */
 void kshim_print_cpu_line(void);
+/* "Not tainted 6.8.0-kshim #1" (compat/kernel/panic.c). */
+void kshim_taint_release(char *buf, size_t len);
+/*
+ * khungtaskd's report, when kshim's clock finds every task asleep with
+ * nothing that can wake one (compat/kernel/sched/core.c).
+ */
+void kshim_report_hung_tasks(void);
 void kshim_print_modules(void);
 void kshim_print_trace(void);
 void kshim_print_end_trace(void);

@@ -22,7 +22,9 @@
  * creation).
  */
 #include <pthread.h>
+#include <stdio.h>
 
+#include <kshim/report.h>
 #include <kshim/test.h>
 #include <kshim/time.h>
 #include <linux/completion.h>
@@ -34,6 +36,8 @@
 #include <linux/timer.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
+
+#include "common/expect_bug.h"
 
 /* The calling thread becomes a task kshim counts (no CUnit here: the
  * test's thread alone asserts). */
@@ -282,7 +286,31 @@ static void test_clock_still_while_threads_start(void)
 	del_timer_sync(&armed);
 }
 
+/*
+ * Every task asleep for good (nothing armed, nothing timed): khungtaskd's
+ * report at the line where the test sleeps ends the test, instead of a
+ * hang.
+ */
+static void test_hung_task_ends_the_test(void)
+{
+	DECLARE_COMPLETION_ONSTACK(never);
+	char want[512];
+
+	snprintf(want, sizeof(want),
+		 "INFO: task %s:%d blocked for more than 120 seconds.\n"
+		 "      Not tainted 6.8.0-kshim #1\n"
+		 "\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.\n"
+		 "kshim: %s:%d sleeps (state D) at %s:%d (%s)\n"
+		 "kshim: every task sleeps and no timer or timed sleep can wake one: the test cannot go on\n",
+		 current->comm, current->pid, current->comm, current->pid,
+		 __FILE__, marker_line("hung"), __func__);
+	kshim_expect_report(KSHIM_REPORT_HUNG_TASK, want, 1);
+	wait_for_completion(&never); /* LINE:hung */
+	CU_FAIL("a wait nothing can end returned");
+}
+
 static CU_TestInfo idle_tests[] = {
+	{ "hung_task_ends_the_test", test_hung_task_ends_the_test },
 	{ "clock_still_while_threads_start",
 	  test_clock_still_while_threads_start },
 	{ "sleeping_loop_runs_on_its_jiffies",

@@ -27,6 +27,7 @@
 #define KSHIM_REPORT_SCHEDULE_ATOMIC "schedule_atomic" /* BUG: scheduling while atomic */
 #define KSHIM_REPORT_SPINLOCK	"spinlock"	/* BUG: spinlock/rwlock recursion, ... */
 #define KSHIM_REPORT_LOCKUP	"lockup"	/* a lock that can never be taken: ends the test */
+#define KSHIM_REPORT_HUNG_TASK	"hung_task"	/* every task asleep for good: ends the test */
 #define KSHIM_REPORT_CONTEXT	"context"	/* a handler (kshim_run_in_*(), IRQ, tasklet, softirq) left its context changed */
 #define KSHIM_REPORT_TASK_EXIT	"task_exit"	/* a thread ended with IRQs off, atomic, locks or kmaps held */
 #define KSHIM_REPORT_BOOT	"boot"		/* kshim_boot() refused: the old machine is still in use */

@@ -143,6 +143,8 @@ struct task_struct {
 	 */
 	struct kshim_host_lock *kshim_sleep_host;
 	bool kshim_sleep_woken;
+	/* where it sleeps now (kshim_block_begin()), for the hung report */
+	const struct kshim_site *kshim_block_site;
 	/* kshim: signals sent by the test, bit (sig - 1) (linux/sched/signal.h) */
 	unsigned long kshim_sigpending;
 	/* PREEMPT_RCU: rcu_read_lock() depth (rcu_preempt_depth()) */

@@ -439,12 +439,14 @@ void kshim_block_begin(unsigned int state, const struct kshim_site *site)
 	}
 	/* __schedule(): rcu_note_context_switch(false), PREEMPT_RCU */
 	kshim_rcu_note_context_switch(site);
+	__atomic_store_n(&prev->kshim_block_site, site, __ATOMIC_RELAXED);
 	/* Off the CPU: CPU 0 takes interrupts without this task now. */
 	kshim_cpu_task_sleeps(true);
 }
 
 void kshim_block_end(void)
 {
+	__atomic_store_n(&current->kshim_block_site, NULL, __ATOMIC_RELAXED);
 	kshim_cpu_task_sleeps(false);
 	task_set_state(current, TASK_RUNNING);
 }
@@ -849,6 +851,67 @@ static void task_exit(void *arg)
 	t->exit_state = EXIT_DEAD;
 	kshim_tick_task_exit(t);
 	kshim_report_thread_exit();
+}
+
+/* ---- hung tasks ---- */
+
+static const char *state_name(unsigned int state)
+{
+	if (state & TASK_NOLOAD)
+		return "I";
+	if (state & TASK_UNINTERRUPTIBLE)
+		return "D";
+	return "S";
+}
+
+/*
+ * kernel/hung_task.c's check_hung_task() for every task of this process
+ * that sleeps: "INFO: task ... blocked for more than 120 seconds." for one
+ * in D state (uninterruptible, not killable, not idle), as khungtaskd
+ * prints it after hung_task_timeout_secs; then where each task sleeps.
+ * The report is at the line where the test's task (else the first) sleeps.
+ */
+void kshim_report_hung_tasks(void)
+{
+	struct task_struct *all = __atomic_load_n(&all_tasks, __ATOMIC_ACQUIRE);
+	const struct kshim_site *at = NULL, *s;
+	struct task_struct *t;
+	pid_t tgid = getpid();
+	char tr[80];
+
+	for (t = all; t; t = t->kshim_next) {
+		if (t->tgid != tgid || t->exit_state || !t->kshim_tracked)
+			continue;
+		s = __atomic_load_n(&t->kshim_block_site, __ATOMIC_RELAXED);
+		if (s && (!at || t->pid == tgid))
+			at = s;
+	}
+	kshim_report_begin(KSHIM_REPORT_HUNG_TASK, at ? at->file : NULL,
+			   at ? at->line : 0, at ? at->func : NULL);
+	kshim_taint_release(tr, sizeof(tr));
+	for (t = all; t; t = t->kshim_next) {
+		unsigned int state;
+
+		if (t->tgid != tgid || t->exit_state || !t->kshim_tracked)
+			continue;
+		state = kshim_task_state(t);
+		if (state == TASK_RUNNING)
+			continue;
+		if ((state & TASK_UNINTERRUPTIBLE) &&
+		    !(state & (TASK_WAKEKILL | TASK_NOLOAD))) {
+			pr_err("INFO: task %s:%d blocked for more than 120 seconds.\n",
+			       t->comm, t->pid);
+			pr_err("      %s\n", tr);
+			pr_err("\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.\n");
+		}
+		s = __atomic_load_n(&t->kshim_block_site, __ATOMIC_RELAXED);
+		if (s)
+			pr_err("kshim: %s:%d sleeps (state %s) at %s:%d (%s)\n",
+			       t->comm, t->pid, state_name(state), s->file,
+			       s->line, kshim_site_func(s));
+	}
+	pr_err("kshim: every task sleeps and no timer or timed sleep can wake one: the test cannot go on\n");
+	kshim_report_end();
 }
 
 /* ---- boot and tests ---- */

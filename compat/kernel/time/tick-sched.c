@@ -22,6 +22,10 @@
  * as running: the clock then does not move by itself, and a timed sleep
  * falls back to as long in real time (timer.c).
  *
+ * When the clock has nowhere to go and nothing changes for a while, every
+ * task sleeps for good: khungtaskd's report (class "hung_task", at the
+ * line where the test's task sleeps) ends the test instead of a hang.
+ *
  * Lock order: timer_lock, then a host lock, then tick.lock.
  */
 #include <errno.h>
@@ -32,6 +36,7 @@
 
 #include <linux/sched.h>
 
+#include "arch/annotate.h"
 #include "kshim/internal.h"
 #include "kernel/cpu.h"
 #include "kernel/sched/sched.h"
@@ -76,6 +81,27 @@ static void changed_locked(void)
 	pthread_cond_broadcast(&tick.quiet);
 }
 
+/*
+ * tick.lock held, the clock had nothing to move to at @gen: every task
+ * sleeps and no timer or timed sleep can wake one.  Only something kshim
+ * does not count could (a host thread that has not used current yet, RCU
+ * callbacks): the machine is hung when it stays so for
+ * KSHIM_SPINLOCK_LOCKUP of real time (ten times that under valgrind).
+ */
+static bool hung_locked(unsigned long gen)
+{
+	struct timespec deadline;
+
+	if (!tick.tasks || !quiet_locked(0))
+		return false;
+	kshim_deadline_ms(&deadline, kshim_spin_lockup_ms() * arch_slowdown());
+	while (tick.gen == gen)
+		if (pthread_cond_timedwait(&tick.cond, &tick.lock,
+					   &deadline) == ETIMEDOUT)
+			break;
+	return tick.gen == gen && quiet_locked(0);
+}
+
 static void *tick_thread(void *arg)
 {
 	unsigned long gen, task_gen = 0;
@@ -93,8 +119,14 @@ static void *tick_thread(void *arg)
 		pthread_mutex_unlock(&tick.lock);
 		moved = kshim_clock_idle_step(ran);
 		pthread_mutex_lock(&tick.lock);
-		if (!moved)
+		if (!moved) {
 			tick.idle_gen = gen;
+			if (hung_locked(gen)) {
+				pthread_mutex_unlock(&tick.lock);
+				kshim_report_hung_tasks();
+				kshim_task_die();
+			}
+		}
 	}
 	return NULL;
 }
