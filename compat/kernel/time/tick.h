@@ -10,6 +10,8 @@
 #include <pthread.h>
 #include <stdbool.h>
 
+#include <linux/types.h>
+
 struct task_struct;
 
 /* Tasks counted as "could make progress" unless blocked in host_wait(). */
@@ -54,5 +56,18 @@ void kshim_expire_on_cpus(const unsigned long *mask, void (*kick)(int cpu),
  * a task ran since the last step.
  */
 bool kshim_clock_idle_step(bool tasks_ran);
+
+/*
+ * compat/kernel/time/jiffies.c: the clock (KSHIM_CLOCK=real or virtual),
+ * which timer.c moves (kshim_clock_store(), timer_lock held) and each boot
+ * starts again; its ticks at the machine's HZ.
+ */
+bool kshim_clock_is_real(void);
+void kshim_clock_store(u64 ns);
+void kshim_clock_boot(void);
+u64 kshim_boot_real_ns(void);
+u64 kshim_tick_ns(void);			/* TICK_NSEC */
+unsigned long kshim_initial_jiffies(void);	/* INITIAL_JIFFIES */
+u64 kshim_ns_to_rel_jiffies(u64 ns);		/* jiffies since boot at @ns */
 
 #endif /* _KSHIM_KERNEL_TIME_TICK_H */

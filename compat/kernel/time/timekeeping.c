@@ -14,10 +14,10 @@
 #include <kshim/time.h>
 
 #include "kshim/internal.h"
+#include "kernel/time/tick.h"
 
 #define TAI_OFFSET_NS	(37LL * NSEC_PER_SEC)
 
-u64 kshim_boot_real_ns(void);
 
 static s64 offset(enum tk_offsets offs)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * compat/kernel/time/timer.c - kshim's clock, timers, sleeping for a
- * while, delays.
+ * compat/kernel/time/timer.c - timers, sleeping for a while, delays, on
+ * kshim's clock (compat/kernel/time/jiffies.c).
  *
  * Reproduces kernel/time/timer.c (timers, msleep(),
  * msleep_interruptible(), usleep_range_state(), schedule_timeout()'s
@@ -71,136 +71,6 @@
 #include "kernel/sched/sched.h"
 #include "kernel/time/hrtimer_internal.h"
 #include "kernel/time/tick.h"
-
-/* ---- the clock ---- */
-
-static struct timespec boot_mono;	/* host CLOCK_MONOTONIC at boot */
-static struct timespec boot_real;	/* host CLOCK_REALTIME at boot */
-static u64 vclock;			/* virtual ns since boot (atomic) */
-
-static bool clock_is_real(void)
-{
-	return kshim_config.clock_real;
-}
-
-int kshim_parse_clock(const char *val, struct kshim_config *c)
-{
-	if (!strcasecmp(val, "virtual"))
-		c->clock_real = false;
-	else if (!strcasecmp(val, "real"))
-		c->clock_real = true;
-	else
-		return -EINVAL;
-	return 0;
-}
-
-const char *kshim_show_clock(const struct kshim_config *c, char *buf,
-			     size_t len)
-{
-	return c->clock_real ? "real" : "virtual";
-}
-
-static u64 host_ns_since(const struct timespec *t0, clockid_t id)
-{
-	struct timespec now;
-
-	clock_gettime(id, &now);
-	return (u64)(now.tv_sec - t0->tv_sec) * NSEC_PER_SEC +
-	       (u64)(now.tv_nsec - t0->tv_nsec);
-}
-
-u64 kshim_clock_ns(void)
-{
-	if (clock_is_real())
-		return host_ns_since(&boot_mono, CLOCK_MONOTONIC);
-	return __atomic_load_n(&vclock, __ATOMIC_ACQUIRE);
-}
-
-/* The host's wall clock at boot, ns since the epoch (CLOCK_REALTIME). */
-u64 kshim_boot_real_ns(void);
-u64 kshim_boot_real_ns(void)
-{
-	return (u64)boot_real.tv_sec * NSEC_PER_SEC + boot_real.tv_nsec;
-}
-
-/* ---- the tick rate ---- */
-
-/*
- * The machine's HZ: the test program's CONFIG_HZ (kshim/test.h sets it
- * before main(), as it sets the kernel version), 1000 otherwise.  Kernel
- * code built for another HZ than the program's counts its jiffies wrong.
- */
-static unsigned int machine_hz = 1000;
-
-void kshim_set_hz(unsigned int hz)
-{
-	if (hz != 100 && hz != 250 && hz != 300 && hz != 1000) {
-		fprintf(stderr, "kshim: HZ=%u: the kernel's CONFIG_HZ is 100, 250, 300 or 1000\n",
-			hz);
-		exit(2);
-	}
-	__atomic_store_n(&machine_hz, hz, __ATOMIC_RELAXED);
-}
-
-unsigned int kshim_hz(void)
-{
-	return __atomic_load_n(&machine_hz, __ATOMIC_RELAXED);
-}
-
-/* TICK_NSEC and INITIAL_JIFFIES at the machine's HZ. */
-static u64 tick_ns(void)
-{
-	unsigned int hz = kshim_hz();
-
-	return (NSEC_PER_SEC + hz / 2) / hz;
-}
-
-static unsigned long initial_jiffies(void)
-{
-	return (unsigned long)(unsigned int)(-300 * (int)kshim_hz());
-}
-
-/* msecs_to_jiffies() and jiffies_to_msecs() at the machine's HZ. */
-unsigned long kshim_msecs_to_jiffies(unsigned int m)
-{
-	u64 j = ((u64)m * kshim_hz() + MSEC_PER_SEC - 1) / MSEC_PER_SEC;
-
-	if ((int)m < 0)
-		return MAX_JIFFY_OFFSET;
-	return j > MAX_JIFFY_OFFSET ? MAX_JIFFY_OFFSET : (unsigned long)j;
-}
-
-unsigned int kshim_jiffies_to_msecs(unsigned long j)
-{
-	return (unsigned int)((u64)j * MSEC_PER_SEC / kshim_hz());
-}
-
-/* Jiffies since boot, 64 bits (jiffies_64 - INITIAL_JIFFIES). */
-static u64 ns_to_rel_jiffies(u64 ns)
-{
-	return ns / tick_ns();
-}
-
-unsigned long __kshim_jiffies(void)
-{
-	return initial_jiffies() +
-	       (unsigned long)ns_to_rel_jiffies(kshim_clock_ns());
-}
-
-u64 get_jiffies_64(void)
-{
-	return (u64)__kshim_jiffies();
-}
-
-u64 sched_clock(void)
-{
-	return kshim_clock_ns();
-}
-
-u64 local_clock(void)
-{
-	return kshim_clock_ns();
-}
 
 /* ---- timers: the bases ---- */
 
@@ -437,9 +307,9 @@ static void clock_set_locked(u64 ns)
 {
 	int i;
 
-	if (clock_is_real() || ns <= __atomic_load_n(&vclock, __ATOMIC_RELAXED))
+	if (kshim_clock_is_real() || ns <= kshim_clock_ns())
 		return;
-	__atomic_store_n(&vclock, ns, __ATOMIC_RELEASE);
+	kshim_clock_store(ns);
 	for (i = 0; i < nr_time_waiters; i++) {
 		struct time_waiter *w = &time_waiters[i];
 
@@ -470,7 +340,7 @@ static u64 next_waiter_end_locked(void)
  */
 static u64 due_rel(unsigned long expires, u64 now_rel)
 {
-	unsigned long now_abs = initial_jiffies() + (unsigned long)now_rel;
+	unsigned long now_abs = kshim_initial_jiffies() + (unsigned long)now_rel;
 	s64 rel = (s64)now_rel + (long)(expires - now_abs);
 
 	if (rel < (s64)now_rel)
@@ -604,12 +474,12 @@ static void advance_to(u64 target, bool wait, stop_fn stop, void *arg)
 		pthread_mutex_lock(&timer_lock);
 		now = kshim_clock_ns();
 		rel = next_due_locked();
-		step = rel < 0 ? U64_MAX : (u64)rel * tick_ns();
+		step = rel < 0 ? U64_MAX : (u64)rel * kshim_tick_ns();
 		/* hrtimers: the next step may be theirs (hrtimer.c). */
 		hr = kshim_hrtimer_next_ns();
 		if (hr >= 0 && (u64)hr < step)
 			step = hr;
-		if (clock_is_real()) {
+		if (kshim_clock_is_real()) {
 			/* Host time: fire what is due, else sleep on. */
 			if (step > now) {
 				pthread_mutex_unlock(&timer_lock);
@@ -636,7 +506,7 @@ static void advance_to(u64 target, bool wait, stop_fn stop, void *arg)
 			}
 		}
 		clock_set_locked(step);
-		if (rel >= 0 && (u64)rel * tick_ns() <= kshim_clock_ns())
+		if (rel >= 0 && (u64)rel * kshim_tick_ns() <= kshim_clock_ns())
 			collect_due_locked(rel, mask);
 		pthread_mutex_unlock(&timer_lock);
 		kshim_hrtimer_expire(kshim_clock_ns(), wait, true);
@@ -660,7 +530,7 @@ bool kshim_clock_idle_step(bool tasks_ran)
 	u64 now, due, hdue, end, target;
 	s64 rel, hr;
 
-	if (clock_is_real())
+	if (kshim_clock_is_real())
 		return false;
 	pthread_mutex_lock(&timer_lock);
 	if (!kshim_tick_quiet(0)) {
@@ -669,7 +539,7 @@ bool kshim_clock_idle_step(bool tasks_ran)
 	}
 	now = kshim_clock_ns();
 	rel = next_due_locked();
-	due = rel < 0 ? U64_MAX : (u64)rel * tick_ns();
+	due = rel < 0 ? U64_MAX : (u64)rel * kshim_tick_ns();
 	hr = kshim_hrtimer_next_ns();
 	hdue = hr < 0 ? U64_MAX : (u64)hr;
 	end = next_waiter_end_locked();
@@ -801,18 +671,18 @@ static void time_wait_begin_ns(struct kshim_time_wait *w,
 	w->fell_back = false;
 	w->may_wait = may_wait_for_timers();
 	kshim_deadline_ms(&w->real_end, (w->end - now) / NSEC_PER_MSEC +
-			  (clock_is_real() ? 1 :
+			  (kshim_clock_is_real() ? 1 :
 			   kshim_spin_lockup_ms() * arch_slowdown()));
-	w->slot = clock_is_real() ? MAX_TIME_WAITERS : waiter_add(h, w->end);
+	w->slot = kshim_clock_is_real() ? MAX_TIME_WAITERS : waiter_add(h, w->end);
 }
 
 void kshim_time_wait_begin(struct kshim_time_wait *w, struct kshim_host_lock *h,
 			   long timeout)
 {
-	u64 rel = ns_to_rel_jiffies(kshim_clock_ns());
+	u64 rel = kshim_ns_to_rel_jiffies(kshim_clock_ns());
 
 	time_wait_begin_ns(w, h, (rel + (u64)(timeout > 0 ? timeout : 0)) *
-				 tick_ns());
+				 kshim_tick_ns());
 }
 
 bool kshim_time_wait(struct kshim_time_wait *w, struct kshim_host_lock *h)
@@ -831,11 +701,11 @@ long kshim_time_wait_end(struct kshim_time_wait *w)
 	u64 now;
 
 	waiter_del(w->slot);
-	if (w->fell_back && !clock_is_real() && kshim_clock_ns() < w->end)
+	if (w->fell_back && !kshim_clock_is_real() && kshim_clock_ns() < w->end)
 		advance_to(w->end, w->may_wait, NULL, NULL);
 	now = kshim_clock_ns();
 	return now >= w->end ? 0 :
-	       (long)(ns_to_rel_jiffies(w->end) - ns_to_rel_jiffies(now));
+	       (long)(kshim_ns_to_rel_jiffies(w->end) - kshim_ns_to_rel_jiffies(now));
 }
 
 /*
@@ -886,18 +756,18 @@ static void sleep_until_ns(u64 end, bool wakeable)
 
 static long timed_sleep(long timeout, bool wakeable)
 {
-	u64 end_rel = ns_to_rel_jiffies(kshim_clock_ns()) + timeout;
+	u64 end_rel = kshim_ns_to_rel_jiffies(kshim_clock_ns()) + timeout;
 	u64 now;
 
-	if (clock_is_real()) {
+	if (kshim_clock_is_real()) {
 		struct sleep_stop stop = { current, wakeable, false };
 
-		advance_to(end_rel * tick_ns(), may_wait_for_timers(),
+		advance_to(end_rel * kshim_tick_ns(), may_wait_for_timers(),
 			   sleep_woken, &stop);
 	} else {
-		sleep_until_ns(end_rel * tick_ns(), wakeable);
+		sleep_until_ns(end_rel * kshim_tick_ns(), wakeable);
 	}
-	now = ns_to_rel_jiffies(kshim_clock_ns());
+	now = kshim_ns_to_rel_jiffies(kshim_clock_ns());
 	return now >= end_rel ? 0 : (long)(end_rel - now);
 }
 
@@ -937,7 +807,7 @@ void __kshim_usleep_range_state(unsigned long min, unsigned long max,
 	u64 end = kshim_clock_ns() + (u64)min * NSEC_PER_USEC;
 
 	kshim_block_begin(state, site);
-	if (clock_is_real())
+	if (kshim_clock_is_real())
 		advance_to(end, may_wait_for_timers(), NULL, NULL);
 	else
 		while (kshim_clock_ns() < end)
@@ -949,7 +819,7 @@ void __kshim_ndelay(unsigned long nsecs)
 {
 	u64 end = kshim_clock_ns() + nsecs;
 
-	if (clock_is_real()) {
+	if (kshim_clock_is_real()) {
 		while (kshim_clock_ns() < end)
 			;
 		return;
@@ -1249,7 +1119,7 @@ static int __mod_timer(struct timer_list *t, unsigned long expires,
 	t->__kshim_armed = site;
 	/* debug_timer_activate() */
 	__kshim_debug_object_activate(t, &timer_debug_descr, site);
-	enqueue_locked(t, due_rel(expires, ns_to_rel_jiffies(kshim_clock_ns())),
+	enqueue_locked(t, due_rel(expires, kshim_ns_to_rel_jiffies(kshim_clock_ns())),
 		       cpu, site);
 out:
 	pthread_mutex_unlock(&timer_lock);
@@ -1684,7 +1554,7 @@ static long ledger_timers(void *arg)
 
 static void explain_timers(void *arg)
 {
-	u64 now_rel = ns_to_rel_jiffies(kshim_clock_ns());
+	u64 now_rel = kshim_ns_to_rel_jiffies(kshim_clock_ns());
 	unsigned int cpu;
 
 	pthread_mutex_lock(&timer_lock);
@@ -1712,9 +1582,7 @@ void kshim_time_init(void)
 {
 	static bool registered;
 
-	clock_gettime(CLOCK_MONOTONIC, &boot_mono);
-	clock_gettime(CLOCK_REALTIME, &boot_real);
-	__atomic_store_n(&vclock, 0, __ATOMIC_RELEASE);
+	kshim_clock_boot();
 	kshim_timers_test_begin();
 	pthread_mutex_lock(&timer_lock);
 	processed_rel = -1;
