@@ -197,6 +197,7 @@ struct sleeper {
 	struct completion done;
 	struct seen seen;
 	struct task_struct *waiter;
+	int started;		/* the raiser is a task kshim counts */
 };
 
 static irqreturn_t completing_handler(int irq, void *dev_id)
@@ -216,8 +217,15 @@ static irqreturn_t completing_handler(int irq, void *dev_id)
 static void *raise_when_sleeping(void *arg)
 {
 	struct sleeper *s = arg;
+	struct task_struct *volatile self = current;
 	int i;
 
+	/*
+	 * A task from here on (it used current): while it polls, the
+	 * machine is not idle and the waiter's timeout stays where it is.
+	 */
+	(void)self;
+	__atomic_store_n(&s->started, 1, __ATOMIC_RELEASE);
 	for (i = 0; i < TEST_WAIT_MS && task_is_running(s->waiter); i++)
 		sleep_ms(1);
 	local_irq_disable();
@@ -245,6 +253,8 @@ static void test_cpu0_takes_irq_while_its_task_sleeps(void)
 					  &s), 0);
 	CU_ASSERT_EQUAL_FATAL(pthread_create(&th, NULL, raise_when_sleeping,
 					     &s), 0);
+	while (!__atomic_load_n(&s.started, __ATOMIC_ACQUIRE))
+		sleep_ms(1);
 	CU_ASSERT_NOT_EQUAL(wait_for_completion_timeout(&s.done,
 				msecs_to_jiffies(TEST_WAIT_MS)), 0);
 	pthread_join(th, NULL);
