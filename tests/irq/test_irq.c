@@ -197,7 +197,7 @@ struct sleeper {
 	struct completion done;
 	struct seen seen;
 	struct task_struct *waiter;
-	int started;		/* the raiser is a task kshim counts */
+	struct test_event started;	/* the raiser is a counted task */
 };
 
 static irqreturn_t completing_handler(int irq, void *dev_id)
@@ -225,7 +225,7 @@ static void *raise_when_sleeping(void *arg)
 	 * machine is not idle and the waiter's timeout stays where it is.
 	 */
 	(void)self;
-	__atomic_store_n(&s->started, 1, __ATOMIC_RELEASE);
+	test_event_set(&s->started);
 	for (i = 0; i < TEST_WAIT_MS && task_is_running(s->waiter); i++)
 		sleep_ms(1);
 	local_irq_disable();
@@ -243,7 +243,7 @@ static void *raise_when_sleeping(void *arg)
  */
 static void test_cpu0_takes_irq_while_its_task_sleeps(void)
 {
-	struct sleeper s = { .waiter = current };
+	struct sleeper s = { .waiter = current, .started = TEST_EVENT_INIT };
 	pthread_t th;
 
 	CU_ASSERT_EQUAL_FATAL(kshim_boot("KSHIM_CPUS=1", NULL), 0);
@@ -253,8 +253,7 @@ static void test_cpu0_takes_irq_while_its_task_sleeps(void)
 					  &s), 0);
 	CU_ASSERT_EQUAL_FATAL(pthread_create(&th, NULL, raise_when_sleeping,
 					     &s), 0);
-	while (!__atomic_load_n(&s.started, __ATOMIC_ACQUIRE))
-		sleep_ms(1);
+	CU_ASSERT_TRUE_FATAL(test_event_wait_ms(&s.started, TEST_WAIT_MS));
 	CU_ASSERT_NOT_EQUAL(wait_for_completion_timeout(&s.done,
 				msecs_to_jiffies(TEST_WAIT_MS)), 0);
 	pthread_join(th, NULL);
