@@ -20,7 +20,11 @@
 
 #include <linux/types.h>
 #include <linux/build_bug.h>
+#include <linux/list.h>
+#include <linux/rwsem.h>
+#include <linux/spinlock_types.h>
 #include <linux/version.h>
+#include <asm/pgtable_types.h>
 
 struct address_space;
 
@@ -57,6 +61,69 @@ struct page {
 };
 
 static_assert(sizeof(struct page) == 64, "struct page is 64 bytes");
+
+/*
+ * A page fault handler's result (6.1 include/linux/mm_types.h): a bitwise
+ * type from 4.17 on; before, ->fault returned an int of the same bits.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 17, 0)
+typedef __bitwise unsigned int vm_fault_t;
+#endif
+
+struct file;
+struct mm_struct;
+struct vm_operations_struct;
+
+/*
+ * A user mapping (6.1 struct vm_area_struct, the fields drivers use).
+ * vm_flags is writable up to 6.2; 6.3 made it const with vm_flags_set()
+ * and vm_flags_clear() (linux/mm.h), so a driver sees its version's rule.
+ * kshim keeps an mm's areas on a list sorted by address (the kernel uses
+ * a maple tree from 6.1, an rbtree and vm_next list before).
+ */
+struct vm_area_struct {
+	unsigned long vm_start;		/* first address */
+	unsigned long vm_end;		/* first address after */
+	struct mm_struct *vm_mm;
+	pgprot_t vm_page_prot;
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+	union {
+		const unsigned long vm_flags;
+		unsigned long __vm_flags;
+	};
+#else
+	unsigned long vm_flags;
+#endif
+	const struct vm_operations_struct *vm_ops;
+	unsigned long vm_pgoff;		/* offset in PAGE_SIZE units */
+	struct file *vm_file;
+	void *vm_private_data;
+	/* kshim: the mm's list of areas, by address */
+	struct list_head kshim_node;
+};
+
+/*
+ * A simulated process's address space (6.1 struct mm_struct: mmap_lock,
+ * mm_users, mm_count, the fields drivers read).  User addresses are host
+ * addresses inside a range kshim reserves for the mm and never makes
+ * accessible to kernel code (compat/mm/pgtable.h): a driver that
+ * dereferences one faults, as with SMAP; uaccess goes through the
+ * simulated page table instead.
+ */
+struct mm_struct {
+	struct rw_semaphore mmap_lock;
+	atomic_t mm_users;		/* mmget()/mmput() */
+	atomic_t mm_count;		/* mmgrab()/mmdrop() */
+	unsigned long task_size;	/* end of the user range */
+	int map_count;			/* number of areas */
+	unsigned long total_vm;		/* pages mapped */
+	/* kshim: */
+	unsigned long kshim_base;	/* first user address */
+	struct list_head kshim_vmas;	/* vm_area_structs by address */
+	spinlock_t page_table_lock;	/* the simulated page table */
+	void *kshim_pgtable;		/* compat/mm/pgtable.c */
+	struct list_head kshim_node;	/* every live mm (fault.c lookup) */
+};
 
 static inline unsigned long page_private(const struct page *page)
 {

@@ -112,6 +112,8 @@ struct kmap_ctrl {
 };
 
 struct kshim_kmap_area;
+struct kshim_proc;
+struct mm_struct;
 struct kunit;
 
 struct task_struct {
@@ -122,6 +124,13 @@ struct task_struct {
 	pid_t tgid;
 	char comm[TASK_COMM_LEN];
 	int pagefault_disabled;
+	/*
+	 * A simulated user process's thread has its address space here
+	 * (kshim/user.h); kthreads and kshim's other tasks have none.
+	 */
+	struct mm_struct *mm;
+	struct mm_struct *active_mm;
+	struct kshim_proc *kshim_proc;	/* its process (compat/kshim/user.c) */
 	int non_block_count;
 	unsigned long task_state_change;
 	/* kshim: */
