@@ -171,6 +171,44 @@ static void test_wakes_sleeper(void)
 	CU_ASSERT_EQUAL(schedule_timeout_uninterruptible(1), 0);
 }
 
+/* signal_wake_up() ends a wait_event_interruptible() or an interruptible
+ * completion wait already asleep: -ERESTARTSYS, as in the kernel. */
+static DECLARE_WAIT_QUEUE_HEAD(never_wq);
+static DECLARE_COMPLETION(never_done);
+static struct task_struct *waiter;	/* published by waiter_ready */
+static int waiter_ready;
+static long waiter_ret[2];
+
+static void *wait_thread(void *arg)
+{
+	waiter = current;
+	flag_store(&waiter_ready, 1);
+	waiter_ret[0] = wait_event_interruptible(never_wq, false);
+	kshim_signal_clear(NULL);
+	flag_store(&waiter_ready, 2);
+	waiter_ret[1] = wait_for_completion_interruptible(&never_done);
+	return NULL;
+}
+
+static void test_wakes_waiter(void)
+{
+	struct timespec pause = { 0, 2 * 1000 * 1000 };
+	pthread_t t;
+	int step;
+
+	pthread_create(&t, NULL, wait_thread, NULL);
+	for (step = 1; step <= 2; step++) {
+		while (flag_load(&waiter_ready) != step)
+			nanosleep(&pause, NULL);
+		while (kshim_task_state(waiter) != TASK_INTERRUPTIBLE)
+			nanosleep(&pause, NULL);
+		CU_ASSERT_EQUAL(kshim_signal_send(waiter, SIGINT), 0);
+	}
+	pthread_join(t, NULL);
+	CU_ASSERT_EQUAL(waiter_ret[0], -ERESTARTSYS);
+	CU_ASSERT_EQUAL(waiter_ret[1], -ERESTARTSYS);
+}
+
 static CU_TestInfo tests[] = {
 	{ "pending_flags", test_pending_flags },
 	{ "leave_pending", test_leave_pending },
@@ -179,6 +217,7 @@ static CU_TestInfo tests[] = {
 	{ "completion", test_completion },
 	{ "mutex_semaphore", test_mutex_semaphore },
 	{ "wakes_sleeper", test_wakes_sleeper },
+	{ "wakes_waiter", test_wakes_waiter },
 	CU_TEST_INFO_NULL,
 };
 

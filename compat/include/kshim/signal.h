@@ -6,10 +6,10 @@
  * with kill(2) to a task sleeping in a driver.  kshim_signal_send() makes
  * @sig pending for @task (NULL: current): signal_pending() is then true,
  * fatal_signal_pending() too for SIGKILL, and an interruptible (for
- * SIGKILL also a killable) sleep in schedule() is woken, as
- * signal_wake_up() does.  A task sleeping in another kind of kshim wait
- * (a completion, wait queue, mutex or semaphore) sees the signal when it
- * next checks: send it before the driver waits.  kshim_signal_clear()
+ * SIGKILL also a killable) sleep is woken, as signal_wake_up() does: in
+ * schedule(), wait_event_*() and wait_for_completion_*().  A task
+ * sleeping in a mutex or semaphore sees the signal when it next checks:
+ * send it before the driver waits.  kshim_signal_clear()
  * takes every signal back (the kernel would deliver them on the return to
  * user space).  Each test starts with no signal pending.
  */

@@ -53,10 +53,25 @@ void complete_all(struct completion *x)
 	host_unlock(&x->host);
 }
 
+/*
+ * The completion's host lock is where a signal sent to the sleeping task
+ * wakes it (signal_wake_up(): wake_up_state() wakes the lock it sleeps
+ * on); a plain wake_up_process() does not end the wait, as in the kernel.
+ */
+static void completion_sleep_host(struct kshim_host_lock *h)
+{
+	struct task_struct *t = current;
+
+	host_lock(&t->kshim_wake);
+	t->kshim_sleep_host = h;
+	host_unlock(&t->kshim_wake);
+}
+
 long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 				 long timeout, const struct kshim_site *site)
 {
 	bool forever = timeout == MAX_SCHEDULE_TIMEOUT;
+	struct task_struct *t = current;
 	struct kshim_time_wait w;
 	bool done;
 
@@ -71,25 +86,37 @@ long __kshim_wait_for_completion(struct completion *x, unsigned int state,
 		}
 		host_unlock(&x->host);
 		kshim_block_begin(state, site);
+		completion_sleep_host(&x->host);
 		if (forever) {
 			host_lock(&x->host);
-			while (!x->done)
+			while (!x->done && !signal_pending_state(state, t))
 				host_wait(&x->host);
 		} else {
 			kshim_time_wait_begin(&w, &x->host, timeout);
 			host_lock(&x->host);
-			while (!x->done && kshim_time_wait(&w, &x->host))
+			while (!x->done && !signal_pending_state(state, t) &&
+			       kshim_time_wait(&w, &x->host))
 				;
 			done = x->done;
 			if (done && x->done != UINT_MAX)
 				x->done--;
 			host_unlock(&x->host);
+			completion_sleep_host(NULL);
 			/* Not under x->host: the clock may move on here. */
 			timeout = kshim_time_wait_end(&w);
 			kshim_block_end();
+			if (!done && signal_pending_state(state, t))
+				return -ERESTARTSYS;
 			return done ? (timeout ? timeout : 1) : 0;
 		}
+		done = x->done;		/* else a signal woke it */
+		if (done && x->done != UINT_MAX)
+			x->done--;
+		/* x->host before t->kshim_wake: wake_up_state()'s order. */
+		host_unlock(&x->host);
+		completion_sleep_host(NULL);
 		kshim_block_end();
+		return done ? timeout : -ERESTARTSYS;
 	}
 	if (x->done != UINT_MAX)
 		x->done--;

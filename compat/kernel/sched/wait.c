@@ -80,7 +80,9 @@ long __kshim_wait_sleep(struct wait_queue_head *wq_head, unsigned long seq,
 	host_unlock(&t->kshim_wake);
 	host_lock(&wq_head->host);
 	wq_head->kshim_sleepers++;
-	while (wq_head->kshim_seq == seq && !t->kshim_sleep_woken) {
+	/* A signal sent meanwhile wakes it too (signal_wake_up()). */
+	while (wq_head->kshim_seq == seq && !t->kshim_sleep_woken &&
+	       !signal_pending_state(state, t)) {
 		if (forever)
 			host_wait(&wq_head->host);
 		else if (!kshim_time_wait(&w, &wq_head->host))
