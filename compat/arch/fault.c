@@ -68,6 +68,7 @@ static int die_counter;
 enum fault_kind {
 	FAULT_KERNEL,		/* an address kshim owns, or the NULL page */
 	FAULT_MAYBE,		/* a foreign address: kernel code's or not */
+	FAULT_USER,		/* a simulated process's user address (SMAP) */
 };
 static __thread enum fault_kind fault_kind;
 static __thread bool fault_gp;		/* general protection, not #PF */
@@ -266,6 +267,9 @@ arch_page_fault_oops(unsigned long addr, unsigned long err, unsigned long ip)
 			printk(KERN_ALERT "kshim: the faulting access: %s:%d (%s)\n",
 			       site.file, site.line, site.func);
 	} else {
+		if (fault_kind == FAULT_USER && kshim_fault_user_pte(addr) &
+						 ARCH_PTE_PRESENT)
+			err |= X86_PF_PROT;	/* SMAP: present, yet no access */
 		if (addr < KSHIM_NULL_LIMIT)
 			printk(KERN_ALERT "BUG: kernel NULL pointer dereference, address: %016lx\n",
 			       addr);
@@ -283,6 +287,8 @@ arch_page_fault_oops(unsigned long addr, unsigned long err, unsigned long ip)
 		/* Where the kernel walks the page tables: what it is. */
 		if (kshim_debug_pagealloc_explain(addr)) {
 			/* a freed lowmem page, unmapped */
+		} else if (fault_kind == FAULT_USER) {
+			kshim_fault_user_explain(addr);
 		} else if (fault_kind == FAULT_MAYBE) {
 			printk(KERN_ALERT "kshim: nothing of the simulated machine is at %#lx: a wild pointer\n",
 			       addr);
@@ -421,6 +427,9 @@ static void arch_segv_handler(int sig, siginfo_t *si, void *ctx)
 			  kshim_fault_is_kernel_address(addr) ||
 			  kshim_debug_pagealloc_owns(addr))) {
 		fault_kind = FAULT_KERNEL;
+	} else if (!fault_gp && kshim_fault_is_user_address(addr)) {
+		/* user pages are never host-mapped: only kernel code faults */
+		fault_kind = FAULT_USER;
 	} else {
 		/*
 		 * A foreign address: the kernel's fault if kernel code made

@@ -37,6 +37,19 @@ __attribute__((__noreturn__)) void arch_oops_checker(unsigned long addr,
 void kshim_fault_explain(unsigned long addr);
 
 /*
+ * compat/mm/pgtable.c: @addr lies in a simulated process's user range
+ * (signal-safe); its PTE (ARCH_PTE_PRESENT ...) for the error code; and
+ * what the oops prints where the kernel walks the page table (the
+ * kernel's "PGD ... PTE ..." line, then kshim's explanation: a user
+ * address that kernel code dereferenced without uaccess, as SMAP
+ * catches it).
+ */
+#define ARCH_PTE_PRESENT	1ULL
+bool kshim_fault_is_user_address(unsigned long addr);
+unsigned long long kshim_fault_user_pte(unsigned long addr);
+void kshim_fault_user_explain(unsigned long addr);
+
+/*
  * compat/mm/page_poison.c, KSHIM_DEBUG_PAGEALLOC=1: true when @addr is in
  * the lowmem direct map (where freed pages are unmapped; signal-safe), and
  * the explanation of a fault there (false when it has none to give).

@@ -456,6 +456,18 @@ static const struct {
 	/* First: a device left registered is the leak to name, not the
 	 * memory it holds (its ledger entry is checked before the slab's). */
 	{ "devices", kshim_devices_init, NULL, NULL, NULL },
+	/* Char device numbers, classes and /dev nodes (ledger entries);
+	 * misc's major 10, class and /proc/misc, and /proc/devices, are
+	 * static (nothing allocated at boot); a reboot forgets them all. */
+	{ "chrdev", kshim_chrdev_init, kshim_chrdev_exit, NULL, NULL },
+	{ "classes", kshim_class_init, kshim_class_exit, NULL, NULL },
+	{ "misc", kshim_misc_init, kshim_misc_exit, NULL, NULL },
+	{ "proc_devices", kshim_proc_devices_init, NULL, NULL, NULL },
+	/* Before the allocators: an entry left is the leak to name. */
+	{ "procfs", kshim_proc_init, NULL, kshim_proc_test_begin,
+	  kshim_proc_test_end },
+	{ "debugfs", kshim_debugfs_init, NULL, kshim_debugfs_test_begin,
+	  kshim_debugfs_test_end },
 	{ "sched", kshim_sched_init, NULL, kshim_sched_test_begin, NULL },
 	{ "smp", kshim_smp_init, NULL, kshim_smp_test_begin, NULL },
 	/* After smp: the timers of the test before are forgotten. */
@@ -481,6 +493,8 @@ static const struct {
 	{ "random", kshim_random_init, NULL, kshim_random_test_begin, NULL },
 	{ "signal", NULL, NULL, kshim_signal_test_begin, NULL },
 	{ "capability", NULL, NULL, kshim_capability_test_begin, NULL },
+	{ "rwsem", kshim_rwsem_init, NULL, kshim_rwsem_test_begin, NULL },
+	{ "gup", kshim_gup_init, kshim_gup_exit, kshim_gup_test_begin, NULL },
 	/* After the allocators: its test_end (rcu_barrier()) runs first. */
 	{ "rcu", kshim_rcu_init, NULL, kshim_rcu_test_begin,
 	  kshim_rcu_test_end },
@@ -491,6 +505,8 @@ static const struct {
 	{ "kthreads", kshim_kthread_init, NULL, kshim_kthread_test_begin,
 	  kshim_kthread_test_end },
 	{ "modules", kshim_module_init_subsys, NULL, NULL, NULL },
+	/* Its test_end first: processes exit, releasing files and mappings. */
+	{ "processes", NULL, NULL, NULL, kshim_user_test_end },
 };
 
 #define NR_SUBSYS (sizeof(subsystems) / sizeof(subsystems[0]))

@@ -5,7 +5,8 @@
  * Plays kernel/capability.c (6.1) with one set of credentials, root's,
  * from which the test may remove capabilities (kshim/capability.h): a bit
  * per capability that is denied.  An invalid number is the kernel's
- * pr_crit() line and BUG(), here at the caller's line.
+ * pr_crit() line and BUG(), here at the caller's line.  A thread of a
+ * simulated process (kshim/user.h) has its process's credentials.
  */
 #include <errno.h>
 
@@ -16,6 +17,7 @@
 #include <kshim/capability.h>
 
 #include "kshim/internal.h"
+#include "kshim/proc.h"
 
 static u64 caps_denied;
 
@@ -28,7 +30,10 @@ bool __kshim_capable(int cap, const struct kshim_site *site)
 		pr_crit("capable() called with invalid cap=%u\n", cap);
 		__kshim_bug(site->file, site->line, site->func, site->mod);
 	}
-	if (__atomic_load_n(&caps_denied, __ATOMIC_ACQUIRE) & (1ULL << cap))
+	if (current->kshim_proc ?
+	    !(__atomic_load_n(&current->kshim_proc->caps, __ATOMIC_ACQUIRE) &
+	      (1ULL << cap)) :
+	    __atomic_load_n(&caps_denied, __ATOMIC_ACQUIRE) & (1ULL << cap))
 		return false;
 	current->flags |= PF_SUPERPRIV;
 	return true;

@@ -110,6 +110,15 @@ void kshim_taint_release(char *buf, size_t len)
 		 release);
 }
 
+/* lockdep's print_kernel_ident(): "6.8.0-kshim #1 Not tainted". */
+void kshim_print_kernel_ident(void)
+{
+	char taint[64], release[32];
+
+	print_release(release, sizeof(release));
+	printk("%s #1 %s\n", release, print_tainted(taint, sizeof(taint)));
+}
+
 void kshim_print_cpu_line(void)
 {
 	char taint[64];

@@ -250,6 +250,26 @@ const char *kshim_show_random_seed(const struct kshim_config *c, char *buf,
 void kshim_random_init(void);
 /* compat/drivers/base/core.c: the "registered devices" ledger entry */
 void kshim_devices_init(void);
+/*
+ * Char device numbers, device classes and nodes, misc (boot: static, no
+ * allocation); the exits forget everything at a reboot (kshim_boot()).
+ */
+void kshim_chrdev_init(void);
+void kshim_chrdev_exit(void);
+void kshim_class_init(void);
+void kshim_class_exit(void);
+void kshim_misc_init(void);
+void kshim_misc_exit(void);
+/* compat/fs/proc/devices.c: /proc/devices (boot: static) */
+void kshim_proc_devices_init(void);
+/* compat/fs/proc/generic.c, compat/fs/debugfs/inode.c: the ledger, and
+ * the entries a test left forgotten before the next. */
+void kshim_proc_init(void);
+void kshim_proc_test_begin(void);
+void kshim_proc_test_end(void);
+void kshim_debugfs_init(void);
+void kshim_debugfs_test_begin(void);
+void kshim_debugfs_test_end(void);
 void kshim_random_test_begin(void);
 /* compat/kernel/signal.c, compat/kernel/capability.c: per-test state */
 void kshim_signal_test_begin(void);
@@ -261,6 +281,13 @@ void kshim_signal_test_begin(void);
 struct kshim_site;
 void kshim_signal_fault(unsigned int state, const struct kshim_site *site);
 void kshim_capability_test_begin(void);
+/* compat/kernel/locking/rwsem.c: "rwsems held", per-test WARN_ONCE()s */
+void kshim_rwsem_init(void);
+void kshim_rwsem_test_begin(void);
+/* compat/mm/gup.c: "pages pinned (FOLL_PIN)", per-test WARN_ONCE()s */
+void kshim_gup_init(void);
+void kshim_gup_exit(void);
+void kshim_gup_test_begin(void);
 
 /* Each subsystem's view of a test starting (compat/init/main.c). */
 void kshim_subsys_test_begin(void);
@@ -293,6 +320,9 @@ void kshim_report_suppressed(const char *cls, const char *why);
 void kshim_print_cpu_line(void);
 /* "Not tainted 6.8.0-kshim #1" (compat/kernel/panic.c). */
 void kshim_taint_release(char *buf, size_t len);
+void kshim_print_kernel_ident(void);
+/* compat/kshim/user.c: processes still alive exit at the end of a test. */
+void kshim_user_test_end(void);
 /*
  * khungtaskd's report, when kshim's clock finds every task asleep with
  * nothing that can wake one (compat/kernel/sched/core.c).

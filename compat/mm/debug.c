@@ -191,6 +191,46 @@ void __kshim_vm_warn_page(const struct page *page, const char *reason,
 
 /* ---- bad_page() ---- */
 
+/*
+ * dump_mm() of 6.1 mm/debug.c (CONFIG_MMU, AIO, MEMCG, MMU_NOTIFIER,
+ * NUMA_BALANCING): kshim's mm has task_size, the counts, map_count,
+ * total_vm and a page table (pgd); every other field prints as 0.
+ */
+void dump_mm(const struct mm_struct *mm)
+{
+	pr_emerg("mm %px task_size %lu\n"
+		 "get_unmapped_area %px\n"
+		 "mmap_base %lu mmap_legacy_base %lu\n"
+		 "pgd %px mm_users %d mm_count %d pgtables_bytes %lu map_count %d\n"
+		 "hiwater_rss %lx hiwater_vm %lx total_vm %lx locked_vm %lx\n"
+		 "pinned_vm %llx data_vm %lx exec_vm %lx stack_vm %lx\n"
+		 "start_code %lx end_code %lx start_data %lx end_data %lx\n"
+		 "start_brk %lx brk %lx start_stack %lx\n"
+		 "arg_start %lx arg_end %lx env_start %lx env_end %lx\n"
+		 "binfmt %px flags %lx\n"
+		 "ioctx_table %px\n"
+		 "owner %px exe_file %px\n"
+		 "notifier_subscriptions %px\n"
+		 "numa_next_scan %lu numa_scan_offset %lu numa_scan_seq %d\n"
+		 "tlb_flush_pending %d\n"
+		 "def_flags: %#lx()\n",
+		 mm, mm->task_size, NULL, 0UL, 0UL, mm->kshim_pgtable,
+		 atomic_read(&mm->mm_users), atomic_read(&mm->mm_count), 0UL,
+		 mm->map_count,
+		 0UL, 0UL, mm->total_vm, 0UL,
+		 0ULL, 0UL, 0UL, 0UL,
+		 0UL, 0UL, 0UL, 0UL,
+		 0UL, 0UL, 0UL,
+		 0UL, 0UL, 0UL, 0UL,
+		 NULL, 0UL,
+		 NULL,
+		 NULL, NULL,
+		 NULL,
+		 0UL, 0UL, 0,
+		 0,
+		 0UL);
+}
+
 static unsigned long bad_shown, bad_unshown;
 static long long bad_resume_ns;
 

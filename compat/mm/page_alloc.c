@@ -940,6 +940,9 @@ static bool free_pages_prepare(struct page *page, unsigned int order,
 		page[1].index = 0;
 		__ClearPageHead(page);
 	}
+	/* An anonymous page's ->mapping (anon_vma | PAGE_MAPPING_ANON) goes. */
+	if ((unsigned long)page->mapping & PAGE_MAPPING_FLAGS)
+		page->mapping = NULL;
 	for (i = 0; i < nr; i++) {
 		if (i && page_is_free(&page[i])) {
 			bad_free_page(&page[i], version, file, line, func);

@@ -13,7 +13,8 @@ trap 'rm -f "$out" "$out.err" "$out.n"' EXIT
 for prog in "tests/drivers/test_demo" "tests/highmem/test_hmbuf" \
 	    "tests/kunit/hmbuf_kunit" "tests/irq/test_race irqcount" \
 	    "tests/fail/test_errpath errpath:probe_and_remove" \
-	    "tests/drivers/test_wdog wdog:load_unload"; do
+	    "tests/drivers/test_wdog wdog:load_unload" \
+	    "tests/drivers/test_scullp scullp:load_unload"; do
 	set -- $prog
 	exe=$1
 	shift

@@ -161,6 +161,12 @@ int __kshim_device_add(struct device *dev, const struct kshim_site *site)
 		__kshim_put_device(parent, site);
 		goto out;
 	}
+	/* kshim (class.c): the name in its class, the node of a devt */
+	error = kshim_device_add_node(dev);
+	if (error) {
+		__kshim_put_device(parent, site);
+		goto out;
+	}
 	dev->kobj.parent = parent ? &parent->kobj : NULL;
 	dev->kobj.state_in_sysfs = 1;
 	dev->kshim_add_site = site;
@@ -190,6 +196,7 @@ void __kshim_device_del(struct device *dev, const struct kshim_site *site)
 		list_del_init(&dev->kshim_node);
 		nr_registered--;
 		pthread_mutex_unlock(&devices_lock);
+		kshim_device_del_node(dev);	/* kshim (class.c) */
 	}
 	devres_release_all(dev);
 	if (dev->kobj.state_in_sysfs) {

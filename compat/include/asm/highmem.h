@@ -92,10 +92,14 @@ do {									\
 
 /* What the kernel's asm/highmem.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/dcache.h>
+#include <linux/fcntl.h>
+#include <linux/fs.h>
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
 #include <linux/interrupt.h>
 #include <linux/kasan.h>
+#include <linux/kdev_t.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/rculist.h>

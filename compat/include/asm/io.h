@@ -23,6 +23,7 @@ static inline void *phys_to_virt(phys_addr_t address)
 
 /* What the kernel's asm/io.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/mm.h>
 #include <linux/rbtree.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

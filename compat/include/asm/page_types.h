@@ -18,6 +18,16 @@
 extern unsigned long page_offset_base;
 #define PAGE_OFFSET		((unsigned long)page_offset_base)
 
+/*
+ * The top of user space (asm/page_64_types.h, 4-level paging): 47 bits
+ * less the guard page.  kshim's user addresses lie in a range its mm
+ * owns below it (linux/uaccess.h).
+ */
+#define TASK_SIZE_MAX		((_AC(1, UL) << 47) - PAGE_SIZE)
+#define DEFAULT_MAP_WINDOW	((_AC(1, UL) << 47) - PAGE_SIZE)
+#define TASK_SIZE		TASK_SIZE_MAX
+#define TASK_SIZE_OF(child)	TASK_SIZE_MAX
+
 /* What the kernel's asm/page_types.h also makes visible. */
 #include <linux/init.h>
 #include <linux/stringify.h>

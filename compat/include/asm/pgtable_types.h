@@ -41,6 +41,42 @@ typedef struct pgprot { pgprotval_t pgprot; } pgprot_t;
 
 #define pgprot_nx(prot)		__pgprot(pgprot_val(prot) | _PAGE_NX)
 #define pgprot_noncached(prot)	__pgprot(pgprot_val(prot) | _PAGE_PCD)
+/*
+ * arch/x86/mm/pat/memtype.c with the kernel's PAT layout: write-combining
+ * is PAT entry 1, selected by _PAGE_PWT alone.
+ */
+#define pgprot_writecombine(prot) __pgprot(pgprot_val(prot) | _PAGE_PWT)
+#define pgprot_device(prot)	pgprot_noncached(prot)	/* linux/pgtable.h */
+
+/* A user PTE (pte_t) and the levels above, as the kernel's types. */
+typedef u64 pteval_t;
+typedef u64 pmdval_t;
+typedef u64 pudval_t;
+typedef struct { pteval_t pte; } pte_t;
+typedef struct { pmdval_t pmd; } pmd_t;
+typedef struct { pudval_t pud; } pud_t;
+#define pte_val(x)		((x).pte)
+#define __pte(x)		((pte_t) { (x) })
+
+/*
+ * User page protections (x86-64, 6.1): what vm_get_page_prot() hands out
+ * for each VM_READ/VM_WRITE/VM_EXEC/VM_SHARED combination.  A private
+ * writable mapping gets PAGE_COPY (read-only: the first write faults and
+ * copies); PAGE_NONE is not present (_PAGE_PROTNONE is _PAGE_GLOBAL).
+ */
+#define _PAGE_PROTNONE		_PAGE_GLOBAL
+#define PAGE_NONE		__pgprot(_PAGE_ACCESSED | _PAGE_PROTNONE)
+#define PAGE_SHARED		__pgprot(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
+					 _PAGE_ACCESSED | _PAGE_NX)
+#define PAGE_SHARED_EXEC	__pgprot(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
+					 _PAGE_ACCESSED)
+#define PAGE_COPY_NOEXEC	__pgprot(_PAGE_PRESENT | _PAGE_USER | \
+					 _PAGE_ACCESSED | _PAGE_NX)
+#define PAGE_COPY_EXEC		__pgprot(_PAGE_PRESENT | _PAGE_USER | \
+					 _PAGE_ACCESSED)
+#define PAGE_COPY		PAGE_COPY_NOEXEC
+#define PAGE_READONLY		PAGE_COPY_NOEXEC
+#define PAGE_READONLY_EXEC	PAGE_COPY_EXEC
 
 /*
  * The vmalloc range (asm/pgtable_64_types.h): where the simulated machine

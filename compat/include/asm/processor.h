@@ -46,6 +46,7 @@ static inline void spin_lock_prefetch(const void *x)
 /* What the kernel's asm/processor.h also makes visible. */
 #include <asm/barrier.h>
 #include <asm/pgtable_types.h>
+#include <linux/ioctl.h>	/* through asm/msr.h, uapi/asm/msr.h */
 #include <linux/irqflags.h>
 
 #endif /* _ASM_X86_PROCESSOR_H */

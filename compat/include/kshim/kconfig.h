@@ -34,6 +34,10 @@
 #define CONFIG_MODULES 1
 #define CONFIG_MODULE_UNLOAD 1
 #define CONFIG_KUNIT 1
+/* Issue 14: the user-facing half (fs/seq_file.c, fs/proc, fs/debugfs). */
+#define CONFIG_PROC_FS 1
+#define CONFIG_DEBUG_FS 1
+#define CONFIG_DEBUG_RWSEMS 1
 
 /*
  * The --enable-asan build is kshim's KASAN build: AddressSanitizer checks

@@ -43,6 +43,9 @@
 #define KSHIM_REPORT_RCU	"suspicious_rcu" /* lockdep-RCU: WARNING: suspicious RCU usage */
 /* Workqueues (compat/kernel/workqueue.c) */
 #define KSHIM_REPORT_WORKQUEUE	"workqueue"	/* BUG: workqueue leaked lock or atomic */
+/* GUP pins (compat/mm/gup.c): kshim's checks beyond the kernel (unpin of an unpinned page, put_page() of a pinned one) */
+#define KSHIM_REPORT_GUP	"gup"
+#define KSHIM_REPORT_USER_RETURN "user_return" /* a system call returned to user space with a lock held, atomic or IRQs off */
 
 struct kshim_report {
 	const char *cls;	/* one of the KSHIM_REPORT_* classes */

@@ -32,6 +32,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include <kshim/site.h>
+
 struct kshim_proc;
 struct kshim_call;
 struct task_struct;
@@ -39,42 +41,78 @@ struct task_struct;
 /* A new process (comm truncated to 15 characters), every capability. */
 struct kshim_proc *kshim_proc_create(const char *comm);
 /*
- * exit(): closes its files (->flush, then ->release at the last
- * reference) and unmaps its address space (->close of each area), after
- * its background calls have ended (it waits for them).
+ * exit(): waits for its background calls, then closes its files (->flush,
+ * ->release at the last reference) and drops its address space (->close
+ * of each area).
  */
-void kshim_proc_exit(struct kshim_proc *p);
+#define kshim_proc_exit(p)	__kshim_proc_exit(p, __KSHIM_CALLSITE)
 pid_t kshim_proc_pid(const struct kshim_proc *p);
 /* capable(@cap) in this process: 0, or -EINVAL for a bad number. */
 int kshim_proc_capable_set(struct kshim_proc *p, int cap, bool granted);
 
-/* Files: the system calls, with their return values. */
-int kshim_open(struct kshim_proc *p, const char *path, int flags);
-int kshim_close(struct kshim_proc *p, int fd);
-int kshim_dup(struct kshim_proc *p, int fd);
-ssize_t kshim_read(struct kshim_proc *p, int fd, unsigned long buf,
-		   size_t count);
-ssize_t kshim_write(struct kshim_proc *p, int fd, unsigned long buf,
-		    size_t count);
-ssize_t kshim_pread(struct kshim_proc *p, int fd, unsigned long buf,
-		    size_t count, loff_t pos);
-ssize_t kshim_pwrite(struct kshim_proc *p, int fd, unsigned long buf,
-		     size_t count, loff_t pos);
-loff_t kshim_lseek(struct kshim_proc *p, int fd, loff_t offset, int whence);
-long kshim_ioctl(struct kshim_proc *p, int fd, unsigned int cmd,
-		 unsigned long arg);
+/*
+ * Files: the system calls, with their return values.  Each is a macro:
+ * what the kernel checks on the way back to user space (a lock still
+ * held, IRQs left off) is reported at the test's line of the call when
+ * kshim knows no better place.
+ */
+#define kshim_open(p, path, flags)					\
+	__kshim_open(p, path, flags, __KSHIM_CALLSITE)
+#define kshim_close(p, fd)	__kshim_close(p, fd, __KSHIM_CALLSITE)
+#define kshim_dup(p, fd)	__kshim_dup(p, fd, __KSHIM_CALLSITE)
+#define kshim_read(p, fd, buf, count)					\
+	__kshim_read(p, fd, buf, count, __KSHIM_CALLSITE)
+#define kshim_write(p, fd, buf, count)					\
+	__kshim_write(p, fd, buf, count, __KSHIM_CALLSITE)
+#define kshim_pread(p, fd, buf, count, pos)				\
+	__kshim_pread(p, fd, buf, count, pos, __KSHIM_CALLSITE)
+#define kshim_pwrite(p, fd, buf, count, pos)				\
+	__kshim_pwrite(p, fd, buf, count, pos, __KSHIM_CALLSITE)
+#define kshim_lseek(p, fd, offset, whence)				\
+	__kshim_lseek(p, fd, offset, whence, __KSHIM_CALLSITE)
+#define kshim_ioctl(p, fd, cmd, arg)					\
+	__kshim_ioctl(p, fd, cmd, arg, __KSHIM_CALLSITE)
 /* poll(2): events/revents are POLL* bits; @timeout_ms -1 waits for ever. */
 struct kshim_pollfd {
 	int fd;
 	short events;
 	short revents;
 };
-int kshim_poll(struct kshim_proc *p, struct kshim_pollfd *fds,
-	       unsigned int nfds, int timeout_ms);
+#define kshim_poll(p, fds, nfds, timeout_ms)				\
+	__kshim_poll(p, fds, nfds, timeout_ms, __KSHIM_CALLSITE)
 /* mmap(2)/munmap(2): PROT_*, MAP_SHARED/MAP_PRIVATE; the address or -errno */
-long kshim_mmap(struct kshim_proc *p, unsigned long addr, size_t length,
-		int prot, int flags, int fd, loff_t offset);
-int kshim_munmap(struct kshim_proc *p, unsigned long addr, size_t length);
+#define kshim_mmap(p, addr, length, prot, flags, fd, offset)		\
+	__kshim_mmap(p, addr, length, prot, flags, fd, offset,		\
+		     __KSHIM_CALLSITE)
+#define kshim_munmap(p, addr, length)					\
+	__kshim_munmap(p, addr, length, __KSHIM_CALLSITE)
+
+void __kshim_proc_exit(struct kshim_proc *p, const struct kshim_site *site);
+int __kshim_open(struct kshim_proc *p, const char *path, int flags,
+		 const struct kshim_site *site);
+int __kshim_close(struct kshim_proc *p, int fd,
+		  const struct kshim_site *site);
+int __kshim_dup(struct kshim_proc *p, int fd, const struct kshim_site *site);
+ssize_t __kshim_read(struct kshim_proc *p, int fd, unsigned long buf,
+		     size_t count, const struct kshim_site *site);
+ssize_t __kshim_write(struct kshim_proc *p, int fd, unsigned long buf,
+		      size_t count, const struct kshim_site *site);
+ssize_t __kshim_pread(struct kshim_proc *p, int fd, unsigned long buf,
+		      size_t count, loff_t pos, const struct kshim_site *site);
+ssize_t __kshim_pwrite(struct kshim_proc *p, int fd, unsigned long buf,
+		       size_t count, loff_t pos, const struct kshim_site *site);
+loff_t __kshim_lseek(struct kshim_proc *p, int fd, loff_t offset, int whence,
+		     const struct kshim_site *site);
+long __kshim_ioctl(struct kshim_proc *p, int fd, unsigned int cmd,
+		   unsigned long arg, const struct kshim_site *site);
+int __kshim_poll(struct kshim_proc *p, struct kshim_pollfd *fds,
+		 unsigned int nfds, int timeout_ms,
+		 const struct kshim_site *site);
+long __kshim_mmap(struct kshim_proc *p, unsigned long addr, size_t length,
+		  int prot, int flags, int fd, loff_t offset,
+		  const struct kshim_site *site);
+int __kshim_munmap(struct kshim_proc *p, unsigned long addr, size_t length,
+		   const struct kshim_site *site);
 
 /*
  * The process's memory.  kshim_user_alloc() maps @length bytes of
@@ -96,7 +134,8 @@ int kshim_user_read(struct kshim_proc *p, unsigned long addr, void *dst,
 /*
  * Background calls: each runs in a new thread of @p (its own task, same
  * pid as tgid, mm and files) and returns at once.  kshim_call_wait()
- * waits for the result (a call that never ends is the hung-task report);
+ * waits for the result (a call that never ends is the hung-task report,
+ * naming the test's line);
  * kshim_call_wait_blocked() waits until the call sleeps in the kernel
  * (true), or has returned (false).  kshim_call_free() after the wait.
  */
@@ -116,7 +155,8 @@ struct kshim_call *kshim_call_start(struct kshim_proc *p,
 struct task_struct *kshim_call_task(struct kshim_call *c);
 bool kshim_call_wait_blocked(struct kshim_call *c);
 bool kshim_call_done(struct kshim_call *c);
-long kshim_call_wait(struct kshim_call *c);
+#define kshim_call_wait(c)	__kshim_call_wait(c, __KSHIM_CALLSITE)
+long __kshim_call_wait(struct kshim_call *c, const struct kshim_site *site);
 void kshim_call_free(struct kshim_call *c);
 
 #endif /* _KSHIM_USER_H */

@@ -134,21 +134,40 @@ static __always_inline bool pfx##_inc_not_zero(atype *v)		\
 __KSHIM_ATOMIC_OPS(atomic, atomic_t, int)
 __KSHIM_ATOMIC_OPS(atomic64, atomic64_t, s64)
 
+/*
+ * atomic_long_t is atomic64_t on 64-bit, and its operations take and
+ * return long (6.1 include/linux/atomic/atomic-long.h), so a driver's
+ * "%ld" of atomic_long_read() is right.
+ */
 typedef atomic64_t atomic_long_t;
 #define ATOMIC_LONG_INIT(i)	ATOMIC64_INIT(i)
-#define atomic_long_read	atomic64_read
-#define atomic_long_set		atomic64_set
-#define atomic_long_add		atomic64_add
-#define atomic_long_sub		atomic64_sub
-#define atomic_long_inc		atomic64_inc
-#define atomic_long_dec		atomic64_dec
-#define atomic_long_add_return	atomic64_add_return
-#define atomic_long_sub_return	atomic64_sub_return
-#define atomic_long_inc_return	atomic64_inc_return
-#define atomic_long_dec_return	atomic64_dec_return
-#define atomic_long_dec_and_test atomic64_dec_and_test
-#define atomic_long_xchg	atomic64_xchg
-#define atomic_long_cmpxchg	atomic64_cmpxchg
+static __always_inline long atomic_long_read(const atomic_long_t *v)
+{ return atomic64_read(v); }
+static __always_inline void atomic_long_set(atomic_long_t *v, long i)
+{ atomic64_set(v, i); }
+static __always_inline void atomic_long_add(long i, atomic_long_t *v)
+{ atomic64_add(i, v); }
+static __always_inline void atomic_long_sub(long i, atomic_long_t *v)
+{ atomic64_sub(i, v); }
+static __always_inline void atomic_long_inc(atomic_long_t *v)
+{ atomic64_inc(v); }
+static __always_inline void atomic_long_dec(atomic_long_t *v)
+{ atomic64_dec(v); }
+static __always_inline long atomic_long_add_return(long i, atomic_long_t *v)
+{ return atomic64_add_return(i, v); }
+static __always_inline long atomic_long_sub_return(long i, atomic_long_t *v)
+{ return atomic64_sub_return(i, v); }
+static __always_inline long atomic_long_inc_return(atomic_long_t *v)
+{ return atomic64_inc_return(v); }
+static __always_inline long atomic_long_dec_return(atomic_long_t *v)
+{ return atomic64_dec_return(v); }
+static __always_inline bool atomic_long_dec_and_test(atomic_long_t *v)
+{ return atomic64_dec_and_test(v); }
+static __always_inline long atomic_long_xchg(atomic_long_t *v, long i)
+{ return atomic64_xchg(v, i); }
+static __always_inline long atomic_long_cmpxchg(atomic_long_t *v, long o,
+						long n)
+{ return atomic64_cmpxchg(v, o, n); }
 
 #define atomic_set_release	atomic_set_release
 #define atomic_add_return_relaxed atomic_add_return

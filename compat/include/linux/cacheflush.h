@@ -27,9 +27,13 @@ static inline void invalidate_kernel_vmap_range(void *vaddr, int size)
 
 /* What the kernel's linux/cacheflush.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/dcache.h>
+#include <linux/fcntl.h>
+#include <linux/fs.h>
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
 #include <linux/kasan.h>
+#include <linux/kdev_t.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/rculist.h>

@@ -30,6 +30,9 @@
  *    device_del() and at the final put_device(); devm_kfree() of memory the
  *    device does not manage is the kernel's WARN_ON.  Resource groups
  *    (devres_open_group() ...) and devm_krealloc() are not provided.
+ *  - devt and class: device_create()/device_destroy() (class.c), the
+ *    node "/dev/<name>" of a registered device with a devt
+ *    (devtmpfs.c), linux/device/class.h;
  * kshim's own: every report names the caller's file:line (these are
  * macros over real functions), and the ledger entry "registered devices"
  * fails a test that leaves a device registered, naming where it was.
@@ -51,6 +54,8 @@
 #include <linux/stdarg.h>
 #include <kshim/site.h>
 
+struct attribute_group;
+struct class;
 struct device;
 struct module;
 
@@ -73,6 +78,9 @@ struct device {
 	spinlock_t		devres_lock;
 	struct list_head	devres_head;
 	u32			id;	/* device instance */
+	dev_t			devt;	/* dev_t, creates the sysfs "dev" */
+	struct class		*class;
+	const struct attribute_group **groups;	/* optional groups */
 	void	(*release)(struct device *dev);
 	/* kshim: where device_add() registered it, for the ledger */
 	const struct kshim_site *kshim_add_site;
@@ -320,6 +328,55 @@ __kshim_devm_add_action_or_reset(struct device *dev, void (*action)(void *),
 
 #define devm_add_action_or_reset(dev, action, data)			\
 	__kshim_devm_add_action_or_reset(dev, action, data, __KSHIM_CALLSITE)
+
+/* ---- device nodes of a class (drivers/base/core.c; compat/drivers/base/
+ * class.c): device_create() allocates, names (printf format), registers
+ * a device whose devt makes the node "/dev/<name>"; device_destroy()
+ * unregisters the class's device with that devt. ---- */
+
+__printf(5, 6) struct device *
+device_create(struct class *cls, struct device *parent, dev_t devt,
+	      void *drvdata, const char *fmt, ...);
+__printf(6, 7) struct device *
+device_create_with_groups(struct class *cls, struct device *parent,
+			  dev_t devt, void *drvdata,
+			  const struct attribute_group **groups,
+			  const char *fmt, ...);
+void device_destroy(struct class *cls, dev_t devt);
+
+struct device *__kshim_device_create(struct class *cls, struct device *parent,
+				     dev_t devt, void *drvdata,
+				     const struct attribute_group **groups,
+				     const struct kshim_site *site,
+				     const char *fmt, ...) __printf(7, 8);
+void __kshim_device_destroy(struct class *cls, dev_t devt,
+			    const struct kshim_site *site);
+#define device_create(cls, parent, devt, drvdata, fmt...)		\
+	__kshim_device_create(cls, parent, devt, drvdata, NULL,	\
+			      __KSHIM_CALLSITE, fmt)
+#define device_create_with_groups(cls, parent, devt, drvdata, groups, fmt...) \
+	__kshim_device_create(cls, parent, devt, drvdata, groups,	\
+			      __KSHIM_CALLSITE, fmt)
+#define device_destroy(cls, devt)					\
+	__kshim_device_destroy(cls, devt, __KSHIM_CALLSITE)
+
+/*
+ * module_driver() - Helper macro for drivers that don't do anything
+ * special in module init/exit (linux/device/driver.h of 6.1).
+ */
+#define module_driver(__driver, __register, __unregister, ...) \
+static int __init __driver##_init(void) \
+{ \
+	return __register(&(__driver) , ##__VA_ARGS__); \
+} \
+module_init(__driver##_init); \
+static void __exit __driver##_exit(void) \
+{ \
+	__unregister(&(__driver) , ##__VA_ARGS__); \
+} \
+module_exit(__driver##_exit);
+
+#include <linux/device/class.h>
 
 /* What the kernel's linux/device.h also makes visible. */
 #include <linux/hrtimer.h>

@@ -40,6 +40,10 @@
 #include <linux/instruction_pointer.h>
 #include <linux/container_of.h>
 
+/* The direction of an I/O (include/linux/kernel.h of 6.1). */
+#define READ			0
+#define WRITE			1
+
 /* Pre-5.5 name of sizeof_field(). */
 #define FIELD_SIZEOF(t, f)	sizeof_field(t, f)
 

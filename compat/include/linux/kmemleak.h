@@ -102,6 +102,7 @@ static inline void kmemleak_ignore_phys(phys_addr_t phys)
 /* What the kernel's linux/kmemleak.h also makes visible. */
 #include <linux/kasan.h>
 #include <linux/kthread.h>
+#include <linux/mm.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>

@@ -21,7 +21,6 @@
 #include <linux/types.h>
 #include <linux/build_bug.h>
 #include <linux/list.h>
-#include <linux/rwsem.h>
 #include <linux/spinlock_types.h>
 #include <linux/version.h>
 #include <asm/pgtable_types.h>
@@ -63,6 +62,12 @@ struct page {
 static_assert(sizeof(struct page) == 64, "struct page is 64 bytes");
 
 /*
+ * Only now: rwsem.h brings in headers whose inlines need struct page
+ * complete (this header is the first page-flags.h includes).
+ */
+#include <linux/rwsem.h>
+
+/*
  * A page fault handler's result (6.1 include/linux/mm_types.h): a bitwise
  * type from 4.17 on; before, ->fault returned an int of the same bits.
  */
@@ -70,9 +75,69 @@ static_assert(sizeof(struct page) == 64, "struct page is 64 bytes");
 typedef __bitwise unsigned int vm_fault_t;
 #endif
 
+/*
+ * Why a fault happens (6.1 enum fault_flag, include/linux/mm_types.h).
+ * 2.6.35 had three flags, MKWRITE at another bit (include/linux/mm.h).
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 37)
+#define FAULT_FLAG_WRITE	0x01	/* Fault was a write access */
+#define FAULT_FLAG_NONLINEAR	0x02	/* Fault was via a nonlinear mapping */
+#define FAULT_FLAG_MKWRITE	0x04	/* Fault was mkwrite of existing pte */
+#else
+enum fault_flag {
+	FAULT_FLAG_WRITE =		1 << 0,
+	FAULT_FLAG_MKWRITE =		1 << 1,
+	FAULT_FLAG_ALLOW_RETRY =	1 << 2,
+	FAULT_FLAG_RETRY_NOWAIT =	1 << 3,
+	FAULT_FLAG_KILLABLE =		1 << 4,
+	FAULT_FLAG_TRIED =		1 << 5,
+	FAULT_FLAG_USER =		1 << 6,
+	FAULT_FLAG_REMOTE =		1 << 7,
+	FAULT_FLAG_INSTRUCTION =	1 << 8,
+	FAULT_FLAG_INTERRUPTIBLE =	1 << 9,
+	FAULT_FLAG_UNSHARE =		1 << 10,
+	FAULT_FLAG_ORIG_PTE_VALID =	1 << 11,
+};
+#endif
+
+/*
+ * What a fault handler returns (6.1 enum vm_fault_reason): vm_fault_t
+ * from 4.17, a plain int before with the same bits.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 17, 0)
+#define __KSHIM_VMF_T	vm_fault_t
+#define __KSHIM_VMF(x)	((__force vm_fault_t)(x))
+#else
+#define __KSHIM_VMF_T	int
+#define __KSHIM_VMF(x)	(x)
+#endif
+#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 37)
+#define VM_FAULT_MINOR		0	/* For backwards compat. */
+#endif
+#define VM_FAULT_OOM		__KSHIM_VMF(0x000001)
+#define VM_FAULT_SIGBUS		__KSHIM_VMF(0x000002)
+#define VM_FAULT_MAJOR		__KSHIM_VMF(0x000004)
+#define VM_FAULT_WRITE		__KSHIM_VMF(0x000008)
+#define VM_FAULT_HWPOISON	__KSHIM_VMF(0x000010)
+#define VM_FAULT_HWPOISON_LARGE	__KSHIM_VMF(0x000020)
+#define VM_FAULT_SIGSEGV	__KSHIM_VMF(0x000040)
+#define VM_FAULT_NOPAGE		__KSHIM_VMF(0x000100)
+#define VM_FAULT_LOCKED		__KSHIM_VMF(0x000200)
+#define VM_FAULT_RETRY		__KSHIM_VMF(0x000400)
+#define VM_FAULT_FALLBACK	__KSHIM_VMF(0x000800)
+#define VM_FAULT_DONE_COW	__KSHIM_VMF(0x001000)
+#define VM_FAULT_NEEDDSYNC	__KSHIM_VMF(0x002000)
+#define VM_FAULT_COMPLETED	__KSHIM_VMF(0x004000)
+#define VM_FAULT_HINDEX_MASK	__KSHIM_VMF(0x0f0000)
+#define VM_FAULT_ERROR	(VM_FAULT_OOM | VM_FAULT_SIGBUS |		\
+			 VM_FAULT_SIGSEGV | VM_FAULT_HWPOISON |		\
+			 VM_FAULT_HWPOISON_LARGE | VM_FAULT_FALLBACK)
+
 struct file;
 struct mm_struct;
 struct vm_operations_struct;
+
+typedef unsigned long vm_flags_t;	/* VM_* of linux/mm.h */
 
 /*
  * A user mapping (6.1 struct vm_area_struct, the fields drivers use).
@@ -111,7 +176,19 @@ struct vm_area_struct {
  * simulated page table instead.
  */
 struct mm_struct {
-	struct rw_semaphore mmap_lock;
+	/*
+	 * "mmap_sem" before 5.8 (down_read(&mm->mmap_sem)), "mmap_lock"
+	 * (linux/mmap_lock.h) from 5.8 on: a driver sees its version's name;
+	 * kshim's own code uses __kshim_mmap_lock whatever the version.
+	 */
+	union {
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 8, 0)
+		struct rw_semaphore mmap_sem;
+#else
+		struct rw_semaphore mmap_lock;
+#endif
+		struct rw_semaphore __kshim_mmap_lock;
+	};
 	atomic_t mm_users;		/* mmget()/mmput() */
 	atomic_t mm_count;		/* mmgrab()/mmdrop() */
 	unsigned long task_size;	/* end of the user range */

@@ -50,6 +50,18 @@ __cold void __kshim_vm_warn_page(const struct page *page, const char *reason,
 
 #define VM_BUG_ON_FOLIO(cond, folio) VM_BUG_ON_PAGE(cond, &(folio)->page)
 
+struct mm_struct;
+/* mm/debug.c's dump of an mm (the fields kshim has, 0 for the others). */
+void dump_mm(const struct mm_struct *mm);
+
+#define VM_BUG_ON_MM(cond, mm)						\
+	do {								\
+		if (unlikely(cond)) {					\
+			dump_mm(mm);					\
+			BUG();						\
+		}							\
+	} while (0)
+
 /* What the kernel's linux/mmdebug.h also makes visible. */
 #include <linux/jump_label.h>
 

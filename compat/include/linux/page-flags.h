@@ -74,6 +74,7 @@ enum pageflags {
 	PG_reported = PG_uptodate,
 	PG_has_hwpoisoned = PG_error,
 	PG_large_rmappable = PG_workingset,
+	PG_anon_exclusive = PG_mappedtodisk,	/* anonymous pages */
 };
 
 #define NR_PAGEFLAGS		__NR_PAGEFLAGS
@@ -271,6 +272,30 @@ static __always_inline int PageAnon(const struct page *page)
 {
 	page = compound_head(page);
 	return ((unsigned long)page->mapping & PAGE_MAPPING_ANON) != 0;
+}
+
+/*
+ * An anonymous page mapped by one process only (6.1): GUP may pin it;
+ * set when the fault maps a new anonymous page (compat/mm/memory.c).
+ */
+static __always_inline int PageAnonExclusive(const struct page *page)
+{
+	return test_bit(PG_anon_exclusive, &page->flags);
+}
+
+static __always_inline void SetPageAnonExclusive(struct page *page)
+{
+	set_bit(PG_anon_exclusive, &page->flags);
+}
+
+static __always_inline void ClearPageAnonExclusive(struct page *page)
+{
+	clear_bit(PG_anon_exclusive, &page->flags);
+}
+
+static __always_inline void __ClearPageAnonExclusive(struct page *page)
+{
+	__clear_bit(PG_anon_exclusive, &page->flags);
 }
 
 /*

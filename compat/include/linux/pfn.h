@@ -7,6 +7,11 @@
 
 #include <linux/types.h>
 
+/* A pfn with flags in its top bits (linux/pfn_t.h has the helpers). */
+typedef struct {
+	u64 val;
+} pfn_t;
+
 #define PFN_ALIGN(x)	(((unsigned long)(x) + (PAGE_SIZE - 1)) & PAGE_MASK)
 #define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x)	((x) >> PAGE_SHIFT)

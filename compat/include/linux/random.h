@@ -103,6 +103,7 @@ declare_get_random_var_wait(long, unsigned long)
 
 /* What the kernel's linux/random.h also makes visible. */
 #include <asm/pgtable_types.h>
+#include <linux/ioctl.h>	/* through uapi/linux/random.h */
 #include <linux/time64.h>
 
 #endif /* _LINUX_RANDOM_H */

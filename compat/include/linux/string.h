@@ -233,6 +233,10 @@ void memcpy_and_pad(void *dest, size_t dest_len, const void *src,
 /* The value %p prints for @ptr (lib/vsprintf.c): a 32-bit keyed hash. */
 int ptr_to_hashval(const void *ptr, unsigned long *hashval_out);
 
+/* fs/libfs.c: copy from @from[*@ppos, @available) and move *@ppos on. */
+extern ssize_t memory_read_from_buffer(void *to, size_t count, loff_t *ppos,
+				       const void *from, size_t available);
+
 /* What the kernel's linux/string.h also makes visible. */
 #include <linux/array_size.h>
 #include <linux/err.h>

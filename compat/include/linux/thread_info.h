@@ -15,6 +15,7 @@
 #define current_thread_info() ((struct thread_info *)current)
 
 /* What the kernel's linux/thread_info.h also makes visible. */
+#include <asm-generic/ioctl.h>
 #include <asm/barrier.h>
 #include <asm/pgtable_types.h>
 #include <linux/time64.h>

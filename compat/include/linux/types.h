@@ -22,8 +22,9 @@
 #include <stddef.h>
 #include <linux/compiler_types.h>
 
-#ifdef __KERNEL__
 typedef __u32			__kernel_dev_t;
+
+#ifdef __KERNEL__
 typedef __kernel_fd_set		fd_set;
 typedef __kernel_dev_t		dev_t;
 typedef __kernel_ulong_t	ino_t;
@@ -77,6 +78,13 @@ typedef __s64			int64_t;
 /* <sys/types.h> only declares loff_t for _DEFAULT_SOURCE/_GNU_SOURCE. */
 typedef __loff_t loff_t;
 #endif
+/*
+ * The one that differs: glibc's dev_t is 64-bit, the kernel's 32.  Host
+ * code sees the kernel's, so the structures and prototypes it shares
+ * with kernel code (struct inode, alloc_chrdev_region(dev_t *) ...)
+ * agree; glibc's own declarations use __dev_t and are not affected.
+ */
+#define dev_t __kernel_dev_t
 #endif /* __KERNEL__ */
 
 #define aligned_u64		__aligned_u64

@@ -196,6 +196,7 @@ extern struct page *vmalloc_to_page(const void *addr);
 extern unsigned long vmalloc_to_pfn(const void *addr);
 
 /* What the kernel's linux/vmalloc.h also makes visible. */
+#include <linux/mm.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/time64.h>

@@ -22,6 +22,7 @@ void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
 			   struct lock_class_key *key)
 {
 	host_init(&wq_head->host);
+	INIT_LIST_HEAD(&wq_head->head);
 	wq_head->kshim_seq = 0;
 	wq_head->kshim_sleepers = 0;
 }
@@ -32,6 +33,7 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr,
 	host_lock(&wq_head->host);
 	wq_head->kshim_seq++;
 	host_wake_all(&wq_head->host);
+	__kshim_wake_up_entries(wq_head, mode, nr, key);
 	host_unlock(&wq_head->host);
 }
 
@@ -40,7 +42,8 @@ int waitqueue_active(struct wait_queue_head *wq_head)
 	int active;
 
 	host_lock(&wq_head->host);
-	active = wq_head->kshim_sleepers != 0;
+	active = wq_head->kshim_sleepers != 0 ||
+		 (wq_head->head.next && !list_empty(&wq_head->head));
 	host_unlock(&wq_head->host);
 	return active;
 }

@@ -11,7 +11,12 @@
  * page allocator applies it to every request as __alloc_pages() does, so
  * a failing GFP_KERNEL allocation in a NOIO scope reports
  * "mode:0xc00(GFP_NOIO)".  might_alloc() is the allocator's might_sleep()
- * check for a blocking gfp.  (mm_struct refcounting is not provided.)
+ * check for a blocking gfp.
+ *
+ * An mm_struct's references (kernel/fork.c): mmget()/mmput() count the
+ * users of the address space (mm_users; the last mmput() unmaps every
+ * area, calling the drivers' vm_ops->close, and may sleep),
+ * mmgrab()/mmdrop() the references to the structure (mm_count).
  */
 #ifndef _LINUX_SCHED_MM_H
 #define _LINUX_SCHED_MM_H
@@ -21,6 +26,7 @@
 #include <linux/sched.h>
 #include <linux/mm_types.h>
 #include <linux/gfp.h>
+#include <kshim/site.h>
 
 static inline gfp_t current_gfp_context(gfp_t flags)
 {
@@ -104,6 +110,34 @@ static inline void memalloc_pin_restore(unsigned int flags)
 {
 	__kshim_memalloc_restore(PF_MEMALLOC_PIN, flags);
 }
+
+static inline void mmgrab(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_count);
+}
+
+void __mmdrop(struct mm_struct *mm);
+
+static inline void mmdrop(struct mm_struct *mm)
+{
+	if (unlikely(atomic_dec_and_test(&mm->mm_count)))
+		__mmdrop(mm);
+}
+
+static inline void mmget(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_users);
+}
+
+static inline bool mmget_not_zero(struct mm_struct *mm)
+{
+	return atomic_inc_not_zero(&mm->mm_users);
+}
+
+/* A macro too, so that its might_sleep() names the caller. */
+void mmput(struct mm_struct *mm);
+void __kshim_mmput(struct mm_struct *mm, const struct kshim_site *site);
+#define mmput(mm)	__kshim_mmput(mm, __KSHIM_CALLSITE)
 
 /* What the kernel's linux/sched/mm.h also makes visible. */
 #include <asm/pgtable_types.h>

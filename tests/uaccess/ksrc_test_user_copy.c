@@ -1,0 +1,1 @@
+#include "lib/test_user_copy.c"
