@@ -3,7 +3,8 @@
  * compat/fs/open.c - open(2) of a simulated process, as fs/open.c and
  * fs/namei.c's path walk reduce to for device nodes (6.1):
  *  - "/dev/<name>" is a node devtmpfs made for a registered device with
- *    a devt (drivers/base/devtmpfs.c; -ENOENT when there is none); the
+ *    a devt (drivers/base/devtmpfs.c; -ENOENT when there is none), and
+ *    "/dev/char/<major>:<minor>" a node for any number (mknod); the
  *    file opens through def_chr_fops: chrdev_open() finds the cdev
  *    (-ENXIO when the number has none), takes the cdev's fops and calls
  *    their ->open;
@@ -136,6 +137,26 @@ static struct inode *kshim_chr_inode(dev_t devt, umode_t mode)
 }
 
 /*
+ * "/dev/char/<major>:<minor>": a node for a device number, whether or
+ * not a device with that devt exists (what mknod(1) makes for a driver
+ * that only called register_chrdev(); udev's /dev/char links have this
+ * form).  -ENOENT for any other path.
+ */
+static int kshim_char_path(const char *path, dev_t *devt, umode_t *mode)
+{
+	unsigned int major, minor;
+	int end = 0;
+
+	if (strncmp(path, "/dev/char/", 10) ||
+	    sscanf(path + 10, "%u:%u%n", &major, &minor, &end) != 2 ||
+	    path[10 + end] != '\0' || major >= 4096 || minor > MINORMASK)
+		return -ENOENT;
+	*devt = MKDEV(major, minor);
+	*mode = 0600;
+	return 0;
+}
+
+/*
  * Resolve @path to an inode and the fops to open it with: a devtmpfs
  * node under /dev, else a procfs/debugfs entry (whose reference the
  * caller must give back with kshim_pseudo_put() unless ->open ran).
@@ -153,7 +174,9 @@ static int kshim_open_resolve(const char *path, int flags,
 	if (*pseudo)
 		return kshim_pseudo_lookup(path, inode, fops);
 
-	err = kshim_devnode_lookup(path + 5, &devt, &mode);
+	err = kshim_char_path(path, &devt, &mode);
+	if (err == -ENOENT)
+		err = kshim_devnode_lookup(path + 5, &devt, &mode);
 	if (err)
 		return err;
 	/* The name exists, so O_CREAT | O_EXCL fails (fs/namei.c). */

@@ -416,7 +416,9 @@ unsigned long vm_mmap(struct file *file, unsigned long addr,
 		return -EINVAL;
 	if (!mm)
 		return -ENOMEM;
-	kshim_mmap_write_lock(mm);
+	/* A fatal signal ends the wait for the lock (6.1 vm_mmap_pgoff()). */
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
 	ret = kshim_do_mmap(mm, file, addr, len, prot, flag,
 			    offset >> PAGE_SHIFT);
 	kshim_mmap_write_unlock(mm);
@@ -430,7 +432,9 @@ int vm_munmap(unsigned long start, size_t len)
 
 	if (!mm)
 		return -EINVAL;
-	kshim_mmap_write_lock(mm);
+	/* 6.1 __vm_munmap(): mmap_write_lock_killable() */
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
 	ret = kshim_do_munmap(mm, start, len);
 	kshim_mmap_write_unlock(mm);
 	return ret;

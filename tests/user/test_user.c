@@ -10,6 +10,7 @@
  * another process's write.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <kshim/report.h>
@@ -237,6 +238,27 @@ static void test_identity(void)
 	kshim_proc_exit(b);
 }
 
+/* A driver that only called register_chrdev(): the node is made by number. */
+static void test_open_by_number(void)
+{
+	struct kshim_proc *p = kshim_proc_create("mknod");
+	int major = register_chrdev(0, "kshimraw", &u_fops);
+	char path[32];
+	int fd;
+
+	CU_ASSERT_FATAL(major > 0);
+	snprintf(path, sizeof(path), "/dev/char/%d:7", major);
+	fd = kshim_open(p, path, O_RDWR | O_NONBLOCK);
+	CU_ASSERT(fd >= 0);
+	CU_ASSERT_STRING_EQUAL(seen.comm, "mknod");	/* u_open() ran */
+	CU_ASSERT_EQUAL(kshim_ioctl(p, fd, U_ADMIN, 0), 0);
+	CU_ASSERT_EQUAL(kshim_open(p, "/dev/char/7:x", O_RDWR), -ENOENT);
+	/* a number without a cdev: chrdev_open()'s -ENXIO */
+	CU_ASSERT_EQUAL(kshim_open(p, "/dev/char/200:0", O_RDWR), -ENXIO);
+	kshim_proc_exit(p);
+	unregister_chrdev(major, "kshimraw");
+}
+
 /* kernel_read()/kernel_write() of a file a driver got with fget(). */
 static void test_kernel_read_write(void)
 {
@@ -408,6 +430,7 @@ static CU_TestInfo tests[] = {
 	{ "identity", test_identity },
 	{ "capabilities", test_capabilities },
 	{ "kernel_read_write", test_kernel_read_write },
+	{ "open_by_number", test_open_by_number },
 	{ "lock_held_on_return", test_lock_held_on_return },
 	{ "irqs_off_on_return", test_irqs_off_on_return },
 	{ "preempt_on_return", test_preempt_on_return },
