@@ -208,17 +208,23 @@ static __always_inline void __kshim_put_page(struct page *page,
 	 * 6.8: folio_put_testzero() is put_page_testzero() of the head;
 	 * 2.6.35: put_compound_page() does the same for a compound page.
 	 */
+	bool maybe_pinned;
+
 	page = compound_head(page);
-	if (__kshim_put_page_testzero(page, file, line, func)) {
+	/*
+	 * Whether pins may hold it is read while this reference still
+	 * does: after the put, only a pinned page is sure to stay.
+	 */
+	maybe_pinned =
+		unlikely((unsigned int)atomic_read(__kshim_ref(page)) >=
+			 (1U << 10)) ||
+		unlikely(PageHead(page) && page[1].private);
+	if (__kshim_put_page_testzero(page, file, line, func))
 		__kshim_put_page_final(page, LINUX_VERSION_CODE, file, line,
 				       func);
-	} else {
-		int count = atomic_read(__kshim_ref(page));
-
-		if (unlikely((unsigned int)count >= (1U << 10) - 1) ||
-		    unlikely(PageHead(page) && page[1].private))
-			__kshim_gup_put_check(page, count, file, line, func);
-	}
+	else if (unlikely(maybe_pinned))
+		__kshim_gup_put_check(page, atomic_read(__kshim_ref(page)),
+				      file, line, func);
 }
 #define put_page(page)	__kshim_put_page(page, __FILE__, __LINE__, __func__)
 
