@@ -59,7 +59,8 @@ static LIST_HEAD(procs);
 
 struct kshim_call {
 	struct kshim_proc *proc;
-	long (*fn)(struct kshim_proc *p, void *arg);
+	long (*fn)(struct kshim_proc *p, void *arg);	/* run as fn(proc, arg) */
+	void *arg;
 	pthread_t thread;
 	struct kshim_host_lock host;	/* done, task */
 	struct task_struct *task;	/* under host */
@@ -67,7 +68,7 @@ struct kshim_call {
 	long ret;
 	/* the typed calls' arguments */
 	int fd;
-	unsigned long buf, arg2;
+	unsigned long buf;
 	size_t count;
 	struct kshim_pollfd *fds;
 	int timeout_ms;
@@ -334,7 +335,7 @@ static void *call_thread(void *arg)
 	ret = kshim_proc_enter(p, __atomic_fetch_add(&next_pid, 1, __ATOMIC_RELAXED),
 			 &e);
 	if (!ret)
-		ret = kshim_proc_leave(&e, c->fn(p, c), NR_ioctl, &user_site);
+		ret = kshim_proc_leave(&e, c->fn(p, c->arg), NR_ioctl, &user_site);
 	host_lock(&c->host);
 	c->ret = ret;
 	c->done = true;
@@ -347,13 +348,14 @@ static void *call_thread(void *arg)
 	return NULL;
 }
 
-/* Start @c: its thread runs @fn(@p, @c). */
+/* Start @c: its thread runs @fn(@p, @arg). */
 static struct kshim_call *call_start(struct kshim_proc *p,
 				     long (*fn)(struct kshim_proc *, void *),
-				     struct kshim_call *c)
+				     void *arg, struct kshim_call *c)
 {
 	c->proc = p;
 	c->fn = fn;
+	c->arg = arg;
 	host_init(&c->host);
 	host_lock(&p->host);
 	p->threads++;
@@ -370,14 +372,6 @@ static struct kshim_call *call_start(struct kshim_proc *p,
 	return c;
 }
 
-static long call_user_fn(struct kshim_proc *p, void *arg)
-{
-	struct kshim_call *c = arg;
-	long (*fn)(struct kshim_proc *, void *) = (void *)c->arg2;
-
-	return fn(p, (void *)c->buf);
-}
-
 struct kshim_call *kshim_call_start(struct kshim_proc *p,
 				    long (*fn)(struct kshim_proc *p, void *arg),
 				    void *arg)
@@ -386,9 +380,7 @@ struct kshim_call *kshim_call_start(struct kshim_proc *p,
 
 	if (!c)
 		return NULL;
-	c->arg2 = (unsigned long)fn;
-	c->buf = (unsigned long)arg;
-	return call_start(p, call_user_fn, c);
+	return call_start(p, fn, arg, c);
 }
 
 static long call_read(struct kshim_proc *p, void *arg)
@@ -430,7 +422,7 @@ static struct kshim_call *call_typed(struct kshim_proc *p,
 	c->fd = fd;
 	c->buf = buf;
 	c->count = count;
-	return call_start(p, fn, c);
+	return call_start(p, fn, c, c);
 }
 
 struct kshim_call *kshim_call_read(struct kshim_proc *p, int fd,
@@ -462,7 +454,7 @@ struct kshim_call *kshim_call_poll(struct kshim_proc *p,
 	c->fds = fds;
 	c->count = nfds;
 	c->timeout_ms = timeout_ms;
-	return call_start(p, call_poll, c);
+	return call_start(p, call_poll, c, c);
 }
 
 struct task_struct *kshim_call_task(struct kshim_call *c)
