@@ -87,6 +87,9 @@ void device_initialize(struct device *dev)
 	spin_lock_init(&dev->devres_lock);
 	INIT_LIST_HEAD(&dev->devres_head);
 	INIT_LIST_HEAD(&dev->kshim_node);
+	INIT_LIST_HEAD(&dev->kshim_bus_node);
+	INIT_LIST_HEAD(&dev->kshim_drv_node);
+	INIT_LIST_HEAD(&dev->dma_pools);
 }
 EXPORT_SYMBOL_GPL(device_initialize);
 

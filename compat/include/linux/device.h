@@ -55,7 +55,12 @@
 #include <kshim/site.h>
 
 struct attribute_group;
+struct bus_type;
 struct class;
+struct device_driver;
+struct device_dma_parameters;
+struct fwnode_handle;
+struct kshim_sim_device;
 struct device;
 struct module;
 
@@ -73,8 +78,15 @@ struct device {
 	void		*platform_data;
 	void		*driver_data;	/* dev_set_drvdata/dev_get_drvdata */
 	struct mutex		mutex;	/* device_lock() */
-	u64		*dma_mask;
-	u64		coherent_dma_mask;
+	struct bus_type	*bus;		/* type of bus device is on */
+	struct device_driver *driver;	/* which driver has allocated this
+					   device */
+	u64		*dma_mask;	/* dma mask (if dma'able device) */
+	u64		coherent_dma_mask; /* for coherent allocations */
+	u64		bus_dma_limit;	/* upstream dma constraint */
+	struct device_dma_parameters *dma_parms;
+	struct list_head	dma_pools;	/* dma pools (if dma'ble) */
+	struct fwnode_handle	*fwnode; /* firmware device node */
 	spinlock_t		devres_lock;
 	struct list_head	devres_head;
 	u32			id;	/* device instance */
@@ -85,6 +97,11 @@ struct device {
 	/* kshim: where device_add() registered it, for the ledger */
 	const struct kshim_site *kshim_add_site;
 	struct list_head	kshim_node;
+	/* kshim: its bus's device list / its driver's bound list */
+	struct list_head	kshim_bus_node;
+	struct list_head	kshim_drv_node;
+	/* kshim: the simulated hardware behind it (kshim/device.h), or NULL */
+	struct kshim_sim_device	*kshim_sim;
 };
 
 static inline struct device *kobj_to_dev(struct kobject *kobj)
