@@ -26,6 +26,13 @@
  * get_kernel_gp_address() does: "general protection fault, probably for
  * non-canonical address 0x...: 0000 [#1] ...".
  *
+ * An address of kshim's ioremap area (compat/arch/mmio.c) is always the
+ * kernel's: a plain dereference of an __iomem pointer, or an accessor on
+ * a mapping already unmapped, is the same oops, explained by
+ * compat/mm/ioremap.c (which mapping, mapped and unmapped where).  An
+ * accessor's own access to a pointer outside the area names the
+ * accessor's caller (arch_fault_access_site).
+ *
  * The host side: a SIGSEGV handler.  Faults at addresses kshim does not
  * own, in code that is not the kernel's (the test program's own wild
  * pointers, kshim's harness, other libraries), go to the handler that was
@@ -51,6 +58,7 @@
 #include "kshim/site.h"
 #include "arch/fault.h"
 #include "arch/kmap_window.h"
+#include "arch/mmio.h"
 
 /* x86 page-fault error code bits (arch/x86/include/asm/trap_pf.h). */
 #define X86_PF_PROT	(1UL << 0)
@@ -76,6 +84,7 @@ static __thread int gp_hint;		/* GP_* below */
 static __thread unsigned long fault_ip;	/* code to judge the fault by */
 static __thread bool fault_ip_is_return;
 static __thread const struct kshim_site *given_site; /* arch_oops_at() */
+__thread const struct kshim_site *arch_fault_access_site;
 static __thread siginfo_t saved_si;	/* to pass a foreign fault on */
 static __thread ucontext_t saved_uc;
 
@@ -289,6 +298,8 @@ arch_page_fault_oops(unsigned long addr, unsigned long err, unsigned long ip)
 			/* a freed lowmem page, unmapped */
 		} else if (fault_kind == FAULT_USER) {
 			kshim_fault_user_explain(addr);
+		} else if (arch_mmio_owns(addr)) {
+			kshim_mmio_fault_explain(addr);
 		} else if (fault_kind == FAULT_MAYBE) {
 			printk(KERN_ALERT "kshim: nothing of the simulated machine is at %#lx: a wild pointer\n",
 			       addr);
@@ -395,9 +406,14 @@ __asm__(".text\n"
 void arch_page_fault_oops_entry(unsigned long addr, unsigned long err,
 				unsigned long ip)
 {
-	if (fault_kind == FAULT_MAYBE &&
-	    !arch_fault_in_kernel_code(fault_ip, fault_ip_is_return))
+	if (arch_fault_access_site) {
+		/* an MMIO accessor's own access: the driver's line */
+		given_site = arch_fault_access_site;
+		arch_fault_access_site = NULL;
+	} else if (fault_kind == FAULT_MAYBE &&
+		   !arch_fault_in_kernel_code(fault_ip, fault_ip_is_return)) {
 		chain_saved();
+	}
 	arch_page_fault_oops(addr, err, ip);
 }
 
@@ -425,6 +441,7 @@ static void arch_segv_handler(int sig, siginfo_t *si, void *ctx)
 	}
 	if (!fault_gp && (addr < KSHIM_NULL_LIMIT ||
 			  kshim_fault_is_kernel_address(addr) ||
+			  arch_mmio_owns(addr) ||
 			  kshim_debug_pagealloc_owns(addr))) {
 		fault_kind = FAULT_KERNEL;
 	} else if (!fault_gp && kshim_fault_is_user_address(addr)) {

@@ -33,6 +33,14 @@ extern bool arch_checker_oops;	/* arch_oops_checker() runs: its locks held */
 __attribute__((__noreturn__)) void arch_oops_checker(unsigned long addr,
 						     bool write,
 						     unsigned long pc);
+/*
+ * compat/mm/ioremap.c: an MMIO accessor makes the access itself on a
+ * pointer outside the ioremap area; a fault on it is the oops of this
+ * site (the driver's line), set around the access.
+ */
+struct kshim_site;
+extern __thread const struct kshim_site *arch_fault_access_site;
+
 /* Print kshim's explanation of @addr (what it is, whose, where). */
 void kshim_fault_explain(unsigned long addr);
 

@@ -19,6 +19,7 @@
 
 #include <valgrind/memcheck.h>
 
+#include "arch/dma_owner.h"
 #include "arch/fault.h"
 #include "arch/kmap_window.h"
 #include "arch/physmem.h"
@@ -85,6 +86,10 @@ void __asan_on_error(void)
 {
 	unsigned long addr = (unsigned long)__asan_get_report_address();
 
+	/* A DMA buffer the device owns: kshim's report (no return). */
+	arch_dma_owner_checker_error(addr, __asan_get_report_access_type(),
+				     __asan_get_report_access_size(),
+				     (unsigned long)__asan_get_report_pc());
 	if (!addr || !kshim_fault_is_kmap_window(addr))
 		return;
 	arch_oops_checker(addr, __asan_get_report_access_type(),

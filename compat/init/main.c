@@ -456,6 +456,16 @@ static const struct {
 	/* First: a device left registered is the leak to name, not the
 	 * memory it holds (its ledger entry is checked before the slab's). */
 	{ "devices", kshim_devices_init, NULL, NULL, NULL },
+	/* Buses and drivers ('registered drivers'); the platform bus. */
+	{ "driver core", kshim_driver_core_init, kshim_driver_core_exit,
+	  NULL, NULL },
+	/* Then a mapping left by the test (ioremap(), devm_ioremap()...). */
+	{ "mmio", kshim_mmio_init, NULL, kshim_mmio_test_begin, NULL },
+	/* The PCI bus, before anything registers a notifier on it. */
+	{ "pci", kshim_pci_init, NULL, NULL, NULL },
+	/* Right after: a DMA mapping left is named before its pages. */
+	{ "dma-debug", kshim_dma_debug_init, NULL, kshim_dma_debug_test_begin,
+	  NULL },
 	/* Char device numbers, classes and /dev nodes (ledger entries);
 	 * misc's major 10, class and /proc/misc, and /proc/devices, are
 	 * static (nothing allocated at boot); a reboot forgets them all. */
@@ -478,10 +488,15 @@ static const struct {
 	{ "debugobjects", kshim_debug_objects_test_begin, NULL,
 	  kshim_debug_objects_test_begin, NULL },
 	{ "mm", kshim_mm_init, kshim_mm_exit, kshim_mm_test_begin, NULL },
+	/* After mm: "System RAM" in iomem_resource. */
+	{ "resources", kshim_resource_init, NULL, NULL, NULL },
 	/* Its test_end last of the allocators': every page freed by then. */
 	{ "page_poison", NULL, NULL, NULL, kshim_page_poison_test_end },
 	{ "highmem", kshim_highmem_init, kshim_highmem_exit,
 	  kshim_highmem_test_begin, NULL },
+	/* After mm: bounce slots are pages; reboot forgets them. */
+	{ "dma", NULL, kshim_dma_exit, kshim_dma_test_begin,
+	  kshim_dma_test_end },
 	/* After mm; its test_end after rcu's (rcu_barrier()) and vmalloc's. */
 	{ "slab", kshim_slab_init, kshim_slab_exit, kshim_slab_test_begin,
 	  kshim_slab_test_end },
@@ -495,6 +510,7 @@ static const struct {
 	{ "capability", NULL, NULL, kshim_capability_test_begin, NULL },
 	{ "rwsem", kshim_rwsem_init, NULL, kshim_rwsem_test_begin, NULL },
 	{ "gup", kshim_gup_init, kshim_gup_exit, kshim_gup_test_begin, NULL },
+	{ "scatterlist", NULL, NULL, kshim_scatterlist_test_begin, NULL },
 	/* After the allocators: its test_end (rcu_barrier()) runs first. */
 	{ "rcu", kshim_rcu_init, NULL, kshim_rcu_test_begin,
 	  kshim_rcu_test_end },

@@ -250,6 +250,14 @@ const char *kshim_show_random_seed(const struct kshim_config *c, char *buf,
 void kshim_random_init(void);
 /* compat/drivers/base/core.c: the "registered devices" ledger entry */
 void kshim_devices_init(void);
+void kshim_driver_core_init(void);
+void kshim_driver_core_exit(void);
+/* compat/mm/ioremap.c, compat/kernel/resource.c */
+void kshim_mmio_init(void);
+void kshim_mmio_test_begin(void);
+void kshim_resource_init(void);
+/* compat/drivers/pci/pci-driver.c: pci_bus_type registered at boot. */
+void kshim_pci_init(void);
 /*
  * Char device numbers, device classes and nodes, misc (boot: static, no
  * allocation); the exits forget everything at a reboot (kshim_boot()).
@@ -286,8 +294,17 @@ void kshim_rwsem_init(void);
 void kshim_rwsem_test_begin(void);
 /* compat/mm/gup.c: "pages pinned (FOLL_PIN)", per-test WARN_ONCE()s */
 void kshim_gup_init(void);
+/* compat/kernel/dma/: bounce pool, once-per-test WARNs, ownership */
+void kshim_dma_exit(void);
+void kshim_dma_test_begin(void);
+void kshim_dma_test_end(void);
 void kshim_gup_exit(void);
 void kshim_gup_test_begin(void);
+/* compat/lib/scatterlist.c: per-test WARN_ON_ONCE() */
+void kshim_scatterlist_test_begin(void);
+/* compat/kernel/dma/debug.c: "DMA mappings (DMA-API debug)", each test's records */
+void kshim_dma_debug_init(void);
+void kshim_dma_debug_test_begin(void);
 
 /* Each subsystem's view of a test starting (compat/init/main.c). */
 void kshim_subsys_test_begin(void);

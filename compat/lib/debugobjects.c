@@ -57,7 +57,8 @@ struct odebug_rec {
  */
 static pthread_mutex_t odebug_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct odebug_rec *obj_hash[ODEBUG_HASH_SIZE];
-static long nr_tracked;			/* records in obj_hash (atomic reads) */
+/* Records in obj_hash (atomic reads; the page allocator reads it inline). */
+long kshim_odebug_nr_tracked;
 
 /* Cleared when out of host memory (KSHIM_DEBUG_OBJECTS=0: never on). */
 static int debug_objects_enabled = 1;	/* atomic reads */
@@ -119,7 +120,7 @@ static void unlink_locked(struct odebug_rec *r)
 	*r->pprev = r->next;
 	if (r->next)
 		r->next->pprev = r->pprev;
-	__atomic_fetch_sub(&nr_tracked, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_sub(&kshim_odebug_nr_tracked, 1, __ATOMIC_RELAXED);
 }
 
 static struct odebug_rec *alloc_locked(void *addr, struct odebug_rec **b,
@@ -137,7 +138,7 @@ static struct odebug_rec *alloc_locked(void *addr, struct odebug_rec **b,
 		r->next->pprev = &r->next;
 	*b = r;
 	r->pprev = b;
-	__atomic_fetch_add(&nr_tracked, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&kshim_odebug_nr_tracked, 1, __ATOMIC_RELAXED);
 	return r;
 }
 
@@ -634,7 +635,7 @@ void __kshim_debug_check_no_obj_freed(const void *address,
 	int checked = 0;
 
 	if (!enabled() || !size ||
-	    !__atomic_load_n(&nr_tracked, __ATOMIC_RELAXED))
+	    !__atomic_load_n(&kshim_odebug_nr_tracked, __ATOMIC_RELAXED))
 		return;
 	chunks = (eaddr - paddr + ODEBUG_CHUNK_SIZE - 1) >> ODEBUG_CHUNK_SHIFT;
 	if (chunks >= ODEBUG_HASH_SIZE) {

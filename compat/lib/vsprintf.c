@@ -19,8 +19,8 @@
  *  - the %p extensions of Documentation/core-api/printk-formats.rst: %p,
  *    %pK (kptr_restrict), %px, %pS/%ps/%pSR/%pB, %pV, %ph[CDN], %pb[l],
  *    %pM[RF]/%pm[R], %pI4/%pi4[hnbl], %pI6/%pi6/%pI6c, %pU[bBlL], %pa[pd],
- *    %pe, %pGp/%pGg, %pks/%pus.  An extension the kernel has but kshim
- *    does not model (%pR, %pE, %pd, %pD, %pg, %pt, %pC, %pN, %p4cc, %pO,
+ *    %pe, %pGp/%pGg, %pks/%pus, %pR/%pr.  An extension the kernel has but
+ *    kshim does not model (%pE, %pd, %pD, %pg, %pt, %pC, %pN, %p4cc, %pO,
  *    %pfw, %pIS, %pGv, %pA) is loud: a WARN_ONCE naming it, and
  *    "(%p<c>?)" in the text.
  *
@@ -49,6 +49,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
+#include <linux/ioport.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
@@ -612,6 +613,92 @@ static void address_val(struct out *o, const void *addr, struct spec s,
 				   sizeof(phys_addr_t));
 }
 
+/*
+ * %pR (flags decoded) and %pr (raw flags): "[mem 0x10000000-0x1000ffff
+ * 64bit pref]", "[io  0x0cf8-0x0cff]", "[irq 5]", "[mem size 0x1000]"
+ * for a resource with no address yet; the kernel's digit counts.
+ */
+static void resource_string(struct out *o, const struct resource *res,
+			    struct spec s, const char *fmt)
+{
+	static const struct {
+		unsigned long flag;
+		const char *name;
+		int width;		/* hex digits with "0x"; 0: decimal */
+	} kinds[] = {
+		{ IORESOURCE_IO, "io  ", 6 },
+		{ IORESOURCE_MEM, "mem ", 10 },
+		{ IORESOURCE_IRQ, "irq ", 0 },
+		{ IORESOURCE_DMA, "dma ", 0 },
+		{ IORESOURCE_BUS, "bus ", -2 },	/* two digits, no "0x" */
+	};
+	char text[112];
+	struct out b = { text, sizeof(text) - 1, 0 };
+	struct spec num = { CONV_PTR, 10, -1, SPECIAL | SMALL | ZEROPAD, 16 };
+	struct spec flags = { CONV_PTR, -1, -1, SPECIAL | SMALL, 16 };
+	const char *name = "??? ";
+	bool decode = fmt[0] == 'R';
+	size_t i;
+
+	if (!check_pointer(o, res, s))
+		return;
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (res->flags & kinds[i].flag)
+			break;
+	if (i < ARRAY_SIZE(kinds)) {
+		name = kinds[i].name;
+		if (kinds[i].width > 0) {
+			num.width = kinds[i].width;
+		} else if (kinds[i].width < 0) {
+			num.width = -kinds[i].width;
+			num.flags = SMALL | ZEROPAD;
+		} else {
+			num.width = -1;
+			num.flags = 0;
+			num.base = 10;
+		}
+	} else {
+		decode = false;
+	}
+	put(&b, '[');
+	for (; *name; name++)
+		put(&b, *name);
+	if (!decode || !(res->flags & IORESOURCE_UNSET)) {
+		number(&b, res->start, num);
+		if (res->end != res->start) {	/* a range */
+			put(&b, '-');
+			number(&b, res->end, num);
+		}
+	} else {			/* no address yet: its size */
+		for (name = "size "; *name; name++)
+			put(&b, *name);
+		number(&b, resource_size(res), num);
+	}
+	if (decode) {
+		static const struct {
+			unsigned long flag;
+			const char *word;
+		} attrs[] = {
+			{ IORESOURCE_MEM_64, " 64bit" },
+			{ IORESOURCE_PREFETCH, " pref" },
+			{ IORESOURCE_WINDOW, " window" },
+			{ IORESOURCE_DISABLED, " disabled" },
+		};
+
+		for (i = 0; i < ARRAY_SIZE(attrs); i++)
+			for (name = attrs[i].word;
+			     (res->flags & attrs[i].flag) && *name; name++)
+				put(&b, *name);
+	} else {
+		for (name = " flags "; *name; name++)
+			put(&b, *name);
+		number(&b, res->flags, flags);
+	}
+	put(&b, ']');
+	text[min(b.pos, sizeof(text) - 1)] = '\0';
+	string_nocheck(o, text, s);
+}
+
 /* -ENOMEM and friends (lib/errname.c), both signs of the number. */
 #define E(e) [e] = #e
 static const char *const errnames[] = {
@@ -834,7 +921,11 @@ static void pointer(struct out *o, const char *fmt, void *ptr, struct spec s)
 		else
 			error_string(o, "(einval)", s);
 		return;
-	case 'R': case 'r': case 'E': case 'd': case 'D': case 'g':
+	case 'R':
+	case 'r':
+		resource_string(o, ptr, s, fmt);
+		return;
+	case 'E': case 'd': case 'D': case 'g':
 	case 't': case 'C': case 'N': case '4': case 'O': case 'f':
 	case 'A':
 		unsupported(o, fmt, s);

@@ -165,6 +165,12 @@ static inline bool kshim_fail_page_alloc(gfp_t gfp, unsigned int order,
 	return __kshim_fail_page_alloc(gfp, order, file, line, func);
 }
 
+/*
+ * lib/debugobjects.c: objects ODEBUG tracks (relaxed reads); none, and a
+ * free needs no debug_check_no_obj_freed() call.
+ */
+extern long kshim_odebug_nr_tracked;
+
 /* page_poison.c: freed memory is poisoned, checked when handed out again */
 /*
  * Frames [@pfn, @pfn + @nr) are carved for the first time: never-allocated
@@ -313,6 +319,8 @@ void kshim_vmalloc_test_begin(void);
 void kshim_vmalloc_test_end(void);
 void kshim_vmalloc_keep(const void *addr);
 extern long kshim_vmalloc_pages_held;
+/* compat/kernel/dma/: bounce pool and coherent pages (DMA's ledger) */
+extern long kshim_dma_pages_held;
 bool kshim_vmalloc_fault_owns(unsigned long addr);
 bool kshim_vmalloc_fault_explain(unsigned long addr);
 /* kvmalloc_node()'s vmalloc fallback, named after its caller (util.c). */

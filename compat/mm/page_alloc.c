@@ -550,7 +550,7 @@ unsigned long kshim_zone_pages_out(void)
 }
 
 /* rmqueue_pcplist(): an order-0 page, from this thread's list if it can. */
-static struct page *rmqueue_pcplist(struct kshim_zone *kz)
+static __always_inline struct page *rmqueue_pcplist(struct kshim_zone *kz)
 {
 	struct pcp_set *set = this_pcp_set();
 	struct per_cpu_pages *pcp = &set->pcp[kz->id];
@@ -574,7 +574,8 @@ static struct page *rmqueue_pcplist(struct kshim_zone *kz)
 }
 
 /* free_unref_page(): a checked order-0 page to this thread's list. */
-static void free_unref_page(struct kshim_zone *kz, struct page *page)
+static __always_inline void free_unref_page(struct kshim_zone *kz,
+					    struct page *page)
 {
 	struct pcp_set *set = this_pcp_set();
 	struct per_cpu_pages *pcp = &set->pcp[kz->id];
@@ -764,12 +765,42 @@ static void warn_alloc_2_6(gfp_t gfp, unsigned int order, const char *file,
 	kshim_report_end();
 }
 
+/*
+ * prep_new_page() and post_alloc_hook(): one reference on the head, clean
+ * state, the owner (who allocated it, for the ledger's explanation).
+ */
+static __always_inline void prep_new_page(struct page *page,
+					  unsigned int order, gfp_t gfp,
+					  const char *file, int line,
+					  const char *func)
+{
+	struct kshim_page_owner *o = &kshim_page_owners[page_to_pfn(page)];
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		o[i].file = file;
+		o[i].line = line;
+		__atomic_store_n(&o[i].allocated, true, __ATOMIC_RELAXED);
+		page[i].flags = 0;
+		page[i].lru.next = page[i].lru.prev = NULL;
+		page[i].mapping = NULL;
+		page[i].index = 0;
+		set_page_private(&page[i], 0);
+	}
+	set_page_count(page, 1);
+	kshim_page_alloc_poison_check(page, order, file, line, func);
+	/* A page zeroed at free needs no second pass. */
+	if (!want_init_on_free() && want_init_on_alloc(gfp))
+		zero_pages(page, order);
+	if (order && (gfp & __GFP_COMP))
+		prep_compound_page(page, order);
+}
+
 struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 				 const char *file, int line,
 				 const char *func)
 {
 	struct page *page;
-	unsigned long i;
 
 	kshim_ensure_booted();
 	if (unlikely(order > MAX_PAGE_ORDER)) {
@@ -828,24 +859,11 @@ struct page *__kshim_alloc_pages(gfp_t gfp, unsigned int order, int nid,
 		return NULL;
 	}
 
-	/* prep_new_page(): one reference on the head, clean state. */
-	for (i = 0; i < (1UL << order); i++) {
-		__atomic_store_n(&kshim_page_owners[page_to_pfn(page) + i].allocated,
-				 true, __ATOMIC_RELAXED);
-		page[i].flags = 0;
-		page[i].lru.next = page[i].lru.prev = NULL;
-		page[i].mapping = NULL;
-		page[i].index = 0;
-		set_page_private(&page[i], 0);
-	}
-	set_page_count(page, 1);
-	kshim_page_alloc_poison_check(page, order, file, line, func);
-	/* post_alloc_hook(): a page zeroed at free needs no second pass. */
-	if (!want_init_on_free() && want_init_on_alloc(gfp))
-		zero_pages(page, order);
-	if (order && (gfp & __GFP_COMP))
-		prep_compound_page(page, order);
-	kshim_page_owner_set(page, order, file, line);
+	/* Order 0 with a constant order: the loops fold away. */
+	if (likely(order == 0))
+		prep_new_page(page, 0, gfp, file, line, func);
+	else
+		prep_new_page(page, order, gfp, file, line, func);
 	return page;
 }
 
@@ -915,9 +933,11 @@ static void bad_free_page(struct page *page, unsigned int version,
 }
 
 /* free_pages_prepare(): false when the block must be leaked. */
-static bool free_pages_prepare(struct page *page, unsigned int order,
-			       unsigned int version, const char *file,
-			       int line, const char *func)
+static __always_inline bool free_pages_prepare(struct page *page,
+					       unsigned int order,
+					       unsigned int version,
+					       const char *file, int line,
+					       const char *func)
 {
 	bool compound = PageCompound(page), bad = false;
 	unsigned long i, nr = 1UL << order;
@@ -959,14 +979,22 @@ static bool free_pages_prepare(struct page *page, unsigned int order,
 	if (bad)
 		return false;
 	for (i = 0; i < nr; i++) {
-		__atomic_store_n(&kshim_page_owners[page_to_pfn(page) + i].allocated,
-				 false, __ATOMIC_RELAXED);
+		struct kshim_page_owner *o =
+			&kshim_page_owners[page_to_pfn(page) + i];
+
+		/* kshim_page_owner_clear() and no longer allocated */
+		o->file = NULL;
+		__atomic_store_n(&o->allocated, false, __ATOMIC_RELAXED);
 		page[i].flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
 		page[i].index = 0;
 		set_page_private(&page[i], 0);
 	}
-	/* ODEBUG: an active object in lowmem pages (before poisoning). */
-	if (!PageHighMem(page)) {
+	/*
+	 * ODEBUG: an active object in lowmem pages (before poisoning); the
+	 * common case, nothing tracked at all, without the call.
+	 */
+	if (unlikely(__atomic_load_n(&kshim_odebug_nr_tracked,
+				     __ATOMIC_RELAXED)) && !PageHighMem(page)) {
 		const struct kshim_site site = { file, line, func, NULL };
 
 		__kshim_debug_check_no_obj_freed(page_address(page),
@@ -977,13 +1005,15 @@ static bool free_pages_prepare(struct page *page, unsigned int order,
 	return true;
 }
 
-void kshim_free_block(struct page *page, unsigned int order,
-		      unsigned int version, const char *file, int line,
-		      const char *func)
+/* The checks, then the block to the zone or this CPU's list. */
+static __always_inline void free_block(struct page *page, unsigned int order,
+				       unsigned int version, const char *file,
+				       int line, const char *func)
 {
 	struct kshim_zone *kz;
 
-	if (!free_pages_prepare(page, order, version, file, line, func)) {
+	if (unlikely(!free_pages_prepare(page, order, version, file, line,
+					 func))) {
 		unsigned long i;
 
 		/*
@@ -996,7 +1026,6 @@ void kshim_free_block(struct page *page, unsigned int order,
 				kshim_page_owner_leak(&page[i], 0);
 		return;
 	}
-	kshim_page_owner_clear(page, order);
 	kshim_page_free_poison(page, order, file, line, func);
 	/* page_zone(), without the node lookup on a one-node machine */
 	kz = NODE_DATA(nr_node_ids == 1 ? 0 : page_to_nid(page))->
@@ -1008,6 +1037,17 @@ void kshim_free_block(struct page *page, unsigned int order,
 	pthread_mutex_lock(&kz->lock);
 	give_back(kz, page, order);
 	pthread_mutex_unlock(&kz->lock);
+}
+
+void kshim_free_block(struct page *page, unsigned int order,
+		      unsigned int version, const char *file, int line,
+		      const char *func)
+{
+	/* Order 0 with a constant order: the loops fold away. */
+	if (likely(order == 0))
+		free_block(page, 0, version, file, line, func);
+	else
+		free_block(page, order, version, file, line, func);
 }
 
 /* put_page_testzero() as the driver's version checks it */
@@ -1041,7 +1081,12 @@ void __kshim_free_pages(struct page *page, unsigned int order,
 	head = PageHead(page);
 
 	if (free_pages_testzero(page, version, file, line, func)) {
-		kshim_free_block(page, order, version, file, line, func);
+		/* __free_page(): the common case without a call */
+		if (likely(order == 0))
+			free_block(page, 0, version, file, line, func);
+		else
+			kshim_free_block(page, order, version, file, line,
+					 func);
 	} else if (!head && !kshim_mm_2_6(version)) {
 		/*
 		 * Others hold page 0 of a plain block: 5.x+ frees the rest

@@ -41,11 +41,13 @@ static long ledger_pages(void *arg)
 {
 	/*
 	 * vmalloc areas' frames are the "vmalloc areas" ledger's, slab pages
-	 * and large kmalloc()s the "slab objects allocated" ledger's.
+	 * and large kmalloc()s the "slab objects allocated" ledger's, DMA
+	 * bounce slots and coherent memory DMA-API debug's.
 	 */
 	return kshim_pages_allocated() -
 	       __atomic_load_n(&kshim_vmalloc_pages_held, __ATOMIC_RELAXED) -
-	       __atomic_load_n(&kshim_slab_pages, __ATOMIC_RELAXED);
+	       __atomic_load_n(&kshim_slab_pages, __ATOMIC_RELAXED) -
+	       __atomic_load_n(&kshim_dma_pages_held, __ATOMIC_RELAXED);
 }
 
 /* One line per run of pages with the same owner. */

@@ -177,6 +177,9 @@ int __kshim_device_add(struct device *dev, const struct kshim_site *site)
 	list_add_tail(&dev->kshim_node, &devices);
 	nr_registered++;
 	pthread_mutex_unlock(&devices_lock);
+	/* its bus (bus.c): listed, BUS_NOTIFY_ADD_DEVICE, a driver bound */
+	kshim_bus_add_device(dev);
+	kshim_bus_probe_device(dev);
 	error = 0;
 out:
 	__kshim_put_device(dev, site);
@@ -194,6 +197,9 @@ void __kshim_device_del(struct device *dev, const struct kshim_site *site)
 {
 	struct device *parent = dev->parent;
 
+	/* bus.c: BUS_NOTIFY_DEL_DEVICE, off the bus, its driver unbound */
+	if (dev->kobj.state_in_sysfs)
+		kshim_bus_del_device(dev);
 	if (dev->kobj.state_in_sysfs) {
 		pthread_mutex_lock(&devices_lock);
 		list_del_init(&dev->kshim_node);
@@ -205,6 +211,7 @@ void __kshim_device_del(struct device *dev, const struct kshim_site *site)
 	if (dev->kobj.state_in_sysfs) {
 		dev->kobj.state_in_sysfs = 0;
 		dev->kobj.parent = NULL;
+		kshim_bus_removed_device(dev);	/* BUS_NOTIFY_REMOVED_DEVICE */
 		__kshim_put_device(parent, site);
 	}
 }

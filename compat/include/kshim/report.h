@@ -46,6 +46,16 @@
 /* GUP pins (compat/mm/gup.c): kshim's checks beyond the kernel (unpin of an unpinned page, put_page() of a pinned one) */
 #define KSHIM_REPORT_GUP	"gup"
 #define KSHIM_REPORT_USER_RETURN "user_return" /* a system call returned to user space with a lock held, atomic or IRQs off */
+/* DMA, kshim's checks beyond the kernel (compat/kernel/dma/, compat/arch/dma_owner.c) */
+#define KSHIM_REPORT_DMA_OWNERSHIP "dma_ownership" /* CPU access to a buffer the device owns (ASan): ends the test */
+#define KSHIM_REPORT_DMA_FAULT	"dma_fault"	/* device-side DMA outside its mappings (IOMMU-style fault) */
+/* DMA-API debug (compat/kernel/dma/debug.c): "DMA-API: <driver> <device>: ..." WARNs */
+#define KSHIM_REPORT_DMA_API	"dma_api"
+/* MMIO and resources (compat/mm/ioremap.c, compat/kernel/resource.c) */
+#define KSHIM_REPORT_MMIO	"mmio"		/* iounmap: bad address; kshim: access beyond a mapping or with no device register behind it */
+#define KSHIM_REPORT_RESOURCE	"resource"	/* Trying to free nonexistent resource */
+/* kshim, beyond the kernel (compat/kernel/irq/devres.c): a driver unbound (or whose probe failed) still holding an IRQ or an ioremap of its device */
+#define KSHIM_REPORT_UNBIND_LEAK "unbind_leak"
 
 struct kshim_report {
 	const char *cls;	/* one of the KSHIM_REPORT_* classes */

@@ -3,9 +3,9 @@
  * linux/device.h - the device model's struct device and managed resources.
  *
  * Follows include/linux/device.h of 6.1 for a subset (compat/drivers/base/
- * core.c and devres.c implement it; the bus/class/driver parts, 6.1's
- * device/{bus,class,driver}.h, sysfs, power management and dev_printk are
- * not here yet):
+ * core.c and devres.c implement it; buses and drivers are in
+ * device/{bus,driver}.h with binding in dd.c, dev_printk in dev_printk.h;
+ * no sysfs or power management):
  *  - struct device: kobj (name, parent, kref count), parent, init_name,
  *    type (struct device_type: name, release), platform_data, driver_data,
  *    mutex, devres_lock/devres_head, dma_mask/coherent_dma_mask, id,
@@ -30,6 +30,10 @@
  *    device_del() and at the final put_device(); devm_kfree() of memory the
  *    device does not manage is the kernel's WARN_ON.  Resource groups
  *    (devres_open_group() ...) and devm_krealloc() are not provided.
+ *  - binding (dd.c): device_attach(), device_release_driver(),
+ *    device_driver_attach(), device_bind_driver(), device_reprobe(),
+ *    device_is_bound(); dev_driver_string(), dev_bus_name(), dev_fwnode();
+ *    struct device_dma_parameters;
  *  - devt and class: device_create()/device_destroy() (class.c), the
  *    node "/dev/<name>" of a registered device with a devt
  *    (devtmpfs.c), linux/device/class.h;
@@ -52,6 +56,10 @@
 #include <linux/numa.h>
 #include <linux/err.h>
 #include <linux/stdarg.h>
+#include <linux/dev_printk.h>
+#include <linux/pm.h>
+#include <linux/device/bus.h>
+#include <linux/device/driver.h>
 #include <kshim/site.h>
 
 struct attribute_group;
@@ -61,8 +69,20 @@ struct device_driver;
 struct device_dma_parameters;
 struct fwnode_handle;
 struct kshim_sim_device;
+struct kshim_device_private;
 struct device;
 struct module;
+
+/* What the DMA layer may do with a device's memory (6.1). */
+struct device_dma_parameters {
+	/*
+	 * a low level driver may set these to teach IOMMU code about
+	 * sg limitations.
+	 */
+	unsigned int max_segment_size;
+	unsigned int min_align_mask;
+	unsigned long segment_boundary_mask;
+};
 
 /* What the devices of one kind share (6.1: name, release; no sysfs). */
 struct device_type {
@@ -102,6 +122,8 @@ struct device {
 	struct list_head	kshim_drv_node;
 	/* kshim: the simulated hardware behind it (kshim/device.h), or NULL */
 	struct kshim_sim_device	*kshim_sim;
+	/* kshim: the driver core's own state (drivers/base/base.h) */
+	struct kshim_device_private *kshim_p;
 };
 
 static inline struct device *kobj_to_dev(struct kobject *kobj)
@@ -168,6 +190,30 @@ static inline void device_lock_assert(struct device *dev)
 {
 	lockdep_assert_held(&dev->mutex);
 }
+
+const char *dev_driver_string(const struct device *dev);
+
+static inline struct fwnode_handle *dev_fwnode(const struct device *dev)
+{
+	return dev->fwnode;
+}
+
+static inline void device_set_node(struct device *dev,
+				   struct fwnode_handle *fwnode)
+{
+	dev->fwnode = fwnode;
+}
+
+/* ---- binding devices and drivers (drivers/base/dd.c) ---- */
+
+bool device_is_bound(struct device *dev);
+int __must_check device_bind_driver(struct device *dev);
+void device_release_driver(struct device *dev);
+int  __must_check device_attach(struct device *dev);
+int __must_check driver_attach(struct device_driver *drv);
+void device_initial_probe(struct device *dev);
+int __must_check device_reprobe(struct device *dev);
+int device_driver_attach(struct device_driver *drv, struct device *dev);
 
 /* ---- registration and reference counting (drivers/base/core.c) ---- */
 
@@ -377,23 +423,14 @@ void __kshim_device_destroy(struct class *cls, dev_t devt,
 #define device_destroy(cls, devt)					\
 	__kshim_device_destroy(cls, devt, __KSHIM_CALLSITE)
 
-/*
- * module_driver() - Helper macro for drivers that don't do anything
- * special in module init/exit (linux/device/driver.h of 6.1).
- */
-#define module_driver(__driver, __register, __unregister, ...) \
-static int __init __driver##_init(void) \
-{ \
-	return __register(&(__driver) , ##__VA_ARGS__); \
-} \
-module_init(__driver##_init); \
-static void __exit __driver##_exit(void) \
-{ \
-	__unregister(&(__driver) , ##__VA_ARGS__); \
-} \
-module_exit(__driver##_exit);
-
 #include <linux/device/class.h>
+
+/* The name of the bus or class the device is on, else "". */
+static inline const char *dev_bus_name(const struct device *dev)
+{
+	return dev->bus ? dev->bus->name : (dev->class ? dev->class->name : "");
+}
+
 
 /* What the kernel's linux/device.h also makes visible. */
 #include <linux/hrtimer.h>

@@ -112,6 +112,61 @@ void __kshim_enable_irq(unsigned int irq, const struct kshim_site *site);
 	__kshim_disable_irq(irq, false, __KSHIM_CALLSITE)
 #define enable_irq(irq)		__kshim_enable_irq(irq, __KSHIM_CALLSITE)
 
+/*
+ * Managed handlers (kernel/irq/devres.c; compat/kernel/irq/devres.c):
+ * freed when the driver unbinds.  No threaded handlers in kshim: a
+ * thread_fn is refused (-EINVAL).
+ */
+struct device;
+
+enum {
+	IRQC_IS_HARDIRQ	= 0,
+	IRQC_IS_NESTED,
+};
+
+extern int __must_check
+devm_request_threaded_irq(struct device *dev, unsigned int irq,
+			  irq_handler_t handler, irq_handler_t thread_fn,
+			  unsigned long irqflags, const char *devname,
+			  void *dev_id);
+extern int __must_check
+devm_request_any_context_irq(struct device *dev, unsigned int irq,
+			     irq_handler_t handler, unsigned long irqflags,
+			     const char *devname, void *dev_id);
+extern void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id);
+
+int __must_check
+__kshim_devm_request_threaded_irq(struct device *dev, unsigned int irq,
+				  irq_handler_t handler,
+				  irq_handler_t thread_fn,
+				  unsigned long irqflags, const char *devname,
+				  void *dev_id, const struct kshim_site *site);
+int __must_check
+__kshim_devm_request_any_context_irq(struct device *dev, unsigned int irq,
+				     irq_handler_t handler,
+				     unsigned long irqflags,
+				     const char *devname, void *dev_id,
+				     const struct kshim_site *site);
+void __kshim_devm_free_irq(struct device *dev, unsigned int irq,
+			   void *dev_id, const struct kshim_site *site);
+
+#define devm_request_threaded_irq(dev, irq, handler, thread_fn, flags,	\
+				  name, dev_id)				\
+	__kshim_devm_request_threaded_irq(dev, irq, handler, thread_fn,	\
+					  flags, name, dev_id,		\
+					  __KSHIM_CALLSITE)
+#define devm_request_irq(dev, irq, handler, flags, name, dev_id)	\
+	__kshim_devm_request_threaded_irq(dev, irq, handler, NULL,	\
+					  flags, name, dev_id,		\
+					  __KSHIM_CALLSITE)
+#define devm_request_any_context_irq(dev, irq, handler, flags, name,	\
+				     dev_id)				\
+	__kshim_devm_request_any_context_irq(dev, irq, handler, flags,	\
+					     name, dev_id,		\
+					     __KSHIM_CALLSITE)
+#define devm_free_irq(dev, irq, dev_id)					\
+	__kshim_devm_free_irq(dev, irq, dev_id, __KSHIM_CALLSITE)
+
 /* ---- softirqs and tasklets (kernel/softirq.c) ---- */
 
 enum {

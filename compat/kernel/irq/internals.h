@@ -35,4 +35,14 @@ extern pthread_cond_t kshim_irq_idle;	/* running or pending went down */
 /* kshim_irq_lock held: raise @desc's line on @cpu (or note a replay). */
 void kshim_irq_mark_pending(unsigned int irq, int cpu);
 
+/*
+ * irqdesc.c: lines for the interrupts of simulated devices.  Reserve @cnt
+ * consecutive lines, neither reserved nor requested, at or above @from:
+ * the first, or -ENOSPC; give them back.  The name the first handler of
+ * a line was requested with, or NULL while none is.
+ */
+int kshim_irq_alloc_lines(unsigned int from, unsigned int cnt);
+void kshim_irq_free_lines(unsigned int first, unsigned int cnt);
+const char *kshim_irq_line_owner(unsigned int irq);
+
 #endif /* _KSHIM_KERNEL_IRQ_INTERNALS_H */
