@@ -497,6 +497,8 @@ static const struct {
 	/* After mm: bounce slots are pages; reboot forgets them. */
 	{ "dma", NULL, kshim_dma_exit, kshim_dma_test_begin,
 	  kshim_dma_test_end },
+	/* dma pools ("dma pools" ledger row); a reboot forgets them. */
+	{ "dmapool", kshim_dmapool_init, kshim_dmapool_exit, NULL, NULL },
 	/* After mm; its test_end after rcu's (rcu_barrier()) and vmalloc's. */
 	{ "slab", kshim_slab_init, kshim_slab_exit, kshim_slab_test_begin,
 	  kshim_slab_test_end },

@@ -298,6 +298,9 @@ void kshim_gup_init(void);
 void kshim_dma_exit(void);
 void kshim_dma_test_begin(void);
 void kshim_dma_test_end(void);
+/* compat/mm/dmapool.c: the "dma pools" ledger row */
+void kshim_dmapool_init(void);
+void kshim_dmapool_exit(void);
 void kshim_gup_exit(void);
 void kshim_gup_test_begin(void);
 /* compat/lib/scatterlist.c: per-test WARN_ON_ONCE() */

@@ -40,6 +40,7 @@
  *                                pci_iounmap()
  *   RINGNIC_BUG_RX_TO_DEVICE     receive buffers mapped DMA_TO_DEVICE
  *                                (the device cannot write them)
+ *   RINGNIC_BUG_REG_OUTSIDE_BAR  probe writes a register beyond BAR 0
  *   RINGNIC_BUG_NOLOCK           xmit fills the ring without nic->lock
  *                                (races with the handler's release)
  */
@@ -94,7 +95,8 @@ struct ringnic {
 	struct ringnic_desc *rx_ring;	/* coherent */
 	dma_addr_t rx_ring_dma;
 	struct ringnic_slot rx[RINGNIC_RING_SIZE];
-	unsigned int rx_next;		/* next slot the device fills */
+	u32 rx_done;			/* buffers taken back, ever */
+	u32 rx_posted;			/* buffers given, ever (RX_TAIL) */
 	struct tasklet_struct rx_tasklet;
 	struct list_head rx_queue;	/* struct ringnic_packet */
 	wait_queue_head_t rx_wait;	/* receive() waiting for a packet */
@@ -298,23 +300,23 @@ static void ringnic_rx_one(struct ringnic *nic, unsigned int i,
 static void ringnic_rx_tasklet(struct tasklet_struct *t)
 {
 	struct ringnic *nic = from_tasklet(nic, t, rx_tasklet);
-	unsigned int done = 0;
+	u32 head = ringnic_read(nic, RINGNIC_REG_RX_HEAD);
 
-	for (;;) {
-		unsigned int i = nic->rx_next;
+	if (nic->rx_done == head)
+		return;
+	/* Exactly the buffers the device says it filled. */
+	while (nic->rx_done != head) {
+		unsigned int i = nic->rx_done % RINGNIC_RING_SIZE;
 		struct ringnic_desc *d = &nic->rx_ring[i];
 
-		if (!(le16_to_cpu(d->flags) & RINGNIC_DESC_DONE))
-			break;
 		dma_rmb();
-		ringnic_rx_one(nic, i, le16_to_cpu(d->len));
+		if (le16_to_cpu(d->flags) & RINGNIC_DESC_DONE)
+			ringnic_rx_one(nic, i, le16_to_cpu(d->len));
 		ringnic_rx_post(nic, i);
-		nic->rx_next = (i + 1) % RINGNIC_RING_SIZE;
-		if (++done == RINGNIC_RING_SIZE)
-			break;
+		nic->rx_done++;
+		nic->rx_posted++;
 	}
-	if (done)
-		ringnic_write(nic, RINGNIC_REG_RX_TAIL, nic->rx_next);
+	ringnic_write(nic, RINGNIC_REG_RX_TAIL, nic->rx_posted);
 }
 
 /* The oldest queued packet, off the queue; NULL when there is none. */
@@ -398,8 +400,7 @@ static int ringnic_rx_fill(struct ringnic *nic)
 		s->page = alloc_page(GFP_KERNEL | __GFP_HIGHMEM);
 		if (!s->page)
 			return -ENOMEM;
-		s->dma = dma_map_page(dev, s->page, 0, RINGNIC_RX_BUF_SIZE, /* LINE:rx_map */
-				      RX_DIR);
+		s->dma = dma_map_page(dev, s->page, 0, RINGNIC_RX_BUF_SIZE, RX_DIR); /* LINE:rx_map */
 		if (dma_mapping_error(dev, s->dma)) {
 			__free_page(s->page);
 			s->page = NULL;
@@ -445,8 +446,7 @@ static void ringnic_tx_drain(struct ringnic *nic)
 #ifdef RINGNIC_BUG_DOUBLE_UNMAP
 		if (s->dma) {
 			/* BUG: the handler unmapped it already. */
-			dma_unmap_page(ringnic_dev(nic), s->dma, s->len, /* LINE:tx_unmap_again */
-				       DMA_TO_DEVICE);
+			dma_unmap_page(ringnic_dev(nic), s->dma, s->len, DMA_TO_DEVICE); /* LINE:tx_unmap_again */
 			s->dma = 0;
 		}
 		if (s->page) {
@@ -469,8 +469,13 @@ static void ringnic_hw_setup(struct ringnic *nic)
 	ringnic_write(nic, RINGNIC_REG_RX_BASE_LO, lower_32_bits(nic->rx_ring_dma));
 	ringnic_write(nic, RINGNIC_REG_RX_BASE_HI, upper_32_bits(nic->rx_ring_dma));
 	ringnic_write(nic, RINGNIC_REG_RX_COUNT, RINGNIC_RING_SIZE);
-	ringnic_write(nic, RINGNIC_REG_RX_TAIL, 0);
+	nic->rx_posted = RINGNIC_RING_SIZE;
+	ringnic_write(nic, RINGNIC_REG_RX_TAIL, nic->rx_posted);
 	ringnic_write(nic, RINGNIC_REG_IMR, RINGNIC_ISR_TX | RINGNIC_ISR_RX);
+#ifdef RINGNIC_BUG_REG_OUTSIDE_BAR
+	/* BUG: the counters' reset register of a bigger model, past BAR 0. */
+	writel(0, nic->regs + RINGNIC_BAR_SIZE + 0x10); /* LINE:outside_bar */
+#endif
 	ringnic_write(nic, RINGNIC_REG_CTRL, RINGNIC_CTRL_ENABLE);
 }
 

@@ -16,9 +16,13 @@
  *    TX_TAIL.  The device sends every descriptor it owns from TX_HEAD
  *    on, hands each back and raises ISR_TX.
  *  - Receive: the driver gives the device empty buffers
- *    (RINGNIC_RX_BUF_SIZE bytes each, OWN set); the device writes a
- *    packet into the next one it owns, stores the length, hands it back
- *    and raises ISR_RX.
+ *    (RINGNIC_RX_BUF_SIZE bytes each, OWN set) and counts them in
+ *    RX_TAIL; the device writes a packet into the next one (while
+ *    RX_HEAD != RX_TAIL), stores the length, hands it back, counts it in
+ *    RX_HEAD and raises ISR_RX.  Both are free-running counts: slot =
+ *    count % ring size.  The driver takes back exactly the buffers
+ *    RX_HEAD counts, never polling a descriptor the device may be
+ *    writing.
  * ISR bits are cleared by writing them back (write 1 to clear); the
  * interrupt fires for a bit set in both ISR and IMR.
  */
@@ -49,8 +53,8 @@
 #define RINGNIC_REG_RX_BASE_LO	0x30
 #define RINGNIC_REG_RX_BASE_HI	0x34
 #define RINGNIC_REG_RX_COUNT	0x38
-#define RINGNIC_REG_RX_TAIL	0x3c	/* doorbell: buffers given back */
-#define RINGNIC_REG_RX_HEAD	0x40	/* RO: next slot the device fills */
+#define RINGNIC_REG_RX_TAIL	0x3c	/* doorbell: buffers posted, ever */
+#define RINGNIC_REG_RX_HEAD	0x40	/* RO: buffers filled, ever */
 
 /* A descriptor, little endian, 16 bytes. */
 struct ringnic_desc {

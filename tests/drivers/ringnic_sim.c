@@ -93,12 +93,21 @@ int ringnic_sim_inject(struct ringnic_sim *sim, const void *data,
 {
 	uint64_t base = ring_base(sim, RINGNIC_REG_RX_BASE_LO);
 	unsigned int count = reg(sim, RINGNIC_REG_RX_COUNT);
+	uint32_t head, tail;
 	struct ringnic_desc d;
+	unsigned int slot;
 	int ret;
 
 	if (!(reg(sim, RINGNIC_REG_CTRL) & RINGNIC_CTRL_ENABLE) || !count)
 		return -EIO;
-	ret = desc_read(sim, base, sim->rx_head, &d);
+	pthread_mutex_lock(&sim->lock);
+	head = sim->rx_head;
+	tail = sim->regs[RINGNIC_REG_RX_TAIL / 4];
+	pthread_mutex_unlock(&sim->lock);
+	if (head == tail)
+		return -ENOBUFS;
+	slot = head % count;
+	ret = desc_read(sim, base, slot, &d);
 	if (ret)
 		return ret;
 	if (!(d.flags & RINGNIC_DESC_OWN))
@@ -112,10 +121,12 @@ int ringnic_sim_inject(struct ringnic_sim *sim, const void *data,
 	}
 	d.len = len;
 	d.flags = RINGNIC_DESC_DONE;
-	ret = desc_write(sim, base, sim->rx_head, &d);
+	ret = desc_write(sim, base, slot, &d);
 	if (ret)
 		return ret;
-	sim->rx_head = (sim->rx_head + 1) % count;
+	pthread_mutex_lock(&sim->lock);
+	sim->rx_head++;
+	pthread_mutex_unlock(&sim->lock);
 	signal_irq(sim, RINGNIC_ISR_RX);
 	return 0;
 }
@@ -133,8 +144,14 @@ static uint64_t sim_read(void *priv, unsigned long off, unsigned int size)
 		return __atomic_load_n(&sim->isr, __ATOMIC_ACQUIRE);
 	case RINGNIC_REG_TX_HEAD:
 		return sim->tx_head;
-	case RINGNIC_REG_RX_HEAD:
-		return sim->rx_head;
+	case RINGNIC_REG_RX_HEAD: {
+		uint32_t head;
+
+		pthread_mutex_lock(&sim->lock);
+		head = sim->rx_head;
+		pthread_mutex_unlock(&sim->lock);
+		return head;
+	}
 	default:
 		return reg(sim, off);
 	}
@@ -152,11 +169,16 @@ static void sim_write(void *priv, unsigned long off, uint64_t val,
 		__atomic_and_fetch(&sim->isr, ~(uint32_t)val, __ATOMIC_ACQ_REL);
 		return;
 	case RINGNIC_REG_CTRL:
-		if (!(val & RINGNIC_CTRL_ENABLE))
+		if (!(val & RINGNIC_CTRL_ENABLE)) {
+			pthread_mutex_lock(&sim->lock);
 			sim->tx_head = sim->rx_head = 0;
+			pthread_mutex_unlock(&sim->lock);
+		}
 		break;
 	}
+	pthread_mutex_lock(&sim->lock);
 	__atomic_store_n(&sim->regs[off / 4], (uint32_t)val, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&sim->lock);
 	if (off == RINGNIC_REG_TX_TAIL && !sim->paused)
 		ringnic_sim_tx(sim);
 }
@@ -179,6 +201,7 @@ struct pci_dev *ringnic_sim_add(struct ringnic_sim *sim)
 	struct pci_dev *pdev;
 
 	memset(sim, 0, sizeof(*sim));
+	pthread_mutex_init(&sim->lock, NULL);
 	sim->bar = kshim_mmio_create(RINGNIC_BAR_SIZE, &sim_ops, sim);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(sim->bar);
 	cfg.bar[0].region = sim->bar;

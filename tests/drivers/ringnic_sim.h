@@ -8,12 +8,13 @@
  * owns at once (inside the driver's writel(), as a fast device would
  * before the driver's next instruction), unless the test paused it; each
  * packet sent is recorded.  Receive: ringnic_sim_inject() writes a packet
- * into the next buffer the device owns.  Both set their ISR bit and, if
+ * into the next buffer the driver posted (RX_HEAD != RX_TAIL).  Both set their ISR bit and, if
  * unmasked, raise the interrupt (taken asynchronously on another CPU).
  */
 #ifndef _TESTS_RINGNIC_SIM_H
 #define _TESTS_RINGNIC_SIM_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -28,7 +29,15 @@ struct ringnic_sim {
 	struct pci_dev *pdev;
 	uint32_t regs[RINGNIC_BAR_SIZE / 4];	/* what the driver wrote */
 	uint32_t isr;				/* atomics */
-	uint32_t tx_head, rx_head;		/* the device's positions */
+	uint32_t tx_head;			/* next TX slot to send */
+	/*
+	 * Receive counts (RX_HEAD; RX_TAIL is in regs[]), under @lock: the
+	 * driver's tasklet reads RX_HEAD on another CPU, and what the device
+	 * wrote before counting a buffer must be seen there (the order a
+	 * real device's posted writes give).
+	 */
+	pthread_mutex_t lock;
+	uint32_t rx_head;
 	bool paused;				/* TX doorbell ignored */
 	/* What the device sent: the data and the descriptor's address. */
 	unsigned int nsent;

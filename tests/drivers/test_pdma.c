@@ -304,13 +304,17 @@ static void test_probe_fails_on_foreign_id(void)
 /* The interrupt enabled at 0x100 of a 0x100-byte window. */
 static void test_bug_register_write_outside_window(void)
 {
-	char want[160];
+	const struct kshim_report *r;
+	char want[256];
 
-	snprintf(want, sizeof(want), "%s:%d", PDMA_C,
-		 marker_line_in(PDMA_C, "irq_en_outside"));
-	kshim_expect_report(KSHIM_REPORT_MMIO, want, 1);
+	kshim_expect_report(KSHIM_REPORT_MMIO,
+			    "kshim: MMIO writel() beyond the mapping: 4 bytes at offset 0x100 of a 0x100-byte mapping\n",
+			    1);
 	bring_up("pdma_reg_outside");
-	assert_report_at_in(PDMA_C, KSHIM_REPORT_MMIO, "irq_en_outside");
+	r = assert_report_at_in(PDMA_C, KSHIM_REPORT_MMIO, "irq_en_outside");
+	snprintf(want, sizeof(want), "kshim: the access: %s:%d (pdma_probe)\n",
+		 PDMA_C, marker_line_in(PDMA_C, "irq_en_outside"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->text, want));
 	/* The write went nowhere: the engine's interrupts stay off. */
 	EQ(eng.reg[PDMA_REG_IRQ_EN / 4], 0);
 	take_down("pdma_reg_outside");

@@ -14,7 +14,7 @@
  *    file:line: unmap with the wrong direction, with the wrong size,
  *    twice, a mapping error never checked, mappings left at remove,
  *    receive buffers the device may not write, a register write after
- *    pci_iounmap().  The bugs whose view depends on the build (the CPU
+ *    pci_iounmap(), a register write beyond BAR 0.  The bugs whose view depends on the build (the CPU
  *    touching a buffer the device owns: stale data, ASan's or memcheck's
  *    report; the handler racing with xmit: TSan) run in
  *    ringnic_bugs_child.
@@ -545,6 +545,32 @@ static void test_bug_mmio_after_iounmap(void)
 	CU_FAIL("remove() returned");
 }
 
+/* probe writes a register 0x10 past the end of BAR 0. */
+static void test_bug_register_write_outside_bar(void)
+{
+	const char *mod = "ringnic_reg_outside_bar";
+	const struct kshim_report *r;
+	char want[256];
+
+	kshim_expect_report(KSHIM_REPORT_MMIO,
+			    "kshim: MMIO writel() beyond the mapping: 4 bytes at offset 0x1010 of a 0x1000-byte mapping\n",
+			    1);
+	bring_up(mod);
+	r = assert_report_at_in(RINGNIC_C, KSHIM_REPORT_MMIO, "outside_bar");
+	snprintf(want, sizeof(want), "kshim: the access: %s (ringnic_hw_setup)\n",
+		 at("outside_bar"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->text, want));
+	/* pci_iomap() is an ioremap() of the BAR, at the driver's line. */
+	snprintf(want, sizeof(want),
+		 "kshim: the mapping: ioremap(0x%016llx, 0x1000) at %s (ringnic_probe)\n",
+		 (unsigned long long)kshim_mmio_phys(sim.bar), at("pci_iomap"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->text, want));
+	/* Nothing reached the device; the driver works on. */
+	send_one(ringnic_sim_nif(&sim), 64, 1);
+	EQ(sim.nsent, 1);
+	take_down(mod);
+}
+
 /* ---- bugs in a program of their own (ringnic_bugs_child) ---- */
 
 static void run_child(const char *mode, struct spawn_result *r)
@@ -686,6 +712,7 @@ static CU_TestInfo bug_tests[] = {
 	{ "mappings_left_at_remove", test_bug_mappings_left_at_remove },
 	{ "rx_buffer_not_writable", test_bug_rx_buffer_not_writable },
 	{ "mmio_after_iounmap", test_bug_mmio_after_iounmap },
+	{ "register_write_outside_bar", test_bug_register_write_outside_bar },
 	{ "no_sync_for_cpu", test_bug_no_sync_for_cpu },
 	{ "cpu_write_while_device_owns",
 	  test_bug_cpu_write_while_device_owns },

@@ -115,6 +115,8 @@ int pci_enable_device_io(struct pci_dev *dev)
 }
 EXPORT_SYMBOL(pci_enable_device_io);
 
+static bool warned_disabled;	/* dev_WARN_ONCE(): once per boot */
+
 void __kshim_pci_disable_device(struct pci_dev *dev,
 				const struct kshim_site *site)
 {
@@ -125,8 +127,7 @@ void __kshim_pci_disable_device(struct pci_dev *dev,
 		st->enabled = false;
 
 	if (atomic_read(&dev->enable_cnt) <= 0 &&
-	    !__atomic_exchange_n(&dev->kshim_fn->warned_disabled, true,
-				 __ATOMIC_RELAXED))
+	    !__atomic_exchange_n(&warned_disabled, true, __ATOMIC_RELAXED))
 		__kshim_warn(kshim_site_file(site), kshim_site_line(site),
 			     kshim_site_func(site), site ? site->mod : NULL,
 			     TAINT_WARN, "%s %s: disabling already-disabled device",

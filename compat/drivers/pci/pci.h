@@ -45,8 +45,6 @@ struct kshim_pci_function {
 	unsigned int	nused;		/* how many of them have a line */
 	const struct kshim_site *vec_site;	/* who enabled them */
 	bool		msi_data;	/* the MSI devres is installed */
-	bool		warned_disabled;	/* dev_WARN_ONCE done */
-	bool		warned_pin;
 	const struct kshim_site *add_site;
 };
 

@@ -51,6 +51,8 @@
 #define KSHIM_REPORT_DMA_FAULT	"dma_fault"	/* device-side DMA outside its mappings (IOMMU-style fault) */
 /* DMA-API debug (compat/kernel/dma/debug.c): "DMA-API: <driver> <device>: ..." WARNs */
 #define KSHIM_REPORT_DMA_API	"dma_api"
+/* DMA pools (compat/mm/dmapool.c): the kernel's dev_err()s of mm/dmapool.c ("dma_pool_free <pool>, ... (bad dma)", "... busy", "... (corrupted)") */
+#define KSHIM_REPORT_DMA_POOL	"dma_pool"
 /* MMIO and resources (compat/mm/ioremap.c, compat/kernel/resource.c) */
 #define KSHIM_REPORT_MMIO	"mmio"		/* iounmap: bad address; kshim: access beyond a mapping or with no device register behind it */
 #define KSHIM_REPORT_RESOURCE	"resource"	/* Trying to free nonexistent resource */

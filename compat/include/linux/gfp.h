@@ -153,6 +153,7 @@ __kshim_free_pages_exact_at(void *virt, size_t size,
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
+#include <linux/topology.h>
 #include <linux/time64.h>
 #include <linux/workqueue.h>
 

@@ -20,6 +20,9 @@ extern int nr_node_ids;
 
 #define node_online(nid)	((nid) >= 0 && (nid) < nr_node_ids)
 #define num_online_nodes()	(nr_node_ids)
+/* No node hot-add: the possible nodes are the online ones. */
+#define node_possible(nid)	node_online(nid)
+#define num_possible_nodes()	(nr_node_ids)
 #define for_each_online_node(nid)					\
 	for ((nid) = 0; (nid) < nr_node_ids; (nid)++)
 

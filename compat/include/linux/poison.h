@@ -17,6 +17,10 @@
 /* page->mapping of a compound page's tail pages (mm/page_alloc.c). */
 #define TAIL_MAPPING		((void *)(0x400 + POISON_POINTER_DELTA))
 
+/* Bytes of dma pool blocks (mm/dmapool.c): free, and allocated unzeroed. */
+#define POOL_POISON_FREED	0xa7
+#define POOL_POISON_ALLOCATED	0xa9
+
 /* What the kernel's linux/poison.h also makes visible. */
 #include <linux/compiler_types.h>
 

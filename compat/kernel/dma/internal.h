@@ -30,7 +30,7 @@ struct kshim_iotlb_chunk;
  */
 struct kshim_dma_map {
 	struct device *dev;
-	struct page *page;
+	struct page *page;	/* NULL: @cpu is host memory (stack, data) */
 	size_t offset;		/* into @page; may exceed a page */
 	size_t size;
 	void *cpu;		/* page_address() + offset, or NULL */

@@ -94,7 +94,8 @@ static const char *const dir_names[] = {
 static void give_device(struct kshim_dma_map *m)
 {
 	m->device_owns = true;
-	if (m->cpu && arch_dma_owner_watched())
+	/* Host stack or static data: the checkers own its poisoning. */
+	if (m->cpu && m->page && arch_dma_owner_watched())
 		arch_dma_give_device(&m->owned, m->cpu, m->size,
 				     kshim_site_file(m->site),
 				     kshim_site_line(m->site),
@@ -118,8 +119,10 @@ static dma_addr_t map_page(struct device *dev, struct page *page,
 	if (warn_on_once_at(!dev->dma_mask, site, "dma_mask"))
 		return DMA_MAPPING_ERROR;
 	/* A buffer may start pages after @page: keep the offset in a page. */
-	page += offset >> PAGE_SHIFT;
-	offset &= PAGE_SIZE - 1;
+	if (page) {
+		page += offset >> PAGE_SHIFT;
+		offset &= PAGE_SIZE - 1;
+	}
 	m = kshim_iotlb_map(dev, page, offset, size, dir, attrs, how, site);
 	if (!m)
 		return DMA_MAPPING_ERROR;
@@ -174,8 +177,16 @@ dma_addr_t __kshim_dma_map_single(struct device *dev, void *ptr, size_t size,
 		return DMA_MAPPING_ERROR;
 	}
 	debug_dma_map_single(dev, ptr, size, site);
-	addr = map_page(dev, virt_to_page(ptr), offset_in_page(ptr), size,
-			dir, attrs, "dma_map_single()", site);
+	/*
+	 * Outside simulated RAM (the host's stack, static data: the direct
+	 * map of a real kernel) the slots copy from the address itself.
+	 */
+	if (!virt_addr_valid(ptr))
+		addr = map_page(dev, NULL, (unsigned long)ptr, size, dir, attrs,
+				"dma_map_single()", site);
+	else
+		addr = map_page(dev, virt_to_page(ptr), offset_in_page(ptr),
+				size, dir, attrs, "dma_map_single()", site);
 	debug_dma_map_page(dev, virt_to_page(ptr), offset_in_page(ptr), size,
 			   dir, addr, attrs, site);
 	return addr;

@@ -139,9 +139,19 @@ static unsigned long slots_used(void)
 void kshim_iotlb_bounce(struct kshim_dma_map *m, size_t off, size_t len,
 			bool to_device)
 {
-	unsigned long pfn = page_to_pfn(m->page);
+	unsigned long pfn;
 	size_t pos = m->offset + off;
 	char *slot = (char *)m->bounce + off;
+
+	/* Host memory standing in for kernel data (stack, static data). */
+	if (!m->page) {
+		if (to_device)
+			memcpy(slot, (char *)m->cpu + off, len);
+		else
+			memcpy((char *)m->cpu + off, slot, len);
+		return;
+	}
+	pfn = page_to_pfn(m->page);
 
 	while (len) {
 		size_t in_page = pos & (PAGE_SIZE - 1);
@@ -213,8 +223,14 @@ struct kshim_dma_map *kshim_iotlb_map(struct device *dev, struct page *page,
 	m->page = page;
 	m->offset = offset;
 	m->size = size;
-	m->cpu = PageHighMem(page + (offset >> PAGE_SHIFT)) ? NULL :
-		 (char *)page_address(page) + offset;
+	if (!page)		/* @offset is the host address itself */
+		m->cpu = (void *)offset;
+	else if (PageHighMem(page + (offset >> PAGE_SHIFT)))
+		m->cpu = NULL;
+	else
+		m->cpu = (char *)page_address(page) + offset;
+	if (!page)
+		m->offset = 0;
 	m->bounce = c->va + ((size_t)slot << KSHIM_IOTLB_SHIFT);
 	m->bus = c->bus + ((dma_addr_t)slot << KSHIM_IOTLB_SHIFT);
 	m->dir = dir;

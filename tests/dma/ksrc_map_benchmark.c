@@ -1,0 +1,1 @@
+#include "kernel/dma/map_benchmark.c"
