@@ -319,13 +319,45 @@ struct dma_pool *__kshim_dma_pool_create(const char *name,
 	return pool;
 }
 
-void __kshim_dma_pool_destroy(struct dma_pool *pool,
-			      const struct kshim_site *site)
+/* 6.1's "busy" line for chunk @c, and which blocks are still out. */
+static void report_busy(struct dma_pool *pool, struct pool_chunk *c,
+			const char *api, const struct kshim_site *site)
+{
+	unsigned int i, named = 0;
+
+	report_begin(site);
+	pool_err(pool, "%s %s, %p busy\n", "dma_pool_destroy", pool->name,
+		 c->cpu);
+	report_where(pool, api, site);
+	if (strcmp(api, "dma_pool_destroy"))
+		pr_err("kshim: destroyed by devres, the driver being unbound\n");
+	for (i = 0; i < pool->per_chunk && named < 4; i++) {
+		dma_addr_t at = c->bus + block_offset(pool, i);
+
+		if (!c->state[i].busy)
+			continue;
+		pr_err("kshim: block %pad still allocated", &at);
+		print_site(" by", c->state[i].who);
+		pr_cont("\n");
+		named++;
+	}
+	if (c->in_use > named)
+		pr_err("kshim: and %u more blocks of that chunk\n",
+		       c->in_use - named);
+	pr_err("kshim: the chunk's %zu bytes of coherent memory are leaked, as the kernel leaks them (the device may still use them)\n",
+	       pool->chunk_bytes);
+	kshim_report_end();
+}
+
+/*
+ * @api and @site: the call the reports name, dma_pool_destroy() or, for a
+ * managed pool that devres destroys, its dmam_pool_create().
+ */
+static void pool_teardown(struct dma_pool *pool, const char *api,
+			  const struct kshim_site *site)
 {
 	struct pool_chunk *c, *next;
 
-	if (!pool)
-		return;
 	__kshim_might_sleep(kshim_site_file(site), kshim_site_line(site),
 			    kshim_site_func(site));
 	pthread_mutex_lock(&pools_mutex);
@@ -340,36 +372,18 @@ void __kshim_dma_pool_destroy(struct dma_pool *pool,
 			chunk_release(pool, c, site);
 			continue;
 		}
-		report_begin(site);
-		pool_err(pool, "%s %s, %p busy\n", "dma_pool_destroy",
-			 pool->name, c->cpu);
-		report_where(pool, "dma_pool_destroy", site);
-		{
-			unsigned int i, shown = 0;
-
-			for (i = 0; i < pool->per_chunk && shown < 4; i++) {
-				dma_addr_t at = c->bus +
-						block_offset(pool, i);
-
-				if (!c->state[i].busy)
-					continue;
-				pr_err("kshim: block %pad still allocated",
-				       &at);
-				print_site(" by", c->state[i].who);
-				pr_cont("\n");
-				shown++;
-			}
-			if (c->in_use > shown)
-				pr_err("kshim: and %u more blocks of that chunk\n",
-				       c->in_use - shown);
-		}
-		pr_err("kshim: the chunk's %zu bytes of coherent memory are leaked, as the kernel leaks them (the device may still use them)\n",
-		       pool->chunk_bytes);
-		kshim_report_end();
+		report_busy(pool, c, api, site);
 		/* the metadata goes; the coherent memory stays allocated */
 		__kshim_kfree(c, site);
 	}
 	__kshim_kfree(pool, site);
+}
+
+void __kshim_dma_pool_destroy(struct dma_pool *pool,
+			      const struct kshim_site *site)
+{
+	if (pool)
+		pool_teardown(pool, "dma_pool_destroy", site);
 }
 
 /* ---- blocks ---- */
@@ -520,16 +534,22 @@ void __kshim_dma_pool_free(struct dma_pool *pool, void *vaddr,
 
 /* ---- managed pools ---- */
 
-static void dmam_pool_release(struct device *dev, void *res)
-{
-	struct dma_pool *pool = *(struct dma_pool **)res;
+/* The devres entry of a managed pool. */
+struct managed_pool {
+	struct dma_pool *pool;
+};
 
-	__kshim_dma_pool_destroy(pool, pool->site);
+/* Unbind, or dmam_pool_destroy(): reports name the dmam_pool_create(). */
+static void managed_pool_release(struct device *dev, void *res)
+{
+	struct managed_pool *m = res;
+
+	pool_teardown(m->pool, "dmam_pool_create", m->pool->site);
 }
 
-static int dmam_pool_match(struct device *dev, void *res, void *match_data)
+static int managed_pool_is(struct device *dev, void *res, void *pool)
 {
-	return *(struct dma_pool **)res == match_data;
+	return ((struct managed_pool *)res)->pool == pool;
 }
 
 struct dma_pool *__kshim_dmam_pool_create(const char *name,
@@ -537,29 +557,30 @@ struct dma_pool *__kshim_dmam_pool_create(const char *name,
 					  size_t align, size_t boundary,
 					  const struct kshim_site *site)
 {
-	struct dma_pool **slot, *pool;
+	struct managed_pool *m;
+	struct dma_pool *pool;
 
-	slot = __kshim_devres_alloc_node(dmam_pool_release, sizeof(*slot),
-					 GFP_KERNEL, NUMA_NO_NODE,
-					 "dmam_pool_release", site);
-	if (!slot)
+	/* devres node first, as 6.1: its failure leaves no pool behind */
+	m = __kshim_devres_alloc_node(managed_pool_release, sizeof(*m),
+				      GFP_KERNEL, NUMA_NO_NODE,
+				      "dmam_pool_release", site);
+	if (!m)
 		return NULL;
-	pool = __kshim_dma_pool_create(name, dev, size, align, boundary,
-				       site);
+	pool = __kshim_dma_pool_create(name, dev, size, align, boundary, site);
 	if (!pool) {
-		__kshim_devres_free(slot, site);
+		__kshim_devres_free(m, site);
 		return NULL;
 	}
-	*slot = pool;
-	__kshim_devres_add(dev, slot, site);
+	m->pool = pool;
+	__kshim_devres_add(dev, m, site);
 	return pool;
 }
 
 void __kshim_dmam_pool_destroy(struct dma_pool *pool,
 			       const struct kshim_site *site)
 {
-	/* devres_release() runs dmam_pool_release(): the creation site. */
-	if (devres_release(pool->dev, dmam_pool_release, dmam_pool_match,
+	/* No devres entry for it: 6.1's WARN_ON, at the caller's line. */
+	if (devres_release(pool->dev, managed_pool_release, managed_pool_is,
 			   pool))
 		__kshim_warn(kshim_site_file(site), kshim_site_line(site),
 			     kshim_site_func(site), site ? site->mod : NULL,
@@ -621,6 +642,9 @@ void kshim_dmapool_exit(void)
 
 /* ---- the kernel's names as real functions (their addresses) ---- */
 
+/* Called through a pointer: the reports name this file. */
+#define HERE	__KSHIM_CALLSITE
+
 #undef dma_pool_create
 #undef dma_pool_destroy
 #undef dma_pool_alloc
@@ -632,33 +656,33 @@ struct dma_pool *dma_pool_create(const char *name, struct device *dev,
 				 size_t size, size_t align, size_t boundary)
 {
 	return __kshim_dma_pool_create(name, dev, size, align, boundary,
-				       NULL);
+				       HERE);
 }
 
 void dma_pool_destroy(struct dma_pool *pool)
 {
-	__kshim_dma_pool_destroy(pool, NULL);
+	__kshim_dma_pool_destroy(pool, HERE);
 }
 
 void *dma_pool_alloc(struct dma_pool *pool, gfp_t mem_flags,
 		     dma_addr_t *handle)
 {
-	return __kshim_dma_pool_alloc(pool, mem_flags, handle, NULL);
+	return __kshim_dma_pool_alloc(pool, mem_flags, handle, HERE);
 }
 
 void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t dma)
 {
-	__kshim_dma_pool_free(pool, vaddr, dma, NULL);
+	__kshim_dma_pool_free(pool, vaddr, dma, HERE);
 }
 
 struct dma_pool *dmam_pool_create(const char *name, struct device *dev,
 				  size_t size, size_t align, size_t boundary)
 {
 	return __kshim_dmam_pool_create(name, dev, size, align, boundary,
-					NULL);
+					HERE);
 }
 
 void dmam_pool_destroy(struct dma_pool *pool)
 {
-	__kshim_dmam_pool_destroy(pool, NULL);
+	__kshim_dmam_pool_destroy(pool, HERE);
 }

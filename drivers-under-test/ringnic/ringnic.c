@@ -166,7 +166,7 @@ static void ringnic_tx_complete(struct ringnic *nic)
 	}
 }
 
-/* Copy the packet into a fresh page, the stamp in its last two bytes. */
+/* Copy the packet into a fresh page. */
 static struct page *ringnic_tx_page(const void *data, unsigned int len)
 {
 	struct page *page = alloc_page(GFP_KERNEL | __GFP_HIGHMEM);
@@ -180,12 +180,12 @@ static struct page *ringnic_tx_page(const void *data, unsigned int len)
 	return page;
 }
 
-/* The driver's stamp: the packet's length in its last byte. */
+/* The driver's stamp: the packet's length in its first byte. */
 static void ringnic_stamp(struct page *page, unsigned int len)
 {
 	u8 *va = kmap_local_page(page);
 
-	va[len - 1] = (u8)len; /* LINE:stamp */
+	va[0] = (u8)len; /* LINE:stamp */
 	kunmap_local(va);
 }
 

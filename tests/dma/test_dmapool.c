@@ -82,12 +82,12 @@ static bool all_bytes(const void *p, int c, size_t len)
 }
 
 /*
- * One dma_pool report: the kernel's line (formatted by kshim's printk, so
- * %p hashes as the report's does) right before kshim's "<api>() at" line
- * naming the marked line of this file.
+ * One dma_pool report with the kernel's line (formatted by kshim's printk,
+ * so %p hashes as the report's does), made at the marked line of this
+ * file and naming it in kshim's "<api>() at" line.  Call check_where()
+ * after the call that reports.
  */
-static __printf(3, 4) void want(const char *api, const char *marker,
-				const char *fmt, ...)
+static __printf(1, 2) void want(const char *fmt, ...)
 {
 	char buf[512];
 	va_list ap;
@@ -96,9 +96,25 @@ static __printf(3, 4) void want(const char *api, const char *marker,
 	va_start(ap, fmt);
 	n = vscnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	scnprintf(buf + n, sizeof(buf) - n, "\nkshim: %s() at %s:%d (", api,
-		  __FILE__, marker_line(marker));
+	scnprintf(buf + n, sizeof(buf) - n, "\n");
 	kshim_expect_report(KSHIM_REPORT_DMA_POOL, buf, 1);
+}
+
+static const char *last_text(void)
+{
+	const struct kshim_report *r = kshim_report_last(KSHIM_REPORT_DMA_POOL);
+
+	return r ? r->text : "";
+}
+
+static void check_where(const char *api, const char *marker)
+{
+	char w[256];
+
+	assert_report_at(KSHIM_REPORT_DMA_POOL, marker);
+	snprintf(w, sizeof(w), "\nkshim: %s() at %s:%d (", api, __FILE__,
+		 marker_line(marker));
+	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(), w));
 }
 
 /* ---- creation rules ---- */
@@ -330,6 +346,53 @@ static void test_real_functions(void)
 	teardown();
 }
 
+/* ---- failures (fault injection through kmalloc and alloc_pages) ---- */
+
+static void fail_at(int (*set)(const char *), const char *marker)
+{
+	char rule[128];
+
+	snprintf(rule, sizeof(rule), "site=test_dmapool.c:%d",
+		 marker_line(marker));
+	CU_ASSERT_EQUAL_FATAL(set(rule), 0);
+}
+
+static void test_failures(void)
+{
+	struct dma_pool *pool;
+	dma_addr_t d = 0;
+	void *p;
+
+	setup();
+	fail_at(kshim_failslab_set, "create_fails");
+	pool = dma_pool_create("f", dev, 64, 8, 0); /* LINE:create_fails */
+	CU_ASSERT_PTR_NULL(pool);
+	fail_at(kshim_failslab_set, "dmam_fails");
+	pool = dmam_pool_create("f", dev, 64, 8, 0); /* LINE:dmam_fails */
+	CU_ASSERT_PTR_NULL(pool);
+	CU_ASSERT_EQUAL(nr_pools_of(dev), 0);
+	kshim_failslab_clear();
+
+	pool = dma_pool_create("f", dev, 64, 8, 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pool);
+	/* the chunk's coherent pages, then its header */
+	fail_at(kshim_fail_page_alloc_set, "pages_fail");
+	p = dma_pool_alloc(pool, GFP_KERNEL | __GFP_NOWARN, &d); /* LINE:pages_fail */
+	CU_ASSERT_PTR_NULL(p);
+	kshim_fail_page_alloc_clear();
+	fail_at(kshim_failslab_set, "header_fails");
+	p = dma_pool_alloc(pool, GFP_KERNEL, &d); /* LINE:header_fails */
+	CU_ASSERT_PTR_NULL(p);
+	kshim_failslab_clear();
+	/* nothing half-made stays behind: the next one works */
+	p = dma_pool_alloc(pool, GFP_KERNEL, &d);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	dma_pool_free(pool, p, d);
+	dma_pool_destroy(pool);
+	CU_ASSERT_EQUAL(kshim_report_count(NULL), 0);
+	teardown();
+}
+
 /* ---- contexts ---- */
 
 static struct dma_pool *ctx_pool;
@@ -497,6 +560,29 @@ static void test_dmam_destroy(void)
 	teardown();
 }
 
+/* A managed pool with a block out when the device goes: busy, named at
+ * the dmam_pool_create() line. */
+static void test_dmam_busy_at_release(void)
+{
+	struct dma_pool *pool;
+	dma_addr_t d;
+	void *p;
+
+	setup();
+	pool = dmam_pool_create("mbusy", dev, 128, 64, 0); /* LINE:mbusy */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pool);
+	p = dma_pool_alloc(pool, GFP_KERNEL, &d);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	want(PREFIX "dma_pool_destroy mbusy, %p busy", p);
+	/* devres goes with the driver still set, as at unbind */
+	put_device(dev);
+	dev = NULL;
+	check_where("dmam_pool_create", "mbusy");
+	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(),
+				      "kshim: destroyed by devres, the driver being unbound\n"));
+	kshim_expect_report(KSHIM_REPORT_LEDGER, "kshim: DMA mapping still live", 1);
+}
+
 /* dmam_pool_destroy() of a pool dma_pool_create() made: WARN_ON. */
 static void test_dmam_destroy_unmanaged(void)
 {
@@ -505,8 +591,7 @@ static void test_dmam_destroy_unmanaged(void)
 	setup();
 	pool = dma_pool_create("plain", dev, 128, 64, 0);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(pool);
-	expect_report_at_in(__FILE__, KSHIM_REPORT_WARNING, "WARNING: CPU: 0 PID: ",
-			    "unmanaged");
+	expect_report_at_in(__FILE__, KSHIM_REPORT_WARNING, " at ", "unmanaged");
 	dmam_pool_destroy(pool); /* LINE:unmanaged */
 	assert_report_at(KSHIM_REPORT_WARNING, "unmanaged");
 	CU_ASSERT_EQUAL(nr_pools_of(dev), 1);
@@ -529,14 +614,14 @@ static void test_destroy_busy(void)
 	p = dma_pool_alloc(pool, GFP_KERNEL, &d); /* LINE:busy_alloc */
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 	chunk = p;		/* the first block starts the chunk */
-	want("dma_pool_destroy", "busy", PREFIX "dma_pool_destroy busy, %p busy",
+	want(PREFIX "dma_pool_destroy busy, %p busy",
 	     chunk);
 	dma_pool_destroy(pool); /* LINE:busy */
-	assert_report_at(KSHIM_REPORT_DMA_POOL, "busy");
+	check_where("dma_pool_destroy", "busy");
 	/* the block's allocation is named */
 	scnprintf(w, sizeof(w), "kshim: block %pad still allocated by %s:%d (",
 		  &d, __FILE__, marker_line("busy_alloc"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(kshim_report_last(KSHIM_REPORT_DMA_POOL)->text, w));
+	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(), w));
 	CU_ASSERT_EQUAL(nr_pools_of(dev), 0);
 	/* the memory is leaked as the kernel leaks it: the ledger says so */
 	kshim_expect_report(KSHIM_REPORT_LEDGER, "kshim: DMA mapping still live", 1);
@@ -574,10 +659,9 @@ static void test_free_bad_dma(void)
 	p = dma_pool_alloc(pool, GFP_KERNEL, &d);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 	bad = d + 2 * PAGE_SIZE;
-	want("dma_pool_free", "baddma",
-	     PREFIX "dma_pool_free baddma, %p/%pad (bad dma)", p, &bad);
+	want(PREFIX "dma_pool_free baddma, %p/%pad (bad dma)", p, &bad);
 	dma_pool_free(pool, p, bad); /* LINE:baddma */
-	assert_report_at(KSHIM_REPORT_DMA_POOL, "baddma");
+	check_where("dma_pool_free", "baddma");
 	/* the block stays allocated: the right free is silent */
 	dma_pool_free(pool, p, d);
 	dma_pool_destroy(pool);
@@ -597,10 +681,9 @@ static void test_free_bad_vaddr(void)
 	p2 = dma_pool_alloc(pool, GFP_KERNEL, &d2);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p2);
 	/* the other block's address with this block's dma */
-	want("dma_pool_free", "badvaddr",
-	     PREFIX "dma_pool_free badvaddr, %p (bad vaddr)/%pad", p2, &d);
+	want(PREFIX "dma_pool_free badvaddr, %p (bad vaddr)/%pad", p2, &d);
 	dma_pool_free(pool, p2, d); /* LINE:badvaddr */
-	assert_report_at(KSHIM_REPORT_DMA_POOL, "badvaddr");
+	check_where("dma_pool_free", "badvaddr");
 	dma_pool_free(pool, p, d);
 	dma_pool_free(pool, p2, d2);
 	dma_pool_destroy(pool);
@@ -620,13 +703,12 @@ static void test_free_twice(void)
 	p = dma_pool_alloc(pool, GFP_KERNEL, &d);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 	dma_pool_free(pool, p, d); /* LINE:first_free */
-	want("dma_pool_free", "twice",
-	     PREFIX "dma_pool_free twice, dma %pad already free", &d);
+	want(PREFIX "dma_pool_free twice, dma %pad already free", &d);
 	dma_pool_free(pool, p, d); /* LINE:twice */
-	assert_report_at(KSHIM_REPORT_DMA_POOL, "twice");
+	check_where("dma_pool_free", "twice");
 	snprintf(w, sizeof(w), "kshim: the block was freed at %s:%d (",
 		 __FILE__, marker_line("first_free"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(kshim_report_last(KSHIM_REPORT_DMA_POOL)->text, w));
+	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(), w));
 	/* the pool is intact: the block is handed out once, poison intact */
 	CU_ASSERT_PTR_EQUAL(dma_pool_alloc(pool, GFP_KERNEL, &d), p);
 	dma_pool_free(pool, p, d);
@@ -647,11 +729,10 @@ static void test_free_inside_block(void)
 	p = dma_pool_alloc(pool, GFP_KERNEL, &d);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 	in = d + 8;
-	want("dma_pool_free", "inside",
-	     "kshim: dma_pool_free inside, %p/%pad is not the start of a block (blocks of 64 bytes); ignored",
+	want("kshim: dma_pool_free inside, %p/%pad is not the start of a block (blocks of 64 bytes); ignored",
 	     p + 8, &in);
 	dma_pool_free(pool, p + 8, in); /* LINE:inside */
-	assert_report_at(KSHIM_REPORT_DMA_POOL, "inside");
+	check_where("dma_pool_free", "inside");
 	dma_pool_free(pool, p, d);
 	dma_pool_destroy(pool);
 	teardown();
@@ -671,18 +752,17 @@ static void test_write_after_free_cpu(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 	dma_pool_free(pool, p, d); /* LINE:uaf_free */
 	p[10] = 0x42;		/* the bug: a write after free */
-	want("dma_pool_alloc", "uaf_alloc",
-	     PREFIX "dma_pool_alloc uaf, %p (corrupted)", p);
+	want(PREFIX "dma_pool_alloc uaf, %p (corrupted)", p);
 	p2 = dma_pool_alloc(pool, GFP_KERNEL, &d2); /* LINE:uaf_alloc */
-	assert_report_at(KSHIM_REPORT_DMA_POOL, "uaf_alloc");
+	check_where("dma_pool_alloc", "uaf_alloc");
 	CU_ASSERT_PTR_EQUAL(p2, p);
 	/* the hex dump shows the byte; kshim names the free */
-	CU_ASSERT_PTR_NOT_NULL(strstr(kshim_report_last(KSHIM_REPORT_DMA_POOL)->text,
+	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(),
 				      "00000000: a7 a7 a7 a7 a7 a7 a7 a7 a7 a7 42 a7"));
 	snprintf(w, sizeof(w),
 		 "kshim: byte 10 of the block is 0x42, not POOL_POISON_FREED (0xa7): written by the CPU or the device while free, after dma_pool_free() at %s:%d (",
 		 __FILE__, marker_line("uaf_free"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(kshim_report_last(KSHIM_REPORT_DMA_POOL)->text, w));
+	CU_ASSERT_PTR_NOT_NULL(strstr(last_text(), w));
 	/* handed out anyway, poisoned for the caller */
 	CU_ASSERT(all_bytes(p2, POOL_POISON_ALLOCATED, 64));
 	dma_pool_free(pool, p2, d2);
@@ -706,10 +786,9 @@ static void test_write_after_free_device(void)
 	dma_pool_free(pool, p, d);
 	/* the device writes a descriptor the driver already gave back */
 	CU_ASSERT_EQUAL(kshim_dma_write(dev, d, junk, 2), 0);
-	want("dma_pool_alloc", "devuaf",
-	     PREFIX "dma_pool_alloc devuaf, %p (corrupted)", p);
+	want(PREFIX "dma_pool_alloc devuaf, %p (corrupted)", p);
 	p2 = dma_pool_alloc(pool, GFP_KERNEL, &d2); /* LINE:devuaf */
-	assert_report_at(KSHIM_REPORT_DMA_POOL, "devuaf");
+	check_where("dma_pool_alloc", "devuaf");
 	dma_pool_free(pool, p2, d2);
 	dma_pool_destroy(pool);
 	teardown();
@@ -720,7 +799,7 @@ static void test_reuse_silent(void)
 {
 	struct dma_pool *pool;
 	dma_addr_t d;
-	unsigned char *p;
+	unsigned char *p, data[64];
 	int i;
 
 	setup();
@@ -730,7 +809,9 @@ static void test_reuse_silent(void)
 		p = dma_pool_alloc(pool, GFP_KERNEL, &d);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 		memset(p, i, 64);
-		CU_ASSERT_EQUAL(kshim_dma_write(dev, d, p + 1, 63), 0);
+		memset(data, 0x80 + i, sizeof(data));
+		CU_ASSERT_EQUAL(kshim_dma_write(dev, d, data, 64), 0);
+		CU_ASSERT(all_bytes(p, 0x80 + i, 64));
 		dma_pool_free(pool, p, d);
 	}
 	dma_pool_destroy(pool);
@@ -767,6 +848,7 @@ static CU_TestInfo block_tests[] = {
 	{ "tiny and large blocks", test_sizes },
 	{ "boundary and placement", test_boundary },
 	{ "real functions", test_real_functions },
+	{ "allocation failures", test_failures },
 	CU_TEST_INFO_NULL,
 };
 
@@ -780,6 +862,7 @@ static CU_TestInfo context_tests[] = {
 static CU_TestInfo managed_tests[] = {
 	{ "released with the device", test_dmam_released_with_device },
 	{ "dmam_pool_destroy", test_dmam_destroy },
+	{ "busy when the device goes", test_dmam_busy_at_release },
 	{ "dmam_pool_destroy of an unmanaged pool", test_dmam_destroy_unmanaged },
 	CU_TEST_INFO_NULL,
 };

@@ -188,7 +188,7 @@ static const struct kshim_regs_ops sim_ops = {
 	.write = sim_write,
 };
 
-struct pci_dev *ringnic_sim_add(struct ringnic_sim *sim)
+struct pci_dev *ringnic_sim_try_add(struct ringnic_sim *sim)
 {
 	struct kshim_pci_config cfg = {
 		.vendor = RINGNIC_VENDOR,
@@ -203,11 +203,24 @@ struct pci_dev *ringnic_sim_add(struct ringnic_sim *sim)
 	memset(sim, 0, sizeof(*sim));
 	pthread_mutex_init(&sim->lock, NULL);
 	sim->bar = kshim_mmio_create(RINGNIC_BAR_SIZE, &sim_ops, sim);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(sim->bar);
+	if (!sim->bar)
+		return NULL;
 	cfg.bar[0].region = sim->bar;
 	pdev = kshim_pci_device_add(&cfg);
-	CU_ASSERT_FATAL(!IS_ERR_OR_NULL(pdev));
+	if (IS_ERR_OR_NULL(pdev)) {
+		kshim_mmio_destroy(sim->bar);
+		sim->bar = NULL;
+		return NULL;
+	}
 	sim->pdev = pdev;
+	return pdev;
+}
+
+struct pci_dev *ringnic_sim_add(struct ringnic_sim *sim)
+{
+	struct pci_dev *pdev = ringnic_sim_try_add(sim);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pdev);
 	return pdev;
 }
 

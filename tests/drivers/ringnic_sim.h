@@ -50,6 +50,8 @@ struct ringnic_sim {
 
 /* Create the BAR and plug the function in (the loaded driver probes). */
 struct pci_dev *ringnic_sim_add(struct ringnic_sim *sim);
+/* The same, NULL (nothing left behind) when kshim refuses. */
+struct pci_dev *ringnic_sim_try_add(struct ringnic_sim *sim);
 /* hot-unplug as "echo 1 > remove": the driver's remove() runs. */
 void ringnic_sim_remove(struct ringnic_sim *sim);
 /* The bound driver's handle (NULL when no driver is bound). */

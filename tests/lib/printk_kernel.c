@@ -217,7 +217,7 @@ int pk_huge_width(char *buf, size_t size)
 
 int pk_unsupported(char *buf, size_t size)
 {
-	return snprintf(buf, size, "%pR|%pR", bytes, bytes);
+	return snprintf(buf, size, "%pC|%pC", bytes, bytes);
 }
 
 int pk_scanf(const char *in, int *a, char *word, unsigned int *x)

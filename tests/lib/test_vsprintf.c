@@ -220,9 +220,9 @@ static void test_unsupported_extension(void)
 	char buf[32];
 
 	kshim_expect_report(KSHIM_REPORT_WARNING,
-			    "kshim: printk format %pR is not supported", 1);
+			    "kshim: printk format %pC is not supported", 1);
 	pk_unsupported(buf, sizeof(buf));
-	CU_ASSERT_STRING_EQUAL(buf, "(%pR?)|(%pR?)");
+	CU_ASSERT_STRING_EQUAL(buf, "(%pC?)|(%pC?)");
 }
 
 static void test_sprintf_sscanf(void)

@@ -46,6 +46,12 @@ struct driver_private {
 
 struct kshim_device_private {
 	struct device *dev;
+	/*
+	 * On a host list while it lives: struct device is in simulated RAM,
+	 * which LeakSanitizer does not scan, so this keeps the block
+	 * reachable for it (a test ended by an oops leaves devices behind).
+	 */
+	struct list_head all;
 	bool dead;			/* device_del() began */
 	struct list_head deferred;	/* on the deferred-probe list */
 	/* the handlers already on the device's lines when probe began */

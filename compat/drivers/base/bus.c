@@ -33,6 +33,8 @@
 
 static pthread_mutex_t buses_lock = PTHREAD_MUTEX_INITIALIZER;
 static LIST_HEAD(buses);
+/* every device's private block (under buses_lock) */
+static LIST_HEAD(device_privates);
 
 /* Host memory for kshim's bookkeeping: never fails a test's allocation. */
 static void *bookkeeping_alloc(size_t size)
@@ -115,6 +117,9 @@ void kshim_bus_add_device(struct device *dev)
 		p = bookkeeping_alloc(sizeof(*p));
 		p->dev = dev;
 		INIT_LIST_HEAD(&p->deferred);
+		pthread_mutex_lock(&buses_lock);
+		list_add(&p->all, &device_privates);
+		pthread_mutex_unlock(&buses_lock);
 		dev->kshim_p = p;
 	}
 	p->dead = false;
@@ -162,6 +167,9 @@ void kshim_bus_removed_device(struct device *dev)
 		return;
 	kshim_bus_notify(dev, BUS_NOTIFY_REMOVED_DEVICE);
 	dev->kshim_p = NULL;
+	pthread_mutex_lock(&buses_lock);
+	list_del(&p->all);
+	pthread_mutex_unlock(&buses_lock);
 	free(p);
 }
 
