@@ -299,7 +299,10 @@ arch_page_fault_oops(unsigned long addr, unsigned long err, unsigned long ip)
 		} else if (fault_kind == FAULT_USER) {
 			kshim_fault_user_explain(addr);
 		} else if (arch_mmio_owns(addr)) {
-			kshim_mmio_fault_explain(addr);
+			/* MMIO: what the mapping is or was */
+			if (!kshim_mmio_fault_explain(addr))
+				printk(KERN_ALERT "kshim: nothing of the simulated machine is at %#lx: a wild pointer\n",
+				       addr);
 		} else if (fault_kind == FAULT_MAYBE) {
 			printk(KERN_ALERT "kshim: nothing of the simulated machine is at %#lx: a wild pointer\n",
 			       addr);

@@ -36,8 +36,10 @@ static inline bool arch_mmio_owns(unsigned long addr)
 /*
  * compat/mm/ioremap.c: print what @addr of the area is (a live mapping
  * dereferenced without the accessors, a mapping already unmapped, a
- * page no ioremap covers) where the oops prints its page table walk.
+ * page no live ioremap covers) where the oops prints its page table walk;
+ * false (nothing printed) for a part of the area no ioremap has used yet,
+ * which is no more MMIO than any other wild address.
  */
-void kshim_mmio_fault_explain(unsigned long addr);
+bool kshim_mmio_fault_explain(unsigned long addr);
 
 #endif /* _KSHIM_ARCH_MMIO_H */

@@ -114,6 +114,8 @@ struct mmio_map {
 static pthread_mutex_t mmio_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct mmio_map **page_map;	/* one per page of the area */
 static unsigned long nr_pages, cursor;
+/* pages of the area below this have been used by some ioremap() */
+static unsigned long used_pages;
 static LIST_HEAD(live_maps);
 static LIST_HEAD(all_regions);
 static long nr_live;
@@ -538,6 +540,8 @@ void __iomem *__kshim_ioremap(resource_size_t phys, unsigned long size,
 			map_unhold(old);
 	}
 	cursor = (first + npages) % nr_pages;
+	if (first + npages > used_pages)
+		__atomic_store_n(&used_pages, first + npages, __ATOMIC_RELAXED);
 	list_add_tail(&m->node, &live_maps);
 	__atomic_store_n(&nr_live, nr_live + 1, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&mmio_lock);
@@ -812,15 +816,19 @@ void __kshim_mmio_write(volatile void __iomem *addr, u64 val,
 
 /* ---- what a fault in the area is (the oops explains it) ---- */
 
-void kshim_mmio_fault_explain(unsigned long addr)
+bool kshim_mmio_fault_explain(unsigned long addr)
 {
 	struct mmio_map *m = map_of(addr);
+	unsigned long page = (addr - (unsigned long)arch_mmio_start) >>
+			     PAGE_SHIFT;
 	long off;
 
+	if (!m && page >= __atomic_load_n(&used_pages, __ATOMIC_RELAXED))
+		return false;
 	if (!m) {
 		printk(KERN_ALERT "kshim: %#lx is in the ioremap area, but no ioremap() mapped it: a pointer that is no MMIO mapping\n",
 		       addr);
-		return;
+		return true;
 	}
 	off = (long)(addr - m->va);
 	if (!__atomic_load_n(&m->live, __ATOMIC_RELAXED)) {
@@ -831,13 +839,14 @@ void kshim_mmio_fault_explain(unsigned long addr)
 		       kshim_site_line(m->map_site),
 		       kshim_site_file(m->unmap_site),
 		       kshim_site_line(m->unmap_site));
-		return;
+		return true;
 	}
 	printk(KERN_ALERT "kshim: %#lx is __iomem: offset %s%#lx of the %#lx-byte MMIO mapping %s(%pa, %#lx) at %s:%d\n",
 	       addr, off < 0 ? "-" : "", off < 0 ? -off : off, m->size,
 	       kind_name[m->kind], &m->phys, m->size,
 	       kshim_site_file(m->map_site), kshim_site_line(m->map_site));
 	printk(KERN_ALERT "kshim: __iomem memory is accessed only with readl()/writel(), ioread32()/iowrite32(), memcpy_fromio() ... (sparse: different address space); a plain dereference faults in kshim\n");
+	return true;
 }
 
 /* ---- boot and tests ---- */

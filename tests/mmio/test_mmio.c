@@ -741,10 +741,13 @@ static NO_IPA void test_unmapped_area_address_oopses(void)
 		return;
 	r = kshim_mmio_create(0x100, NULL, NULL);
 	base = ioremap(kshim_mmio_phys(r), 0x100);
-	/* far into the area, where nothing of this test was mapped */
+	/*
+	 * Far into the area, where no ioremap() has been yet: no more MMIO
+	 * than any wild address (a bogus pointer may land there by chance).
+	 */
 	wild = ((unsigned long)base & PAGE_MASK) + (256UL << 20);
 	snprintf(explain, sizeof(explain),
-		 "kshim: %#lx is in the ioremap area, but no ioremap() mapped it: a pointer that is no MMIO mapping\n",
+		 "kshim: nothing of the simulated machine is at %#lx: a wild pointer\n",
 		 wild);
 	expect_oops(wild, false, explain, "wild", __func__);
 	(void)readl((void __iomem *)wild);	/* LINE:wild */

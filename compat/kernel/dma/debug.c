@@ -48,7 +48,9 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <linux/device.h>
 #include <linux/device/bus.h>
@@ -111,8 +113,12 @@ enum dbg_err_state {
 
 #define NO_PFN	(~0UL)		/* a buffer with no struct page (kshim) */
 
+struct dbg_dev;
+
 struct dbg_map {
 	struct list_head link;		/* in its slot */
+	struct list_head dev_link;	/* in its device's list */
+	struct dbg_dev *owner;		/* that device's entry */
 	struct device *dev;
 	u64 bus;			/* the DMA address */
 	u64 len;
@@ -138,6 +144,95 @@ static unsigned long nr_errors;		/* the kernel's error_count */
 static unsigned int slot_of(u64 bus)
 {
 	return (unsigned int)(bus >> SLOT_SHIFT) & (NR_SLOTS - 1);
+}
+
+/*
+ * kshim's own index, beside the address hash: every device that has had
+ * a record since the test began, with its live records in mapping order.
+ * The unbind check, the ledger and the reset walk these instead of all
+ * the slots.  An entry stays when its list empties (a device maps and
+ * unmaps over and over); all go at the next test.
+ */
+#define NR_DEV_BUCKETS	64
+
+struct dbg_dev {
+	struct dbg_dev *next;		/* in its bucket */
+	struct dbg_dev *all_next;	/* every entry */
+	struct device *dev;
+	struct list_head maps;
+	int count;
+};
+
+static struct dbg_dev *dev_buckets[NR_DEV_BUCKETS];
+static struct dbg_dev *all_devs;
+
+static unsigned int dev_bucket(const struct device *dev)
+{
+	uintptr_t a = (uintptr_t)dev;
+
+	return (unsigned int)((a >> 4) ^ (a >> 10)) & (NR_DEV_BUCKETS - 1);
+}
+
+/* Lock held. */
+static struct dbg_dev *dev_find(const struct device *dev)
+{
+	struct dbg_dev *d;
+
+	for (d = dev_buckets[dev_bucket(dev)]; d; d = d->next)
+		if (d->dev == dev)
+			return d;
+	return NULL;
+}
+
+static struct dbg_dev *dev_get(struct device *dev)
+{
+	struct dbg_dev *d = dev_find(dev);
+	unsigned int b;
+
+	if (d)
+		return d;
+	d = calloc(1, sizeof(*d));
+	if (!d)
+		return NULL;
+	b = dev_bucket(dev);
+	d->dev = dev;
+	INIT_LIST_HEAD(&d->maps);
+	d->next = dev_buckets[b];
+	dev_buckets[b] = d;
+	d->all_next = all_devs;
+	all_devs = d;
+	return d;
+}
+
+/*
+ * Records are recycled: a driver maps and unmaps per packet, and the host
+ * allocator would be most of the cost.  The spare list is bounded.
+ */
+#define MAX_SPARE	256
+
+static struct dbg_map *spare;		/* linked through ->owner */
+static unsigned int nr_spare;
+
+static struct dbg_map *map_alloc(void)
+{
+	struct dbg_map *m = spare;
+
+	if (!m)
+		return malloc(sizeof(*m));
+	spare = (struct dbg_map *)m->owner;
+	nr_spare--;
+	return m;
+}
+
+static void map_free(struct dbg_map *m)
+{
+	if (nr_spare >= MAX_SPARE) {
+		free(m);
+		return;
+	}
+	m->owner = (struct dbg_dev *)spare;
+	spare = m;
+	nr_spare++;
 }
 
 static void slots_init(void)
@@ -280,11 +375,26 @@ static void line_put(const struct dbg_map *m)
 
 /* ---- the table ---- */
 
-static void record_add(struct dbg_map *m, unsigned long attrs)
+/* A copy of @tmpl becomes a live record. */
+static void record_add(const struct dbg_map *tmpl, unsigned long attrs)
 {
 	bool overlap = false;
+	struct dbg_map *m;
+	struct dbg_dev *d;
 
 	pthread_mutex_lock(&dbg_lock);
+	m = map_alloc();
+	d = m ? dev_get(tmpl->dev) : NULL;
+	if (!d) {
+		if (m)
+			map_free(m);
+		pthread_mutex_unlock(&dbg_lock);
+		return;
+	}
+	*m = *tmpl;
+	m->owner = d;
+	list_add_tail(&m->dev_link, &d->maps);
+	d->count++;
 	list_add_tail(&m->link, &slots[slot_of(m->bus)]);
 	nr_live++;
 	if (line_tracked(m))
@@ -298,10 +408,12 @@ static void record_add(struct dbg_map *m, unsigned long attrs)
 static void record_drop(struct dbg_map *m)
 {
 	list_del(&m->link);
+	list_del(&m->dev_link);
+	m->owner->count--;
 	nr_live--;
 	if (line_tracked(m))
 		line_put(m);
-	free(m);
+	map_free(m);
 }
 
 /* Is @m a candidate for @ref?  Exact: same device and address. */
@@ -497,22 +609,15 @@ out:
 	pthread_mutex_unlock(&dbg_lock);
 }
 
-static struct dbg_map *record_new(struct device *dev, int kind, u64 bus,
-				  u64 len, int dir,
-				  const struct kshim_site *site)
+/* The record to be (record_add() copies it). */
+static void record_init(struct dbg_map *m, struct device *dev, int kind,
+			u64 bus, u64 len, int dir,
+			const struct kshim_site *site)
 {
-	struct dbg_map *m = calloc(1, sizeof(*m));
-
-	if (!m)
-		return NULL;
-	m->dev = dev;
-	m->kind = kind;
-	m->bus = bus;
-	m->len = len;
-	m->dir = dir;
-	m->pfn = NO_PFN;
-	m->site = site;
-	return m;
+	*m = (struct dbg_map) {
+		.dev = dev, .kind = kind, .bus = bus, .len = len,
+		.dir = dir, .pfn = NO_PFN, .site = site,
+	};
 }
 
 /* ---- the hooks ---- */
@@ -527,6 +632,12 @@ void debug_dma_map_single(struct device *dev, const void *addr,
 {
 	const char *end = (const char *)addr + (len ? len - 1 : 0);
 
+	/*
+	 * Simulated RAM's direct map (the usual buffer) holds no stack, no
+	 * program image and no vmalloc area: nothing below can fire.
+	 */
+	if (virt_addr_valid(addr) && (end == addr || virt_addr_valid(end)))
+		return;
 	if (arch_on_stack(addr) || arch_on_stack(end)) {
 		dbg_error(site, dev, NULL,
 			  "device driver maps memory from stack [addr=%p]\n",
@@ -554,20 +665,18 @@ void debug_dma_map_page(struct device *dev, struct page *page,
 			dma_addr_t dma_addr, unsigned long attrs,
 			const struct kshim_site *site)
 {
-	struct dbg_map *m;
+	struct dbg_map m;
 
 	if (dma_addr == ~(dma_addr_t)0)
 		return;		/* a failed mapping is no mapping */
-	m = record_new(dev, KIND_SINGLE, dma_addr, size, direction, site);
-	if (!m)
-		return;
+	record_init(&m, dev, KIND_SINGLE, dma_addr, size, direction, site);
 	if (page) {
 		/* the frame of the mapping's first byte, as the kernel */
-		m->pfn = page_to_pfn(page);
-		m->off = offset;
+		m.pfn = page_to_pfn(page);
+		m.off = offset;
 	}
-	m->errchk = ERRCHK_PENDING;
-	record_add(m, attrs);
+	m.errchk = ERRCHK_PENDING;
+	record_add(&m, attrs);
 }
 
 void debug_dma_unmap_page(struct device *dev, dma_addr_t addr,
@@ -635,18 +744,16 @@ void debug_dma_map_sg(struct device *dev, struct scatterlist *sg,
 	 * (CONFIG_DEBUG_SG), and simulated RAM holds no stack or image.
 	 */
 	for_each_sg(sg, s, mapped_ents, i) {
-		struct dbg_map *m = record_new(dev, KIND_SG, sg_dma_address(s),
-					       sg_dma_len(s), direction,
-					       site);
+		struct dbg_map m;
 
-		if (!m)
-			return;
-		m->pfn = page_to_pfn(sg_page(s));
-		m->off = s->offset;
-		m->sg_nents = nents;
-		m->sg_mapped = mapped_ents;
+		record_init(&m, dev, KIND_SG, sg_dma_address(s),
+			    sg_dma_len(s), direction, site);
+		m.pfn = page_to_pfn(sg_page(s));
+		m.off = s->offset;
+		m.sg_nents = nents;
+		m.sg_mapped = mapped_ents;
 		check_segment(dev, s, site);
-		record_add(m, attrs);
+		record_add(&m, attrs);
 	}
 }
 
@@ -772,18 +879,16 @@ void debug_dma_alloc_coherent(struct device *dev, size_t size,
 			      unsigned long attrs,
 			      const struct kshim_site *site)
 {
-	struct dbg_map *m;
+	struct dbg_map m;
 	unsigned long pfn;
 
 	if (!virt || !coherent_frame(virt, &pfn))
 		return;
-	m = record_new(dev, KIND_COHERENT, dma_addr, size, DMA_BIDIRECTIONAL,
-		       site);
-	if (!m)
-		return;
-	m->pfn = pfn;
-	m->off = offset_in_page(virt);
-	record_add(m, attrs);
+	record_init(&m, dev, KIND_COHERENT, dma_addr, size,
+		    DMA_BIDIRECTIONAL, site);
+	m.pfn = pfn;
+	m.off = offset_in_page(virt);
+	record_add(&m, attrs);
 }
 
 void debug_dma_free_coherent(struct device *dev, size_t size,
@@ -805,15 +910,13 @@ void debug_dma_map_resource(struct device *dev, phys_addr_t addr,
 			    unsigned long attrs,
 			    const struct kshim_site *site)
 {
-	struct dbg_map *m = record_new(dev, KIND_RESOURCE, dma_addr, size,
-				       direction, site);
+	struct dbg_map m;
 
-	if (!m)
-		return;
-	m->pfn = addr >> PAGE_SHIFT;
-	m->off = offset_in_page(addr);
-	m->errchk = ERRCHK_PENDING;
-	record_add(m, attrs);
+	record_init(&m, dev, KIND_RESOURCE, dma_addr, size, direction, site);
+	m.pfn = addr >> PAGE_SHIFT;
+	m.off = offset_in_page(addr);
+	m.errchk = ERRCHK_PENDING;
+	record_add(&m, attrs);
 }
 
 void debug_dma_unmap_resource(struct device *dev, dma_addr_t dma_addr,
@@ -834,20 +937,21 @@ static int dbg_bus_event(struct notifier_block *nb, unsigned long action,
 			 void *data)
 {
 	struct device *dev = data;
-	struct dbg_map *m, *last = NULL;
-	unsigned int i;
+	struct dbg_map *last = NULL;
+	struct dbg_dev *d;
 	int count = 0;
 
 	if (action != BUS_NOTIFY_UNBOUND_DRIVER)
 		return 0;
 	pthread_mutex_lock(&dbg_lock);
-	for (i = 0; i < NR_SLOTS; i++)
-		list_for_each_entry(m, &slots[i], link)
-			if (m->dev == dev) {
-				count++;
-				last = m;
-			}
-	/* One report for all, at the line that mapped the one it names. */
+	/* The device's own records only (the kernel scans every slot). */
+	d = dev_find(dev);
+	if (d && d->count) {
+		count = d->count;
+		last = list_last_entry(&d->maps, struct dbg_map, dev_link);
+	}
+	/* One report for all, at the line that mapped the one it names
+	 * (the latest; the kernel names the last in its hash order). */
 	if (count)
 		dbg_error(last->site, dev, last,
 			  "device driver has pending DMA allocations while released from device [count=%d]\nOne of leaked entries details: [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [mapped as %s]\n",
@@ -891,11 +995,12 @@ static long ledger_live(void *arg)
 static void explain_live(void *arg)
 {
 	struct dbg_map *m;
-	unsigned int i, lines = 0;
+	struct dbg_dev *d;
+	unsigned int lines = 0;
 
 	pthread_mutex_lock(&dbg_lock);
-	for (i = 0; i < NR_SLOTS && lines < 20; i++)
-		list_for_each_entry(m, &slots[i], link) {
+	for (d = all_devs; d && lines < 20; d = d->all_next)
+		list_for_each_entry(m, &d->maps, dev_link) {
 			if (lines++ == 20)
 				break;
 			/* no device names: the device may be gone */
@@ -920,14 +1025,25 @@ static void dbg_forget_all(void)
 	unsigned int i;
 
 	pthread_mutex_lock(&dbg_lock);
-	for (i = 0; i < NR_SLOTS; i++) {
+	while (all_devs) {
+		struct dbg_dev *d = all_devs;
 		struct dbg_map *m, *n;
 
-		list_for_each_entry_safe(m, n, &slots[i], link) {
+		list_for_each_entry_safe(m, n, &d->maps, dev_link) {
 			list_del(&m->link);
 			free(m);
 		}
+		all_devs = d->all_next;
+		free(d);
 	}
+	memset(dev_buckets, 0, sizeof(dev_buckets));
+	while (spare) {
+		struct dbg_map *m = spare;
+
+		spare = (struct dbg_map *)m->owner;
+		free(m);
+	}
+	nr_spare = 0;
 	for (i = 0; i < NR_LINE_SLOTS; i++)
 		while (line_slots[i]) {
 			struct dbg_line *l = line_slots[i];

@@ -52,11 +52,12 @@ struct kshim_dma_map *kshim_iotlb_map(struct device *dev, struct page *page,
 				      enum dma_data_direction dir,
 				      unsigned long attrs, const char *how,
 				      const struct kshim_site *site);
+/* Copies back as @dir says and frees the slots; lock held. */
 void kshim_iotlb_unmap(struct kshim_dma_map *m, size_t size,
 		       enum dma_data_direction dir, unsigned long attrs);
 /* The mapping that contains bus range [addr, addr + len), or NULL. */
 struct kshim_dma_map *kshim_iotlb_find(dma_addr_t addr, size_t len);
-/* The mapping that starts at @addr (unmap), or NULL. */
+/* The mapping that starts at @addr (unmap), or NULL; lock held. */
 struct kshim_dma_map *kshim_iotlb_find_start(dma_addr_t addr);
 void kshim_iotlb_sync(struct kshim_dma_map *m, dma_addr_t addr, size_t len,
 		      enum dma_data_direction dir, bool for_cpu);

@@ -91,11 +91,15 @@ static const char *const dir_names[] = {
 
 /* ---- streaming mappings ---- */
 
-static void give_device(struct kshim_dma_map *m)
+/*
+ * The checkers' view follows the owner only when ASan or memcheck watches
+ * (asked once per call: without them this is a flag and nothing else).
+ */
+static void give_device(struct kshim_dma_map *m, bool watched)
 {
 	m->device_owns = true;
 	/* Host stack or static data: the checkers own its poisoning. */
-	if (m->cpu && m->page && arch_dma_owner_watched())
+	if (watched && m->cpu && m->page)
 		arch_dma_give_device(&m->owned, m->cpu, m->size,
 				     kshim_site_file(m->site),
 				     kshim_site_line(m->site),
@@ -105,7 +109,8 @@ static void give_device(struct kshim_dma_map *m)
 static void give_cpu(struct kshim_dma_map *m)
 {
 	m->device_owns = false;
-	arch_dma_give_cpu(&m->owned);
+	if (m->owned.on)
+		arch_dma_give_cpu(&m->owned);
 }
 
 static dma_addr_t map_page(struct device *dev, struct page *page,
@@ -114,6 +119,7 @@ static dma_addr_t map_page(struct device *dev, struct page *page,
 			   const char *how, const struct kshim_site *site)
 {
 	struct kshim_dma_map *m;
+	bool watched;
 
 	check_direction(dir, site);
 	if (warn_on_once_at(!dev->dma_mask, site, "dma_mask"))
@@ -130,7 +136,9 @@ static dma_addr_t map_page(struct device *dev, struct page *page,
 	    (dev->bus_dma_limit && m->bus + size - 1 > dev->bus_dma_limit)) {
 		dma_addr_t bus = m->bus;
 
+		kshim_iotlb_lock();
 		kshim_iotlb_unmap(m, size, dir, attrs | DMA_ATTR_SKIP_CPU_SYNC);
+		kshim_iotlb_unlock();
 		if (first_time(site))
 			warn_at(site, "%s %s: swiotlb addr %pad+%zu overflow (mask %llx, bus limit %llx).\n",
 				kshim_dma_drv_name(dev), dev_name(dev), &bus,
@@ -138,14 +146,15 @@ static dma_addr_t map_page(struct device *dev, struct page *page,
 				(unsigned long long)dev->bus_dma_limit);
 		return DMA_MAPPING_ERROR;
 	}
-	if (arch_dma_owner_watched())
+	watched = arch_dma_owner_watched();
+	if (watched)
 		snprintf(m->owned.desc, sizeof(m->owned.desc),
 			 "DMA buffer mapped %s for %s %s by %s at %s:%d (%s), owned by the device (%zu bytes at %p)",
 			 dir_names[dir], kshim_dma_drv_name(dev),
 			 dev_name(dev), how, kshim_site_file(site),
 			 kshim_site_line(site), kshim_site_func(site), size,
 			 m->cpu);
-	give_device(m);
+	give_device(m, watched);
 	return m->bus;
 }
 
@@ -195,13 +204,17 @@ dma_addr_t __kshim_dma_map_single(struct device *dev, void *ptr, size_t size,
 static void unmap_page(struct device *dev, dma_addr_t addr, size_t size,
 		       enum dma_data_direction dir, unsigned long attrs)
 {
-	struct kshim_dma_map *m = kshim_iotlb_find_start(addr);
+	struct kshim_dma_map *m;
 
+	/* One critical section: found, handed back, copied, freed. */
+	kshim_iotlb_lock();
+	m = kshim_iotlb_find_start(addr);
 	/* Not a mapping's start: DMA-API debug reports it; copy nothing. */
-	if (!m || m->dev != dev)
-		return;
-	give_cpu(m);
-	kshim_iotlb_unmap(m, size, dir, attrs);
+	if (m && m->dev == dev) {
+		give_cpu(m);
+		kshim_iotlb_unmap(m, size, dir, attrs);
+	}
+	kshim_iotlb_unlock();
 }
 
 void __kshim_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
@@ -230,7 +243,7 @@ static void sync_single(struct device *dev, dma_addr_t addr, size_t size,
 		give_cpu(m);
 	} else {
 		kshim_iotlb_sync(m, addr, size, dir, false);
-		give_device(m);
+		give_device(m, arch_dma_owner_watched());
 	}
 }
 

@@ -41,6 +41,9 @@
 #define MAX_CHUNKS	64
 #define FREE_SLOT	0xffffU
 #define SLOTS_PER_PAGE	(PAGE_SIZE >> KSHIM_IOTLB_SHIFT)
+#ifndef WINDOW_SLOTS
+#define WINDOW_SLOTS	64
+#endif
 
 struct kshim_iotlb_chunk {
 	char *va;			/* direct-map address of slot 0 */
@@ -135,34 +138,48 @@ static unsigned long slots_used(void)
 	return used;
 }
 
-/* Through the backdoor view: no kmap, no poisoned alias. */
+static void copy_dir(char *slot, char *cpu, size_t len, bool to_device)
+{
+	if (to_device)
+		memcpy(slot, cpu, len);
+	else
+		memcpy(cpu, slot, len);
+}
+
+/*
+ * Through the backdoor view: no kmap, no poisoned alias.  The backdoor
+ * maps a node's frames in order, so a buffer whose first and last frames
+ * are on one node is one run there: a single copy (the usual case); else
+ * page by page.
+ */
 void kshim_iotlb_bounce(struct kshim_dma_map *m, size_t off, size_t len,
 			bool to_device)
 {
-	unsigned long pfn;
+	unsigned long pfn, last;
 	size_t pos = m->offset + off;
 	char *slot = (char *)m->bounce + off;
 
+	if (!len)
+		return;
 	/* Host memory standing in for kernel data (stack, static data). */
 	if (!m->page) {
-		if (to_device)
-			memcpy(slot, (char *)m->cpu + off, len);
-		else
-			memcpy((char *)m->cpu + off, slot, len);
+		copy_dir(slot, (char *)m->cpu + off, len, to_device);
 		return;
 	}
-	pfn = page_to_pfn(m->page);
-
+	pfn = page_to_pfn(m->page) + (pos >> PAGE_SHIFT);
+	last = page_to_pfn(m->page) + ((pos + len - 1) >> PAGE_SHIFT);
+	if (pfn == last || pfn_to_nid(pfn) == pfn_to_nid(last)) {
+		copy_dir(slot, (char *)kshim_pfn_backdoor(pfn) +
+			 (pos & (PAGE_SIZE - 1)), len, to_device);
+		return;
+	}
 	while (len) {
 		size_t in_page = pos & (PAGE_SIZE - 1);
 		size_t n = min(len, (size_t)(PAGE_SIZE - in_page));
-		char *cpu = (char *)kshim_pfn_backdoor(pfn + (pos >> PAGE_SHIFT))
-			    + in_page;
 
-		if (to_device)
-			memcpy(slot, cpu, n);
-		else
-			memcpy(cpu, slot, n);
+		copy_dir(slot, (char *)kshim_pfn_backdoor(pfn) + in_page, n,
+			 to_device);
+		pfn++;
 		slot += n;
 		pos += n;
 		len -= n;
@@ -218,6 +235,8 @@ struct kshim_dma_map *kshim_iotlb_map(struct device *dev, struct page *page,
 		c->first[slot + i] = slot;
 	c->used += n;
 	c->hint = (slot + n) % CHUNK_SLOTS;
+	if (c->hint >= WINDOW_SLOTS && c->used <= WINDOW_SLOTS / 2)
+		c->hint = 0;
 	m = &c->maps[slot];
 	m->dev = dev;
 	m->page = page;
@@ -246,6 +265,10 @@ struct kshim_dma_map *kshim_iotlb_map(struct device *dev, struct page *page,
 	return m;
 }
 
+/*
+ * Caller holds kshim_iotlb_lock(): the copy back happens before the slots
+ * are free, and a second unmap of the same address finds nothing.
+ */
 void kshim_iotlb_unmap(struct kshim_dma_map *m, size_t size,
 		       enum dma_data_direction dir, unsigned long attrs)
 {
@@ -255,12 +278,10 @@ void kshim_iotlb_unmap(struct kshim_dma_map *m, size_t size,
 	if (!(attrs & DMA_ATTR_SKIP_CPU_SYNC) &&
 	    (dir == DMA_FROM_DEVICE || dir == DMA_BIDIRECTIONAL))
 		kshim_iotlb_bounce(m, 0, min(size, m->size), false);
-	kshim_iotlb_lock();
 	m->live = false;
 	for (i = 0; i < m->nslots; i++)
 		c->first[m->slot + i] = FREE_SLOT;
 	c->used -= m->nslots;
-	kshim_iotlb_unlock();
 }
 
 static struct kshim_dma_map *lookup(dma_addr_t addr)
@@ -293,16 +314,12 @@ struct kshim_dma_map *kshim_iotlb_find(dma_addr_t addr, size_t len)
 	return m;
 }
 
+/* Caller holds kshim_iotlb_lock(). */
 struct kshim_dma_map *kshim_iotlb_find_start(dma_addr_t addr)
 {
-	struct kshim_dma_map *m;
+	struct kshim_dma_map *m = lookup(addr);
 
-	kshim_iotlb_lock();
-	m = lookup(addr);
-	if (m && (!m->live || m->bus != addr))
-		m = NULL;
-	kshim_iotlb_unlock();
-	return m;
+	return m && m->live && m->bus == addr ? m : NULL;
 }
 
 void kshim_iotlb_sync(struct kshim_dma_map *m, dma_addr_t addr, size_t len,
