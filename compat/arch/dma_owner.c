@@ -11,7 +11,8 @@
  *    with other live data).  A CPU access lands in kshim's
  *    __asan_on_error() (compat/arch/kmap_window.c), which asks
  *    arch_dma_owner_checker_error(): kshim's report, class
- *    "dma_ownership", names the access and the map call, and the task
+ *    "dma_ownership", names the access (for a memcpy() or other library
+ *    copy, the driver's line that called it) and the map call, and the task
  *    ends, as after an oops (ASan's own report would abort the process);
  *  - memcheck: the buffer is no-access and a client block whose
  *    description names the mapping; memcheck's "Invalid read/write" then
@@ -46,9 +47,15 @@
 static pthread_mutex_t owned_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct arch_dma_owned *owned_head;
 
+/* Asked once: neither ASan nor Valgrind comes or goes while we run. */
 bool arch_dma_owner_watched(void)
 {
-	return arch_poison_watched();
+	static int watched = -1;
+
+	if (watched < 0)
+		__atomic_store_n(&watched, arch_poison_watched(),
+				 __ATOMIC_RELAXED);
+	return __atomic_load_n(&watched, __ATOMIC_RELAXED);
 }
 
 static void close_range(struct arch_dma_owned *o)
@@ -164,7 +171,8 @@ bool arch_dma_owner_checker_error(unsigned long addr, bool write,
 		return false;
 	/* As after ASan's report: its locks are held, no leak check. */
 	arch_checker_oops = true;
-	have_site = arch_fault_site(pc - 1, &site);
+	/* a memcpy() the runtime checked: the driver's line that called it */
+	have_site = arch_checker_site(pc, &site);
 	kshim_report_begin(KSHIM_REPORT_DMA_OWNERSHIP,
 			   have_site ? site.file : NULL, site.line,
 			   have_site ? site.func : NULL);

@@ -429,6 +429,49 @@ static bool is_runtime_frame(const struct frame *f)
 }
 
 /*
+ * A sanitizer caught an access at @pc and kshim's hook runs inside its
+ * report, on the accessing thread: the driver's (or test's) file:line.
+ * The instrumented access itself when it is in the driver; when @pc is in
+ * the runtime, the C library or kshim (a memcpy() that ASan checks in
+ * __asan_memcpy, a kshim copy routine), the first driver frame of this
+ * thread's stack, below the hook and the runtime's report frames.  False
+ * without one, with @site->func the function at @pc if known.
+ */
+bool arch_checker_site(unsigned long pc, struct kshim_site *site)
+{
+	void *ips[MAX_FRAMES];
+	bool found = false;
+	struct frame f;
+	int n, i;
+	Dwfl *d;
+
+	pthread_mutex_lock(&dwfl_lock);
+	d = get_dwfl();
+	/* resolve() looks up @pc - 1: inside the access's instruction */
+	resolve(d, pc, &f);
+	if (is_driver_frame(&f) && !is_runtime_frame(&f)) {
+		set_site(&f, site);
+		found = true;
+	} else if (f.name) {
+		f.file = "?";
+		f.line = 0;
+		set_site(&f, site);
+	}
+	n = found ? 0 : backtrace(ips, MAX_FRAMES);
+	for (i = 0; i < n && !found; i++) {
+		resolve(d, (uintptr_t)ips[i], &f);
+		if (is_harness_frame(&f))
+			break;
+		if (is_driver_frame(&f) && !is_runtime_frame(&f)) {
+			set_site(&f, site);
+			found = true;
+		}
+	}
+	pthread_mutex_unlock(&dwfl_lock);
+	return found;
+}
+
+/*
  * A fault at an address kshim does not own, at @ip (or, @ip_is_return,
  * in a library routine called from @ip): true when the access is kernel
  * code's, an oops, rather than the test program's own wild pointer.

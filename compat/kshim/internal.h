@@ -373,6 +373,8 @@ void arch_dump_stack_prepare(void);
 /* The driver's (or test's) file:line where a fault at @ip happened. */
 struct kshim_site;
 bool arch_fault_site(unsigned long ip, struct kshim_site *site);
+/* Same for an access a sanitizer reports at @pc (its own report's pc). */
+bool arch_checker_site(unsigned long pc, struct kshim_site *site);
 /* A fault at a foreign address, at @ip (or below call site @ip): kernel's? */
 bool arch_fault_in_kernel_code(unsigned long ip, bool ip_is_return);
 /* "symbol+0xoff/0xsize" of the call before return address @ip (%pS). */

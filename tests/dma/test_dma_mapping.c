@@ -677,6 +677,52 @@ static void test_owner_cpu_read_reported(void)
 #endif
 }
 
+/*
+ * A read through memcpy() (ASan checks it inside its runtime, in
+ * __asan_memcpy): the report names this line, the call, as it names a
+ * plain load's.  The length is not a constant, so the compiler keeps the
+ * library call.
+ */
+static volatile size_t copy_len = 64;
+static unsigned char copy_dst[128];
+
+static noinline void cpu_copies_owned(void *arg)
+{
+	memcpy(copy_dst, owned_buf, copy_len); /* LINE:cpucopy */
+}
+
+static void test_owner_cpu_memcpy_reported(void)
+{
+	dma_addr_t a;
+	char want[600];
+
+	setup();
+	owned_buf = kzalloc(128, GFP_KERNEL);
+	a = dma_map_single(dev, owned_buf, 128, DMA_FROM_DEVICE); /* LINE:copymap */
+	CU_ASSERT_EQUAL_FATAL(dma_mapping_error(dev, a), 0);
+#if ASAN_BUILD
+	if (isolated()) {
+		snprintf(want, sizeof(want),
+			 "BUG: kshim: CPU read of a DMA buffer the device owns in cpu_copies_owned\n"
+			 "kshim: the access: %s:%d (cpu_copies_owned)\n"
+			 "kshim: DMA buffer mapped DMA_FROM_DEVICE for dmamap dmamap0 by dma_map_single() at %s:%d (test_owner_cpu_memcpy_reported), owned by the device (128 bytes at ",
+			 __FILE__, marker_line("cpucopy"), __FILE__,
+			 marker_line("copymap"));
+		kshim_expect_report(KSHIM_REPORT_DMA_OWNERSHIP, want, 1);
+		cpu_copies_owned(NULL);
+		CU_FAIL("the copy went on");
+	}
+#else
+	(void)want;
+	kshim_test_skip("ASan builds: the report of a checked memcpy()");
+#endif
+	dma_unmap_single(dev, a, 128, DMA_FROM_DEVICE);
+	/* the CPU owns it again: the same copy is silent */
+	cpu_copies_owned(NULL);
+	kfree(owned_buf);
+	teardown();
+}
+
 static CU_TestInfo mask_tests[] = {
 	{ "DMA_BIT_MASK", test_bit_mask },
 	{ "dma_set_mask rules", test_set_mask },
@@ -724,6 +770,8 @@ static CU_TestInfo owner_tests[] = {
 	{ "correct use is silent", test_owner_correct_silent },
 	{ "two mappings of one buffer", test_owner_two_mappings },
 	{ "CPU read while the device owns it", test_owner_cpu_read_reported },
+	{ "memcpy() from it names the caller's line",
+	  test_owner_cpu_memcpy_reported },
 	CU_TEST_INFO_NULL,
 };
 

@@ -147,4 +147,14 @@ do {									\
 #define iowrite32_rep(port, buf, count) \
 	__kshim_mmio_writes((port), (buf), (count), 4, __KSHIM_CALLSITE)
 
+#include <asm-generic/pci_iomap.h>
+
+/* What the kernel's asm-generic/iomap.h also makes visible. */
+#include <asm/io.h>
+#include <linux/byteorder/generic.h>
+#include <linux/export.h>
+#include <linux/instruction_pointer.h>
+#include <linux/stringify.h>
+#include <linux/swab.h>
+
 #endif /* __GENERIC_IO_H_IOMAP */

@@ -98,10 +98,12 @@ do {									\
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
 #include <linux/interrupt.h>
+#include <linux/ioport.h>
 #include <linux/kasan.h>
 #include <linux/kdev_t.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/notifier.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

@@ -185,6 +185,7 @@ static inline void __iomem *ioremap_np(resource_size_t offset,
 /* What the kernel's asm/io.h also makes visible. */
 #include <asm-generic/iomap.h>
 #include <asm/pgtable_types.h>
+#include <linux/io.h>
 #include <linux/mm.h>
 #include <linux/rbtree.h>
 #include <linux/rcupdate.h>

@@ -32,10 +32,12 @@ static inline void invalidate_kernel_vmap_range(void *vaddr, int size)
 #include <linux/fs.h>
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
+#include <linux/ioport.h>
 #include <linux/kasan.h>
 #include <linux/kdev_t.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/notifier.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

@@ -67,4 +67,9 @@ int __kshim_cdev_device_add(struct cdev *cdev, struct device *dev,
 #define cdev_device_add(cdev, dev)					\
 	__kshim_cdev_device_add(cdev, dev, __KSHIM_CALLSITE)
 
+/* What the kernel's linux/cdev.h also makes visible. */
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/notifier.h>
+
 #endif

@@ -36,7 +36,10 @@ static inline void smp_shutdown_nonboot_cpus(unsigned int primary_cpu) { }
 /* What the kernel's linux/cpu.h also makes visible. */
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
+#include <linux/io.h>
+#include <linux/ioport.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/timerqueue.h>
 #include <linux/workqueue.h>
 

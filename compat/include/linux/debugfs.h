@@ -241,6 +241,7 @@ ssize_t debugfs_write_file_bool(struct file *file, const char __user *user_buf,
 #include <linux/kref.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/notifier.h>
 #include <linux/page-flags.h>
 #include <linux/radix-tree.h>
 #include <linux/ratelimit.h>

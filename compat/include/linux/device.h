@@ -435,8 +435,11 @@ static inline const char *dev_bus_name(const struct device *dev)
 /* What the kernel's linux/device.h also makes visible. */
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
+#include <linux/io.h>
+#include <linux/ioport.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
+#include <linux/notifier.h>
 #include <linux/ratelimit.h>
 #include <linux/time.h>
 #include <linux/time64.h>

@@ -357,4 +357,9 @@ static inline int dma_get_cache_alignment(void)
 #define dma_unmap_len(PTR, LEN_NAME)             ((PTR)->LEN_NAME)
 #define dma_unmap_len_set(PTR, LEN_NAME, VAL)    (((PTR)->LEN_NAME) = (VAL))
 
+/* What the kernel's linux/dma-mapping.h also makes visible. */
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/notifier.h>
+
 #endif /* _LINUX_DMA_MAPPING_H */

@@ -77,4 +77,9 @@ void __kshim_dmam_pool_destroy(struct dma_pool *pool,
 	__kshim_dma_pool_alloc(pool, (mem_flags) | __GFP_ZERO, handle,	\
 			       __KSHIM_CALLSITE)
 
+/* What the kernel's linux/dmapool.h also makes visible. */
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/notifier.h>
+
 #endif /* LINUX_DMAPOOL_H */

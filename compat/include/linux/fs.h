@@ -453,6 +453,7 @@ static inline int call_mmap(struct file *file, struct vm_area_struct *vma)
 #include <linux/kref.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/notifier.h>
 #include <linux/page-flags.h>
 #include <linux/radix-tree.h>
 #include <linux/ratelimit.h>

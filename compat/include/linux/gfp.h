@@ -149,12 +149,13 @@ __kshim_free_pages_exact_at(void *virt, size_t size,
 /* What the kernel's linux/gfp.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>
 #include <linux/time.h>
-#include <linux/topology.h>
 #include <linux/time64.h>
+#include <linux/topology.h>
 #include <linux/workqueue.h>
 
 #endif /* _LINUX_GFP_H */

@@ -234,14 +234,17 @@ static inline void __kshim_zero_user_segments(struct page *page,
 /* What the kernel's linux/highmem.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/dcache.h>
+#include <linux/dma-direction.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/hardirq.h>
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
+#include <linux/ioport.h>
 #include <linux/kasan.h>
 #include <linux/kdev_t.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

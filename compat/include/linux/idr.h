@@ -198,6 +198,7 @@ static inline bool ida_is_empty(const struct ida *ida)
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

@@ -110,4 +110,6 @@ static inline void arch_io_free_memtype_wc(resource_size_t base,
 int devm_arch_io_reserve_memtype_wc(struct device *dev, resource_size_t start,
 				    resource_size_t size);
 
+/* What the kernel's linux/io.h also makes visible. */
+
 #endif /* _LINUX_IO_H */

@@ -103,6 +103,7 @@ static inline void kmemleak_ignore_phys(phys_addr_t phys)
 #include <linux/kasan.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/notifier.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>

@@ -45,6 +45,7 @@ static inline const char *kobject_name(const struct kobject *kobj)
 #include <linux/kthread.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/notifier.h>
 #include <linux/page-flags.h>
 #include <linux/radix-tree.h>
 #include <linux/sched/mm.h>

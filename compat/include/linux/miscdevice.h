@@ -123,4 +123,9 @@ void __kshim_misc_deregister(struct miscdevice *misc,
 #define MODULE_ALIAS_MISCDEV(minor)				\
 	MODULE_ALIAS("char-major-" __stringify(MISC_MAJOR)	\
 	"-" __stringify(minor))
+/* What the kernel's linux/miscdevice.h also makes visible. */
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/notifier.h>
+
 #endif

@@ -878,10 +878,12 @@ int __kshim_set_page_dirty(struct page *page, bool lock,
 #include <linux/hash.h>
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
+#include <linux/ioport.h>
 #include <linux/kasan.h>
 #include <linux/kdev_t.h>
 #include <linux/kthread.h>
 #include <linux/mmap_lock.h>
+#include <linux/notifier.h>
 #include <linux/radix-tree.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>

@@ -218,6 +218,7 @@ static inline void set_page_private(struct page *page, unsigned long private)
 #include <linux/kref.h>
 #include <linux/kthread.h>
 #include <linux/mutex.h>
+#include <linux/notifier.h>
 #include <linux/rbtree.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

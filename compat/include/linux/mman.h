@@ -83,6 +83,8 @@
 #include <linux/dcache.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
+#include <linux/ioport.h>
 #include <linux/kdev_t.h>
+#include <linux/notifier.h>
 
 #endif /* _LINUX_MMAN_H */

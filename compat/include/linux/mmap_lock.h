@@ -82,4 +82,7 @@ static inline int mmap_lock_is_contended(struct mm_struct *mm)
 	return rwsem_is_contended(__kshim_mmap_sem(mm));
 }
 
+/* What the kernel's linux/mmap_lock.h also makes visible. */
+#include <linux/notifier.h>
+
 #endif /* _LINUX_MMAP_LOCK_H */

@@ -103,6 +103,7 @@ static inline bool zone_idx_is(const struct zone *zone, enum zone_type t)
 /* What the kernel's linux/mmzone.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/prandom.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

@@ -54,4 +54,17 @@ struct platform_device_id {
 	kernel_ulong_t driver_data;
 };
 
+/* What the kernel's linux/mod_devicetable.h also makes visible. */
+#include <linux/array_size.h>
+#include <linux/compiler.h>
+#include <linux/const.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/jump_label.h>
+#include <linux/limits.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/stringify.h>
+#include <linux/uuid.h>
+
 #endif /* LINUX_MOD_DEVICETABLE_H */

@@ -112,6 +112,7 @@ int module_refcount(struct module *mod);
 #include <linux/idr.h>
 #include <linux/kobject.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

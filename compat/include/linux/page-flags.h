@@ -345,6 +345,7 @@ static inline void ClearPageHighMem(struct page *page) { }
 /* What the kernel's linux/page-flags.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>

@@ -124,6 +124,7 @@ static inline void __page_ref_unfreeze(struct page *page, int count,
 /* What the kernel's linux/page_ref.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>

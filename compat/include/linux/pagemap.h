@@ -73,14 +73,17 @@ void __kshim_wait_on_page_locked(struct page *page, const char *file,
 /* What the kernel's linux/pagemap.h also makes visible. */
 #include <asm/pgtable_types.h>
 #include <linux/dcache.h>
+#include <linux/dma-direction.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/highmem.h>
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
+#include <linux/ioport.h>
 #include <linux/kasan.h>
 #include <linux/kdev_t.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

@@ -387,32 +387,7 @@ void pci_release_selected_regions(struct pci_dev *pdev, int bars);
 
 /* ---- mapping BARs (lib/pci_iomap.c) ---- */
 
-void __iomem *pci_iomap(struct pci_dev *dev, int bar, unsigned long max);
-void __iomem *pci_iomap_wc(struct pci_dev *dev, int bar, unsigned long max);
-void __iomem *pci_iomap_range(struct pci_dev *dev, int bar,
-			      unsigned long offset, unsigned long maxlen);
-void __iomem *pci_iomap_wc_range(struct pci_dev *dev, int bar,
-				 unsigned long offset, unsigned long maxlen);
-void pci_iounmap(struct pci_dev *dev, void __iomem *addr);
-
-void __iomem *__kshim_pci_iomap_range(struct pci_dev *dev, int bar,
-				      unsigned long offset,
-				      unsigned long maxlen, bool wc,
-				      const struct kshim_site *site);
-void __kshim_pci_iounmap(struct pci_dev *dev, void __iomem *addr,
-			 const struct kshim_site *site);
-#define pci_iomap(dev, bar, max)					\
-	__kshim_pci_iomap_range(dev, bar, 0, max, false, __KSHIM_CALLSITE)
-#define pci_iomap_wc(dev, bar, max)					\
-	__kshim_pci_iomap_range(dev, bar, 0, max, true, __KSHIM_CALLSITE)
-#define pci_iomap_range(dev, bar, offset, maxlen)			\
-	__kshim_pci_iomap_range(dev, bar, offset, maxlen, false,	\
-				__KSHIM_CALLSITE)
-#define pci_iomap_wc_range(dev, bar, offset, maxlen)			\
-	__kshim_pci_iomap_range(dev, bar, offset, maxlen, true,	\
-				__KSHIM_CALLSITE)
-#define pci_iounmap(dev, addr)						\
-	__kshim_pci_iounmap(dev, addr, __KSHIM_CALLSITE)
+#include <asm-generic/pci_iomap.h>
 
 /* ---- interrupt vectors (drivers/pci/msi/) ---- */
 
@@ -525,5 +500,12 @@ void __kshim_pcim_iounmap_regions(struct pci_dev *pdev, int mask,
 #define pci_WARN_ONCE(pdev, condition, fmt, arg...) \
 	WARN_ONCE(condition, "%s %s: " fmt, \
 		  dev_driver_string(&(pdev)->dev), pci_name(pdev), ##arg)
+
+/* What the kernel's linux/pci.h also makes visible. */
+#include <linux/dma-direction.h>
+#include <linux/dma-mapping.h>
+#include <linux/dmapool.h>
+#include <linux/notifier.h>
+#include <linux/scatterlist.h>
 
 #endif /* LINUX_PCI_H */

@@ -84,6 +84,8 @@ static inline bool pfn_t_special(pfn_t pfn)
 #include <linux/dcache.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
+#include <linux/ioport.h>
 #include <linux/kdev_t.h>
+#include <linux/notifier.h>
 
 #endif /* _LINUX_PFN_T_H */

@@ -334,4 +334,8 @@ void platform_unregister_drivers(struct platform_driver * const *drivers,
 #define platform_pm_restore		NULL
 #define USE_PLATFORM_PM_SLEEP_OPS
 
+/* What the kernel's linux/platform_device.h also makes visible. */
+#include <linux/io.h>
+#include <linux/notifier.h>
+
 #endif /* _PLATFORM_DEVICE_H_ */

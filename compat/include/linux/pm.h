@@ -117,4 +117,62 @@ const struct dev_pm_ops __maybe_unused name = { \
 #define PMSG_THAW	((struct pm_message){ .event = PM_EVENT_THAW, })
 #define PMSG_RESTORE	((struct pm_message){ .event = PM_EVENT_RESTORE, })
 
+/* What the kernel's linux/pm.h also makes visible. */
+#include <asm-generic/getorder.h>
+#include <asm-generic/ioctl.h>
+#include <asm/current.h>
+#include <asm/irqflags.h>
+#include <asm/page.h>
+#include <asm/page_types.h>
+#include <asm/pgtable_types.h>
+#include <asm/preempt.h>
+#include <asm/processor.h>
+#include <asm/thread_info.h>
+#include <linux/bitmap.h>
+#include <linux/bottom_half.h>
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/debug_locks.h>
+#include <linux/debugobjects.h>
+#include <linux/find.h>
+#include <linux/gfp_types.h>
+#include <linux/hrtimer.h>
+#include <linux/hrtimer_defs.h>
+#include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
+#include <linux/ktime.h>
+#include <linux/list.h>
+#include <linux/llist.h>
+#include <linux/lockdep.h>
+#include <linux/math64.h>
+#include <linux/mmdebug.h>
+#include <linux/mutex.h>
+#include <linux/numa.h>
+#include <linux/overflow.h>
+#include <linux/percpu-defs.h>
+#include <linux/pfn.h>
+#include <linux/poison.h>
+#include <linux/preempt.h>
+#include <linux/rbtree.h>
+#include <linux/rbtree_types.h>
+#include <linux/rcupdate.h>
+#include <linux/rcutree.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/thread_info.h>
+#include <linux/threads.h>
+#include <linux/time.h>
+#include <linux/time64.h>
+#include <linux/timekeeping.h>
+#include <linux/timer.h>
+#include <linux/timerqueue.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <vdso/jiffies.h>
+#include <vdso/ktime.h>
+#include <vdso/math64.h>
+#include <vdso/time64.h>
+
 #endif /* _LINUX_PM_H */

@@ -104,6 +104,7 @@ static inline __poll_t demangle_poll(u16 val)
 #include <linux/kref.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/notifier.h>
 #include <linux/page-flags.h>
 #include <linux/radix-tree.h>
 #include <linux/ratelimit.h>

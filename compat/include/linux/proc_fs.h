@@ -190,6 +190,7 @@ static inline void *PDE_DATA(const struct inode *inode)
 #include <linux/kref.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/notifier.h>
 #include <linux/page-flags.h>
 #include <linux/radix-tree.h>
 #include <linux/ratelimit.h>

@@ -216,6 +216,7 @@ static __always_inline void __rcu **radix_tree_next_slot(void __rcu **slot,
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

@@ -499,4 +499,9 @@ void __kshim_sg_miter_stop(struct sg_mapping_iter *miter,
 #define sg_miter_stop(miter)						\
 	__kshim_sg_miter_stop(miter, __KSHIM_CALLSITE)
 
+/* What the kernel's linux/scatterlist.h also makes visible. */
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/notifier.h>
+
 #endif /* _LINUX_SCATTERLIST_H */

@@ -208,6 +208,7 @@ struct hlist_node *seq_hlist_next(void *v, struct hlist_head *head,
 #include <linux/kref.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/notifier.h>
 #include <linux/page-flags.h>
 #include <linux/radix-tree.h>
 #include <linux/ratelimit.h>

@@ -271,6 +271,7 @@ __kshim_kvmalloc_array(size_t n, size_t size, gfp_t flags,
 #include <asm/pgtable_types.h>
 #include <linux/kasan.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>
 #include <linux/srcu.h>

@@ -37,4 +37,7 @@ static inline const struct cpumask *cpumask_of_node(int node)
 #define topology_physical_package_id(cpu)	((void)(cpu), 0)
 #define topology_core_id(cpu)			(cpu)
 
+/* What the kernel's linux/topology.h also makes visible. */
+#include <linux/notifier.h>
+
 #endif /* _LINUX_TOPOLOGY_H */

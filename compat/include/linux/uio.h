@@ -270,4 +270,7 @@ static inline void iov_iter_ubuf(struct iov_iter *i, unsigned int direction,
 	};
 }
 
+/* What the kernel's linux/uio.h also makes visible. */
+#include <linux/notifier.h>
+
 #endif

@@ -388,6 +388,7 @@ static inline bool xa_marked(const struct xarray *xa, xa_mark_t mark)
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

@@ -19,6 +19,12 @@
  * page or more.  The pool grows on demand in 1 MiB chunks of simulated
  * lowmem, up to 64 MiB (the kernel's default swiotlb size); then
  * mapping fails with the kernel's "swiotlb buffer is full" warning.
+ * The search for free slots goes round from where the last one ended, as
+ * the kernel's does, so a freed bus address is not handed out again at
+ * once (a device still using it then faults); kshim's one difference:
+ * while at most 32 slots are in use, the round is the first 64 slots of
+ * a chunk rather than all of it, so the slots in use stay in the CPU's
+ * caches (some 64 mappings pass before an address comes back).
  * Chunks are kept until the machine reboots; their pages are not the
  * "pages allocated" ledger's (kshim_dma_pages_held).  The CPU's buffer is
  * copied through kshim's backdoor view of RAM, so highmem pages need no
@@ -41,9 +47,8 @@
 #define MAX_CHUNKS	64
 #define FREE_SLOT	0xffffU
 #define SLOTS_PER_PAGE	(PAGE_SIZE >> KSHIM_IOTLB_SHIFT)
-#ifndef WINDOW_SLOTS
+/* Slots searched first while the pool is quiet (see the header). */
 #define WINDOW_SLOTS	64
-#endif
 
 struct kshim_iotlb_chunk {
 	char *va;			/* direct-map address of slot 0 */

@@ -158,4 +158,7 @@ extern int bus_unregister_notifier(struct bus_type *bus,
 						      from the device */
 #define BUS_NOTIFY_DRIVER_NOT_BOUND	0x00000008 /* driver fails to be bound */
 
+/* What the kernel's linux/device/bus.h also makes visible. */
+#include <linux/notifier.h>
+
 #endif /* _DEVICE_BUS_H_ */

@@ -80,4 +80,9 @@ struct class *class_create(const char *name);
 #define class_create(name)	__kshim_class_create(NULL, name, __KSHIM_CALLSITE)
 #endif
 
+/* What the kernel's linux/device/class.h also makes visible. */
+#include <linux/device/bus.h>
+#include <linux/notifier.h>
+#include <linux/pm.h>
+
 #endif	/* _DEVICE_CLASS_H_ */

@@ -172,4 +172,7 @@ static int __init __driver##_init(void) \
 } \
 module_init(__driver##_init);
 
+/* What the kernel's linux/device/driver.h also makes visible. */
+#include <linux/notifier.h>
+
 #endif	/* _DEVICE_DRIVER_H_ */

@@ -144,6 +144,7 @@ void __kshim_mmput(struct mm_struct *mm, const struct kshim_site *site);
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
 #include <linux/rcutree.h>

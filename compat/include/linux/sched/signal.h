@@ -60,6 +60,7 @@ static inline int signal_pending_state(unsigned int state,
 #include <linux/hrtimer.h>
 #include <linux/hrtimer_defs.h>
 #include <linux/kthread.h>
+#include <linux/notifier.h>
 #include <linux/ratelimit.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
