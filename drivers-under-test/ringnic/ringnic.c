@@ -152,7 +152,7 @@ static void ringnic_tx_release(struct ringnic *nic, struct ringnic_slot *s)
 /* Release every transmit descriptor the device handed back. */
 static void ringnic_tx_complete(struct ringnic *nic)
 {
-	while (nic->tx_busy) {
+	while (nic->tx_busy) { /* LINE:tx_busy_poll */
 		struct ringnic_desc *d = &nic->tx_ring[nic->tx_reap];
 
 		if (!(le16_to_cpu(d->flags) & RINGNIC_DESC_DONE))

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <valgrind/memcheck.h>
 #include <valgrind/valgrind.h>
 
 #include <kshim/device.h>
@@ -77,6 +78,18 @@ static bool isolated(void)
 static bool checkers_watch(void)
 {
 	return ASAN_BUILD || RUNNING_ON_VALGRIND;
+}
+
+/*
+ * The tool is memcheck (the one that reports a no-access read): its
+ * VALGRIND_GET_VBITS answers 1 for addressable memory, other tools
+ * (helgrind) leave the request unanswered (0).
+ */
+static bool under_memcheck(void)
+{
+	char byte = 0, vbits;
+
+	return RUNNING_ON_VALGRIND && VALGRIND_GET_VBITS(&byte, &vbits, 1) == 1;
 }
 
 static dma_addr_t map_checked(void *buf, size_t len,
@@ -667,6 +680,13 @@ static void test_owner_cpu_read_reported(void)
 	struct spawn_result c;
 
 	(void)want;
+	if (!under_memcheck()) {
+		kshim_test_skip("only memcheck sees a no-access read");
+		dma_unmap_single(dev, a, 128, DMA_FROM_DEVICE);
+		kfree(owned_buf);
+		teardown();
+		return;
+	}
 	/* memcheck: the child's error makes its exit status 1 */
 	CU_ASSERT_EQUAL_FATAL(spawn_call(cpu_reads_owned, NULL, &c), 0);
 	CU_ASSERT_NOT_EQUAL(c.status, 0);
@@ -681,7 +701,7 @@ static void test_owner_cpu_read_reported(void)
  * A read through memcpy() (ASan checks it inside its runtime, in
  * __asan_memcpy): the report names this line, the call, as it names a
  * plain load's.  The length is not a constant, so the compiler keeps the
- * library call.
+ * library call (and the copy is used, so it stays).
  */
 static volatile size_t copy_len = 64;
 static unsigned char copy_dst[128];
@@ -689,6 +709,8 @@ static unsigned char copy_dst[128];
 static noinline void cpu_copies_owned(void *arg)
 {
 	memcpy(copy_dst, owned_buf, copy_len); /* LINE:cpucopy */
+	/* the copy is used: not a dead store the compiler may drop */
+	__asm__ volatile("" : : "r"(copy_dst) : "memory");
 }
 
 static void test_owner_cpu_memcpy_reported(void)

@@ -91,12 +91,18 @@ static struct kshim_iotlb_chunk *grow_pool(void)
 	c = calloc(1, sizeof(*c));
 	if (!c)
 		return NULL;
-	/* Low memory first, as the kernel places its pool. */
-	pages = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, CHUNK_ORDER);
+	/*
+	 * Low memory first, as the kernel places its pool.  The kernel's pool
+	 * exists from boot, so an injected page-allocation failure never
+	 * fails a mapping: kshim's lazily grown pool is spared (__GFP_NOFAIL
+	 * is never a fault-injection candidate).
+	 */
+	pages = alloc_pages(GFP_ATOMIC | __GFP_NOWARN | __GFP_NOFAIL,
+			    CHUNK_ORDER);
 	if (pages && page_to_phys(pages) + CHUNK_BYTES > (1ULL << 32)) {
 		__free_pages(pages, CHUNK_ORDER);
-		pages = alloc_pages(GFP_ATOMIC | __GFP_NOWARN | GFP_DMA,
-				    CHUNK_ORDER);
+		pages = alloc_pages(GFP_ATOMIC | __GFP_NOWARN | __GFP_NOFAIL |
+				    GFP_DMA, CHUNK_ORDER);
 	}
 	if (!pages) {
 		free(c);
