@@ -85,12 +85,14 @@ static bool checkers_watch(void)
  * VALGRIND_GET_VBITS answers 1 for addressable memory, other tools
  * (helgrind) leave the request unanswered (0).
  */
+#if !ASAN_BUILD
 static bool under_memcheck(void)
 {
 	char byte = 0, vbits;
 
 	return RUNNING_ON_VALGRIND && VALGRIND_GET_VBITS(&byte, &vbits, 1) == 1;
 }
+#endif
 
 static dma_addr_t map_checked(void *buf, size_t len,
 			      enum dma_data_direction dir)
