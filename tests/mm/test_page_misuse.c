@@ -194,8 +194,12 @@ static void test_get_page_of_stack_buffer_oopses(void)
 	if (memcheck_sees_wild_reads())
 		return;
 	/* (no bare signal 11: the oops, at the line of get_page()) */
-	expect_oops(": a wild pointer\n", "snip_get_page_stack",
-		    "get_page_stack", PF_READ_OOPS);
+	/*
+	 * Where the bogus struct page lands depends on the host's layout
+	 * (a wild pointer, kshim's highmem or ioremap range...): the oops and
+	 * its line are the point, not the explanation.
+	 */
+	expect_oops("", "snip_get_page_stack", "get_page_stack", PF_READ_OOPS);
 	snip_get_page_stack();
 	CU_FAIL("get_page() of a stack buffer's page returned");
 }
