@@ -27,6 +27,7 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
+#include "common/dma_dev.h"
 #include "common/expect_bug.h"
 #include "kernel/dma/debug.h"	/* dma_debug_add_bus() */
 
@@ -43,22 +44,12 @@ static void dev_release(struct device *d)
 
 static void setup(void)
 {
-	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(dev);
-	device_initialize(dev);
-	dev->release = dev_release;
-	CU_ASSERT_EQUAL_FATAL(dev_set_name(dev, "dmadbg0"), 0);
-	dev->driver = &dbg_drv;
-	dev->dma_mask = &dev->coherent_dma_mask;
-	dev->coherent_dma_mask = DMA_BIT_MASK(64);
-	memset(&dbg_parms, 0, sizeof(dbg_parms));
-	dev->dma_parms = &dbg_parms;
+	dev = dma_test_dev_create("dmadbg0", &dbg_drv, DMA_BIT_MASK(64), &dbg_parms);
 }
 
 static void teardown(void)
 {
-	dev->driver = NULL;
-	put_device(dev);
+	dma_test_dev_put(dev);
 	dev = NULL;
 }
 

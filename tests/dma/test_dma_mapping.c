@@ -28,6 +28,7 @@
 #include <linux/vmalloc.h>
 
 #include "common/asan.h"
+#include "common/dma_dev.h"
 #include "common/expect_bug.h"
 #include "common/spawn.h"
 
@@ -39,29 +40,14 @@ static struct device_driver drv = { .name = "dmamap" };
 static struct device_dma_parameters parms;
 static struct device *dev;
 
-static void dev_release(struct device *d)
-{
-	kfree(d);
-}
-
 static void setup(void)
 {
-	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(dev);
-	device_initialize(dev);
-	dev->release = dev_release;
-	CU_ASSERT_EQUAL_FATAL(dev_set_name(dev, "dmamap0"), 0);
-	dev->driver = &drv;
-	dev->dma_mask = &dev->coherent_dma_mask;
-	dev->coherent_dma_mask = DMA_BIT_MASK(32);
-	memset(&parms, 0, sizeof(parms));
-	dev->dma_parms = &parms;
+	dev = dma_test_dev_create("dmamap0", &drv, DMA_BIT_MASK(32), &parms);
 }
 
 static void teardown(void)
 {
-	dev->driver = NULL;
-	put_device(dev);
+	dma_test_dev_put(dev);
 	dev = NULL;
 }
 

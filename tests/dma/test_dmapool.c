@@ -29,6 +29,7 @@
 #include <linux/spinlock.h>
 #include <linux/sprintf.h>
 
+#include "common/dma_dev.h"
 #include "common/expect_bug.h"
 
 #define PREFIX "dmapool dmapool0: "
@@ -36,27 +37,14 @@
 static struct device_driver drv = { .name = "dmapool" };
 static struct device *dev;
 
-static void dev_release(struct device *d)
-{
-	kfree(d);
-}
-
 static void setup(void)
 {
-	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(dev);
-	device_initialize(dev);
-	dev->release = dev_release;
-	CU_ASSERT_EQUAL_FATAL(dev_set_name(dev, "dmapool0"), 0);
-	dev->driver = &drv;
-	dev->dma_mask = &dev->coherent_dma_mask;
-	dev->coherent_dma_mask = DMA_BIT_MASK(32);
+	dev = dma_test_dev_create("dmapool0", &drv, DMA_BIT_MASK(32), NULL);
 }
 
 static void teardown(void)
 {
-	dev->driver = NULL;
-	put_device(dev);
+	dma_test_dev_put(dev);
 	dev = NULL;
 }
 
